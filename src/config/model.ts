@@ -1,0 +1,60 @@
+/**
+ * The canonical configuration model: what every `.github/deploy.yml` (v1 or v2) becomes after
+ * migration, validation and defaults. The engine only ever sees this shape.
+ */
+
+/** When a target deploys on its own. */
+export type AutoDeployTrigger =
+  /** A push whose full ref matches the pattern; `*` matches any run of characters. */
+  | { readonly kind: "ref"; readonly pattern: string }
+  /** A pull request opened, reopened or synchronized. */
+  | { readonly kind: "pull_request" };
+
+/** A JSON value as it can appear in a deployment payload. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** One deployment target, with every default applied. Strings may hold `${{ var }}` templates. */
+export interface Target {
+  readonly name: string;
+  readonly autoDeployOn: readonly AutoDeployTrigger[];
+  /** Environment name template; default "production". */
+  readonly environment: string;
+  /** Deployment task; default "deploy". */
+  readonly task: string;
+  /** Description template; default "". */
+  readonly description: string;
+  /** Payload template (string leaves are templated); default {}. */
+  readonly payload: { readonly [key: string]: JsonValue };
+  /**
+   * Contexts (commit statuses or check runs) that must succeed. `undefined` means every check
+   * reported on the commit must succeed (GitHub's own meaning); `[]` means no gate.
+   */
+  readonly requiredContexts: readonly string[] | undefined;
+  readonly autoMerge: boolean;
+  readonly transientEnvironment: boolean;
+  readonly productionEnvironment: boolean;
+}
+
+/** A loaded, valid configuration. */
+export interface DeployConfig {
+  /** The format the repository wrote; v1 files are migrated to the v2 model on load. */
+  readonly sourceVersion: 1 | 2;
+  readonly targets: readonly Target[];
+}
+
+/** The variables `${{ … }}` templates may use. */
+export const TEMPLATE_VARIABLES = ["ref", "sha", "short_sha", "pr", "target", "owner", "repo"] as const;
+export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
+export type TemplateValues = { readonly [K in TemplateVariable]: string };
+
+/** One problem found in a configuration file, precise enough to fix without guessing. */
+export interface ConfigProblem {
+  /** Repository-relative file, e.g. `.github/deploy.yml` or `acme/.github:.github/deploy.yml`. */
+  readonly file: string;
+  /** 1-based line, when the problem can be located in the file. */
+  readonly line?: number;
+  /** Dotted key path, e.g. `production.required_contexts[1]`; "" for the whole document. */
+  readonly key: string;
+  /** What is wrong and how to fix it, one or two sentences. */
+  readonly message: string;
+}

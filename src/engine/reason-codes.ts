@@ -1,0 +1,30 @@
+/**
+ * The closed list of reasons a decision can carry. Every exit of the engine names one, and the
+ * store keeps it, so "why didn't it deploy?" always has an answer.
+ */
+export const REASON_CODES = [
+  /** Gates passed; a deployment is to be created. */
+  "deployed",
+  /** Required checks have not all reported success yet; the deploy waits. */
+  "waiting_for_checks",
+  /** A required check failed; the deploy waits for a successful re-run. */
+  "checks_failed",
+  /** The environment is locked (commands issue). */
+  "locked",
+  /** The actor or source is not allowed to deploy (e.g. a pull request from a fork). */
+  "not_permitted",
+  /** A deploy freeze is in force (later issue). */
+  "frozen",
+  /** The ref moved on to a newer commit before this one deployed. */
+  "superseded",
+  /** This commit is already deployed to that environment. */
+  "already_deployed",
+  /** The configuration is invalid; nothing deploys until it is fixed. */
+  "config_invalid",
+  /** The target was removed from the configuration or stopped matching. */
+  "target_removed",
+  /** GitHub refused or failed the deployment request. */
+  "github_error",
+] as const satisfies readonly string[];
+
+export type ReasonCode = (typeof REASON_CODES)[number];

@@ -1,0 +1,134 @@
+import type { ReasonCode } from "../engine/reason-codes.js";
+import type { CheckFact, PendingDeploy } from "../engine/types.js";
+
+/** A check fact as stored: newest run (highest GitHub id) per (repository, commit, context). */
+export interface CheckRecord extends CheckFact {
+  readonly repoId: number;
+  readonly sha: string;
+  /** GitHub's id of the status or check run; a higher id is a newer run. */
+  readonly externalId: number;
+}
+
+/** A pending deploy as stored, with what the retry sweep needs to pick it up again. */
+export interface PendingRecord extends PendingDeploy {
+  readonly repoId: number;
+  readonly owner: string;
+  readonly repo: string;
+  readonly installationId: number;
+  /** Attempts at creating the deployment that failed with a GitHub error. */
+  readonly attempts: number;
+  /** When the retry sweep may try again; null while waiting for check events. */
+  readonly nextAttemptAt: Date | null;
+  readonly lastError: string | null;
+}
+
+/** A decision as stored, so "why didn't it deploy?" has an answer. */
+export interface DecisionRecord {
+  readonly repoId: number;
+  readonly target: string | null;
+  readonly ref: string;
+  readonly sha: string;
+  readonly pr: number | null;
+  readonly reason: ReasonCode;
+  readonly message: string;
+  readonly deliveryId: string | null;
+  readonly createdAt: Date;
+}
+
+/** A claim on (repository, environment, commit), taken before asking GitHub, so it happens once. */
+export interface DeployClaim {
+  readonly repoId: number;
+  readonly environment: string;
+  readonly sha: string;
+  readonly target: string;
+  readonly ref: string;
+  readonly pr: number | null;
+  readonly transient: boolean;
+}
+
+/** A GitHub deployment as seen in our own responses and in `deployment` webhooks. */
+export interface DeploymentRecord {
+  /** GitHub's deployment id. */
+  readonly id: number;
+  readonly repoId: number;
+  readonly environment: string;
+  readonly sha: string;
+  readonly ref: string;
+  readonly task: string;
+  readonly target: string | null;
+  readonly pr: number | null;
+  readonly transient: boolean;
+  readonly createdAt: Date;
+}
+
+/** One `deployment_status` as GitHub reported it. */
+export interface DeploymentStatusRecord {
+  /** GitHub's status id. */
+  readonly id: number;
+  readonly deploymentId: number;
+  readonly state: string;
+  readonly description: string | null;
+  readonly environmentUrl: string | null;
+  readonly logUrl: string | null;
+  readonly createdAt: Date;
+}
+
+/** A deployment with its newest status, for history views and transient clean-up. */
+export interface DeploymentWithState extends DeploymentRecord {
+  /** Newest status state, or null when no status arrived yet. */
+  readonly state: string | null;
+}
+
+/** The outcome of registering a webhook delivery. */
+export type DeliveryStart = "new" | "duplicate";
+
+/**
+ * The store port: everything the app keeps. One implementation runs on embedded PostgreSQL
+ * (PGlite); the SQL is plain PostgreSQL so a server backend can share it.
+ */
+export interface Store {
+  /** Registers a delivery by its `X-GitHub-Delivery` id; "duplicate" when it was seen and did not fail. */
+  beginDelivery(id: string, event: string, action: string | null): Promise<DeliveryStart>;
+  /** Marks a delivery processed, or failed (a failed delivery may be redelivered and processed again). */
+  finishDelivery(id: string, outcome: "done" | "failed", error?: string): Promise<void>;
+
+  /** Keeps the newest run per context: a record with a lower externalId than the stored one is ignored. */
+  recordCheck(check: CheckRecord): Promise<void>;
+  listChecks(repoId: number, sha: string): Promise<CheckRecord[]>;
+
+  /**
+   * Inserts or replaces the pending deploy for (repository, target, ref). Returns the record it
+   * replaced when that was for another commit (the caller records it as superseded).
+   */
+  savePending(pending: PendingRecord): Promise<PendingRecord | undefined>;
+  listPendingBySha(repoId: number, sha: string): Promise<PendingRecord[]>;
+  listPendingByRef(repoId: number, ref: string): Promise<PendingRecord[]>;
+  /** Pending deploys whose retry time has come. */
+  listDuePending(now: Date): Promise<PendingRecord[]>;
+  /** Removes the pending deploy, only if it still is for that commit. */
+  deletePending(repoId: number, target: string, ref: string, sha: string): Promise<void>;
+  /** Records a failed creation attempt and when to try again. */
+  deferPending(repoId: number, target: string, ref: string, sha: string, nextAttemptAt: Date, error: string): Promise<void>;
+
+  recordDecision(decision: DecisionRecord): Promise<void>;
+  /** Newest first. */
+  listDecisions(repoId: number, filter?: { sha?: string; target?: string; limit?: number }): Promise<DecisionRecord[]>;
+
+  /** Takes the claim; false when (repository, environment, commit) is already claimed or deployed. */
+  claimDeployment(claim: DeployClaim): Promise<boolean>;
+  /** Gives a claim back after GitHub did not create the deployment. */
+  releaseDeployment(repoId: number, environment: string, sha: string): Promise<void>;
+  /** True when the commit has a deployment (ours or anyone's) or a claim in that environment. */
+  isDeployed(repoId: number, environment: string, sha: string): Promise<boolean>;
+
+  /** Inserts or updates a deployment by GitHub id. */
+  recordDeployment(deployment: DeploymentRecord): Promise<void>;
+  /** Inserts a status by GitHub id; repeated deliveries are harmless. */
+  recordDeploymentStatus(status: DeploymentStatusRecord): Promise<void>;
+  /** Transient deployments of a pull request whose newest status is not `inactive`. */
+  listActiveTransientDeployments(repoId: number, pr: number): Promise<DeploymentWithState[]>;
+  /** Deployments of one environment, newest first, each with its newest status. */
+  listDeployments(repoId: number, environment: string, limit?: number): Promise<DeploymentWithState[]>;
+
+  close(): Promise<void>;
+}
