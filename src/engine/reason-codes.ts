@@ -23,6 +23,8 @@ export const REASON_CODES = [
   "config_invalid",
   /** The target was removed from the configuration or stopped matching. */
   "target_removed",
+  /** The pull request closed before its deploy happened. */
+  "pull_request_closed",
   /** GitHub refused or failed the deployment request. */
   "github_error",
 ] as const satisfies readonly string[];

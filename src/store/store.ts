@@ -92,13 +92,19 @@ export interface Store {
   /** Marks a delivery processed, or failed (a failed delivery may be redelivered and processed again). */
   finishDelivery(id: string, outcome: "done" | "failed", error?: string): Promise<void>;
 
-  /** Keeps the newest run per context: a record with a lower externalId than the stored one is ignored. */
+  /**
+   * Keeps the newest run per context: a record with a lower externalId than the stored one is
+   * ignored. The same externalId (one check run moving on) updates the outcome, except that a
+   * finished outcome never goes back to "pending" (its events may arrive out of order).
+   */
   recordCheck(check: CheckRecord): Promise<void>;
   listChecks(repoId: number, sha: string): Promise<CheckRecord[]>;
 
   /**
    * Inserts or replaces the pending deploy for (repository, target, ref). Returns the record it
    * replaced when that was for another commit (the caller records it as superseded).
+   * Saving the same commit again keeps `attempts`, `nextAttemptAt` and `lastError`, so a repeated
+   * event cannot reset a scheduled retry; another commit starts over with the given values.
    */
   savePending(pending: PendingRecord): Promise<PendingRecord | undefined>;
   listPendingBySha(repoId: number, sha: string): Promise<PendingRecord[]>;
@@ -111,7 +117,7 @@ export interface Store {
   deferPending(repoId: number, target: string, ref: string, sha: string, nextAttemptAt: Date, error: string): Promise<void>;
 
   recordDecision(decision: DecisionRecord): Promise<void>;
-  /** Newest first. */
+  /** Newest first; 50 unless `limit` says otherwise. */
   listDecisions(repoId: number, filter?: { sha?: string; target?: string; limit?: number }): Promise<DecisionRecord[]>;
 
   /** Takes the claim; false when (repository, environment, commit) is already claimed or deployed. */
@@ -127,7 +133,7 @@ export interface Store {
   recordDeploymentStatus(status: DeploymentStatusRecord): Promise<void>;
   /** Transient deployments of a pull request whose newest status is not `inactive`. */
   listActiveTransientDeployments(repoId: number, pr: number): Promise<DeploymentWithState[]>;
-  /** Deployments of one environment, newest first, each with its newest status. */
+  /** Deployments of one environment, newest first (20 unless `limit` says otherwise), each with its newest status. */
   listDeployments(repoId: number, environment: string, limit?: number): Promise<DeploymentWithState[]>;
 
   close(): Promise<void>;

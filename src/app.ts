@@ -1,0 +1,85 @@
+import type { ApplicationFunction, Context, Probot } from "probot";
+import { createGitHubPort } from "./github/github-port.js";
+import type { ConditionalCache } from "./github/conditional-cache.js";
+import { readCheckRun, readStatus } from "./github/read-check.js";
+import { readDeployment, readDeploymentStatus } from "./github/read-deployment.js";
+import { readPullRequest } from "./github/read-pull-request.js";
+import { readPush } from "./github/read-push.js";
+import { readRepo } from "./github/read-repo.js";
+import { handleCheck } from "./handlers/handle-check.js";
+import { handleDeploymentEvent } from "./handlers/handle-deployment-event.js";
+import { handlePullRequestClosed } from "./handlers/handle-pull-request-closed.js";
+import { handlePush } from "./handlers/handle-push.js";
+import { handleTrigger } from "./handlers/handle-trigger.js";
+import type { HandlerDeps } from "./handlers/handler-deps.js";
+import { processCommit } from "./handlers/process-commit.js";
+import type { Store } from "./store/store.js";
+
+/** The long-lived parts the app runs on. */
+export interface AppParts {
+  readonly store: Store;
+  readonly cache: ConditionalCache;
+  readonly now: () => Date;
+}
+
+type EventName = "push" | "pull_request" | "status" | "check_run" | "check_suite" | "deployment" | "deployment_status";
+
+/**
+ * Registers the webhook handlers. Each handler reads its facts from the payload and makes one
+ * call into the domain; every delivery is processed once (by `X-GitHub-Delivery`).
+ */
+export function createApp(parts: AppParts): ApplicationFunction {
+  return (app: Probot) => {
+    const run = async <E extends EventName>(context: Context<E>, work: (deps: HandlerDeps) => Promise<void>) => {
+      const { installation, repository } = context.payload as { installation?: { id: number }; repository?: Parameters<typeof readRepo>[0] };
+      if (installation === undefined || repository === undefined) {
+        context.log.debug({ event: context.name }, "event without installation or repository; ignored");
+        return;
+      }
+      const action = (context.payload as { action?: string }).action ?? null;
+      if ((await parts.store.beginDelivery(context.id, context.name, action)) === "duplicate") {
+        context.log.info({ delivery: context.id }, "duplicate delivery ignored");
+        return;
+      }
+      const repo = readRepo(repository);
+      const deps: HandlerDeps = {
+        store: parts.store,
+        github: createGitHubPort(context.octokit, repo, parts.cache),
+        log: context.log,
+        now: parts.now,
+        repo,
+        installationId: installation.id,
+        deliveryId: context.id,
+      };
+      try {
+        await work(deps);
+        await parts.store.finishDelivery(context.id, "done");
+      } catch (error) {
+        await parts.store.finishDelivery(context.id, "failed", error instanceof Error ? error.message : String(error));
+        throw error;
+      }
+    };
+
+    app.on("push", (context) => run(context, (deps) => handlePush(deps, readPush(context.payload))));
+    app.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], (context) =>
+      run(context, (deps) => handleTrigger(deps, readPullRequest(context.payload))),
+    );
+    app.on("pull_request.closed", (context) =>
+      run(context, (deps) => handlePullRequestClosed(deps, context.payload.number, `refs/heads/${context.payload.pull_request.head.ref}`)),
+    );
+    app.on("status", (context) => run(context, (deps) => handleCheck(deps, readStatus(context.payload))));
+    app.on("check_run", (context) => run(context, (deps) => handleCheck(deps, readCheckRun(context.payload))));
+    app.on("check_suite.completed", (context) =>
+      run(context, (deps) => processCommit(deps, context.payload.check_suite.head_sha)),
+    );
+    app.on("deployment", (context) =>
+      run(context, (deps) => handleDeploymentEvent(deps, readDeployment(deps.repo.id, context.payload.deployment), null)),
+    );
+    app.on("deployment_status", (context) =>
+      run(context, (deps) => {
+        const { deployment, deployment_status: status } = context.payload;
+        return handleDeploymentEvent(deps, readDeployment(deps.repo.id, deployment), readDeploymentStatus(deployment.id, status));
+      }),
+    );
+  };
+}

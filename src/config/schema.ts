@@ -1,0 +1,192 @@
+/**
+ * The JSON Schema (draft-07) of `.github/deploy.yml`: the single source of truth. ajv validates
+ * with it, `config-types.ts` and `docs/config-reference.md` are generated from it, the canonical
+ * model takes its defaults from it, and editors can load `docs/deploy.schema.json`.
+ *
+ * Shared property schemas are spread into the v1 and v2 targets (rather than combined with
+ * `allOf`) because `additionalProperties: false` only sees the properties declared next to it.
+ */
+
+/** Letters, digits, `-`, `_` and `.`: safe in messages, environment names and URLs. */
+export const TARGET_NAME_PATTERN = "^[A-Za-z0-9_.-]+$";
+
+const TEMPLATES =
+  "`${{ ref }}`, `${{ sha }}`, `${{ short_sha }}`, `${{ pr }}`, `${{ target }}`, `${{ owner }}` and `${{ repo }}`";
+
+const extendsKey = {
+  type: "string",
+  description:
+    "Inherit settings from another repository's file, e.g. `my-org/.github` or `my-org/.github:deploy/base.yml`. Resolved by Probot before validation; this file's values win, lists replace inherited lists.",
+  examples: [".github", "my-org/.github:.github/deploy.yml"],
+} as const;
+
+const environment = {
+  type: "string",
+  description: `Name of the GitHub environment to deploy to. May use the templates ${TEMPLATES}.`,
+  default: "production",
+  examples: ["production", "staging", "pr${{ pr }}"],
+} as const;
+
+const task = {
+  type: "string",
+  description: "Deployment task passed to GitHub, read by the workflow that ships, e.g. `deploy` or `deploy:migrations`.",
+  default: "deploy",
+  examples: ["deploy", "deploy:migrations"],
+} as const;
+
+const description = {
+  type: "string",
+  description: `Short description shown on the deployment in GitHub. May use the templates ${TEMPLATES}.`,
+  default: "",
+  examples: ["Deploy ${{ ref }} (${{ short_sha }})"],
+} as const;
+
+const payload = {
+  type: "object",
+  description: `Extra JSON passed to the workflow that ships (the deployment's \`payload\`). Every string value, at any depth, may use the templates ${TEMPLATES}; keys are not templated.`,
+  default: {},
+  examples: [{ port: 8080, url: "https://pr${{ pr }}.example.com" }],
+} as const;
+
+const autoMerge = {
+  type: "boolean",
+  description: "Let GitHub merge the default branch into the ref before deploying (GitHub's `auto_merge`).",
+  default: false,
+} as const;
+
+const transientEnvironment = {
+  type: "boolean",
+  description: "The environment is temporary (e.g. one per pull request); it is marked inactive when the pull request closes.",
+  default: false,
+} as const;
+
+const productionEnvironment = {
+  type: "boolean",
+  description: "The environment is one your users interact with (GitHub's `production_environment`).",
+  default: false,
+} as const;
+
+const contextName = {
+  type: "string",
+  description: "Name of a commit status context or check run, e.g. `ci/build`.",
+} as const;
+
+const refPattern = {
+  type: "string",
+  description:
+    "A full ref pattern such as `refs/heads/main`, `refs/heads/release-*` or `refs/tags/v*` (`*` matches any run of characters, `/` included), or `pr` for every pull request's head commit.",
+  examples: ["refs/heads/main", "refs/tags/v*", "pr"],
+} as const;
+
+/** The legacy list's entries carry no defaults: a field only fills the target when set. */
+const legacyDeployment = {
+  type: "object",
+  description: "One legacy `deployments` entry; only the first entry is used.",
+  additionalProperties: false,
+  properties: {
+    task: { type: "string", description: "Task to use when the target sets none." },
+    auto_merge: { type: "boolean", description: "`auto_merge` to use when the target sets none." },
+    payload: { type: "object", description: "Payload to use when the target sets none." },
+    environment: { type: "string", description: "Environment to use when the target sets none." },
+    description: { type: "string", description: "Description to use when the target sets none." },
+  },
+} as const;
+
+const targetV1 = {
+  type: "object",
+  description: "One deployment target in the original Deliverybot (v1) format.",
+  additionalProperties: false,
+  properties: {
+    auto_deploy_on: { ...refPattern, description: `Deploy on its own when this happens. ${refPattern.description} Omit it to deploy only on request (\`/deploy <target>\`).` },
+    environment,
+    task,
+    description,
+    payload,
+    required_contexts: {
+      type: "array",
+      items: contextName,
+      description: "Commit statuses or check runs that must succeed before deploying. In v1 an omitted list means no gate (`[]`), as in the original Deliverybot.",
+      default: [],
+      examples: [["ci/build", "ci/test"]],
+    },
+    auto_merge: autoMerge,
+    transient_environment: transientEnvironment,
+    production_environment: productionEnvironment,
+    deployments: {
+      type: "array",
+      items: { $ref: "#/definitions/LegacyDeployment" },
+      description: "Legacy list (v1 only): the first entry's fields fill the fields the target does not set; other entries are ignored. Move its fields into the target instead.",
+    },
+  },
+} as const;
+
+const targetV2 = {
+  type: "object",
+  description: "One deployment target.",
+  additionalProperties: false,
+  properties: {
+    auto_deploy_on: {
+      type: ["string", "array"],
+      items: refPattern,
+      description: `Deploy on its own when this happens: one pattern or a list of them. ${refPattern.description} Omit it to deploy only on request (\`/deploy <target>\`).`,
+      examples: ["refs/heads/main", ["refs/heads/main", "refs/tags/v*"], "pr"],
+    },
+    environment,
+    task,
+    description,
+    payload,
+    required_contexts: {
+      type: "array",
+      items: contextName,
+      description: "Commit statuses or check runs that must succeed before deploying. Omitted: every check reported on the commit must succeed (GitHub's own rule). `[]`: no gate at all.",
+      examples: [["ci/build", "ci/test"], []],
+    },
+    auto_merge: autoMerge,
+    transient_environment: transientEnvironment,
+    production_environment: productionEnvironment,
+  },
+} as const;
+
+/** The schema of `.github/deploy.yml`, both formats; `version: 2` selects the current one. */
+export const deployConfigSchema = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  title: "Deliverybot configuration (.github/deploy.yml)",
+  description: "Which targets Deliverybot deploys, when, and with which GitHub deployment settings. Write `version: 2` and list the targets under `targets:`; a file without `version` is read in the original Deliverybot (v1) format, where every top-level key is a target.",
+  type: "object",
+  // if/then/else rather than oneOf: ajv then reports the errors of the one format the file uses.
+  if: { type: "object", properties: { version: { const: 2 } }, required: ["version"] },
+  then: { $ref: "#/definitions/DeployFileV2" },
+  else: { $ref: "#/definitions/DeployFileV1" },
+  definitions: {
+    DeployFileV2: {
+      type: "object",
+      description: "The current format (v2).",
+      additionalProperties: false,
+      required: ["version", "targets"],
+      properties: {
+        version: { const: 2, description: "Format version: `2`. Omit `version` only for the original Deliverybot (v1) format." },
+        targets: {
+          type: "object",
+          description: "The deployment targets, by name (letters, digits, `-`, `_`, `.`).",
+          minProperties: 1,
+          propertyNames: { pattern: TARGET_NAME_PATTERN },
+          additionalProperties: { $ref: "#/definitions/TargetV2" },
+        },
+        _extends: extendsKey,
+      },
+    },
+    DeployFileV1: {
+      type: "object",
+      description: "The original Deliverybot format (v1): every top-level key except `_extends` is a target.",
+      propertyNames: { pattern: TARGET_NAME_PATTERN, not: { enum: ["version", "targets"] } },
+      properties: { _extends: extendsKey },
+      additionalProperties: { $ref: "#/definitions/TargetV1" },
+    },
+    TargetV2: targetV2,
+    TargetV1: targetV1,
+    LegacyDeployment: legacyDeployment,
+  },
+} as const;
+
+/** The schema's type, for code that reads defaults or property lists from it. */
+export type DeployConfigSchema = typeof deployConfigSchema;

@@ -1,0 +1,27 @@
+import type { DeployConfig } from "../config/model.js";
+import { decideTarget } from "./decide-target.js";
+import { targetMatches } from "./select-targets.js";
+import type { Decision, EngineState, RepoFacts } from "./types.js";
+
+/** A status, check run or check suite event about one commit. */
+export interface ChecksInput {
+  readonly repo: RepoFacts;
+  readonly config: DeployConfig;
+  /** `pending` holds the deploys waiting on the commit; `checks` its newest check facts. */
+  readonly state: EngineState;
+}
+
+/**
+ * Re-evaluates the deploys waiting on a commit after its checks changed. A deploy whose target
+ * was removed from the configuration, or no longer matches its ref, is dropped.
+ */
+export function decideChecks({ repo, config, state }: ChecksInput): Decision[] {
+  return state.pending.map((pending): Decision => {
+    const target = config.targets.find((candidate) => candidate.name === pending.target);
+    if (target === undefined || !targetMatches(target, pending.trigger, pending.ref)) {
+      const message = `Target ${pending.target} no longer auto-deploys ${pending.ref}; dropped ${pending.sha.slice(0, 7)}.`;
+      return { target: pending.target, ref: pending.ref, sha: pending.sha, pr: pending.pr, action: "drop", reason: "target_removed", message };
+    }
+    return decideTarget({ repo, target, deploy: pending, checks: state.checks, deployedEnvironments: state.deployedEnvironments });
+  });
+}

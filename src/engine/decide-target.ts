@@ -1,0 +1,43 @@
+import type { Target } from "../config/model.js";
+import { buildDeploymentRequest, renderEnvironment } from "./build-deployment-request.js";
+import { evaluateGates } from "./evaluate-gates.js";
+import type { CheckFact, Decision, PendingDeploy, RepoFacts } from "./types.js";
+
+/** What one target's decision needs to know about the commit. */
+export interface TargetFacts {
+  readonly repo: RepoFacts;
+  readonly target: Target;
+  readonly deploy: PendingDeploy;
+  readonly checks: readonly CheckFact[];
+  readonly deployedEnvironments: ReadonlySet<string>;
+}
+
+/**
+ * Decides one target for one commit: already deployed → drop, gates passed → deploy,
+ * otherwise wait (a failed check keeps the deploy pending so that a successful re-run counts).
+ */
+export function decideTarget(facts: TargetFacts): Decision {
+  const { repo, target, deploy } = facts;
+  const base = { target: target.name, ref: deploy.ref, sha: deploy.sha, pr: deploy.pr };
+  const environment = renderEnvironment(repo, target, deploy);
+  const commit = deploy.sha.slice(0, 7);
+
+  if (facts.deployedEnvironments.has(environment)) {
+    const message = `${commit} is already deployed to ${environment}.`;
+    return { ...base, action: "drop", reason: "already_deployed", message };
+  }
+
+  const gates = evaluateGates(target.requiredContexts, facts.checks);
+  if (gates.status === "failed") {
+    const message = `${gates.failed.join(", ")} failed on ${commit}; ${environment} deploys once a re-run succeeds.`;
+    return { ...base, action: "wait", trigger: deploy.trigger, reason: "checks_failed", message };
+  }
+  if (gates.status === "waiting") {
+    const message = `Waiting for ${gates.waitingFor.join(", ")} on ${commit} before deploying to ${environment}.`;
+    return { ...base, action: "wait", trigger: deploy.trigger, reason: "waiting_for_checks", message };
+  }
+
+  const request = buildDeploymentRequest(repo, target, deploy);
+  const message = `Deploying ${commit} (${deploy.ref}) to ${environment}.`;
+  return { ...base, action: "deploy", reason: "deployed", request, message };
+}

@@ -1,0 +1,47 @@
+import type { DeployConfig } from "../config/model.js";
+import { decideTarget } from "./decide-target.js";
+import { selectTargets } from "./select-targets.js";
+import type { Decision, EngineState, PendingDeploy, RepoFacts, TriggerFacts } from "./types.js";
+
+/** A push or pull request event, with what the engine needs to decide it. */
+export interface TriggerInput {
+  readonly repo: RepoFacts;
+  readonly trigger: TriggerFacts;
+  readonly config: DeployConfig;
+  /** `pending` holds the deploys waiting on the same ref; `checks` are the pushed commit's. */
+  readonly state: EngineState;
+}
+
+/**
+ * Decides a push or pull request: older commits waiting on the same ref are superseded, and every
+ * target whose `auto_deploy_on` matches is decided for the new commit.
+ */
+export function decideTrigger({ repo, trigger, config, state }: TriggerInput): Decision[] {
+  const superseded = state.pending
+    .filter((pending) => pending.ref === trigger.ref && pending.sha !== trigger.sha)
+    .map((pending): Decision => {
+      const message = `${trigger.ref} moved on to ${trigger.sha.slice(0, 7)} before ${pending.sha.slice(0, 7)} deployed.`;
+      return { ...identify(pending), action: "drop", reason: "superseded", message };
+    });
+
+  const deploy: PendingDeploy = {
+    target: "",
+    ref: trigger.ref,
+    sha: trigger.sha,
+    pr: trigger.kind === "pull_request" ? trigger.pr : null,
+    trigger: trigger.kind,
+  };
+  const decided = selectTargets(config, trigger.kind, trigger.ref).map((target): Decision => {
+    const candidate = { ...deploy, target: target.name };
+    if (trigger.kind === "pull_request" && trigger.fromFork) {
+      const message = `Pull request #${trigger.pr} comes from a fork; forks do not auto-deploy to ${target.name}.`;
+      return { ...identify(candidate), action: "drop", reason: "not_permitted", message };
+    }
+    return decideTarget({ repo, target, deploy: candidate, checks: state.checks, deployedEnvironments: state.deployedEnvironments });
+  });
+  return [...superseded, ...decided];
+}
+
+function identify(deploy: PendingDeploy) {
+  return { target: deploy.target, ref: deploy.ref, sha: deploy.sha, pr: deploy.pr };
+}

@@ -1,0 +1,32 @@
+import type { DeployConfig, Target } from "../config/model.js";
+import type { EngineState, RepoFacts } from "./types.js";
+
+/** Test fixtures for the engine's table tests (kept out of the build by name). */
+export const repo: RepoFacts = { id: 1, owner: "acme", name: "shop" };
+
+export const SHA_A = "a".repeat(40);
+export const SHA_B = "b".repeat(40);
+
+/** A target with v2 defaults, overridable per test. */
+export function target(overrides: Partial<Target> & Pick<Target, "name">): Target {
+  return {
+    autoDeployOn: [{ kind: "ref", pattern: "refs/heads/main" }],
+    environment: "production",
+    task: "deploy",
+    description: "",
+    payload: {},
+    requiredContexts: [],
+    autoMerge: false,
+    transientEnvironment: false,
+    productionEnvironment: false,
+    ...overrides,
+  };
+}
+
+export function config(...targets: Target[]): DeployConfig {
+  return { sourceVersion: 2, targets };
+}
+
+export function state(overrides: Partial<EngineState> = {}): EngineState {
+  return { pending: [], checks: [], deployedEnvironments: new Set(), ...overrides };
+}

@@ -1,0 +1,30 @@
+import type { Context } from "probot";
+import type { CheckOutcome } from "../engine/types.js";
+import type { CheckRecord } from "../store/store.js";
+
+/** Conclusions GitHub's branch protection counts as passing. */
+const PASSING_CONCLUSIONS = new Set(["success", "neutral", "skipped"]);
+
+/** A commit status as a check fact; `error` counts as a failure. */
+export function readStatus(payload: Context<"status">["payload"]): CheckRecord {
+  const outcome: CheckOutcome = payload.state === "pending" ? "pending" : payload.state === "success" ? "success" : "failure";
+  return { repoId: payload.repository.id, sha: payload.sha, context: payload.context, source: "status", outcome, externalId: payload.id };
+}
+
+/** A check run as a check fact: pending until completed, then passing or failing by its conclusion. */
+export function readCheckRun(payload: Context<"check_run">["payload"]): CheckRecord {
+  const run = payload.check_run;
+  return {
+    repoId: payload.repository.id,
+    sha: run.head_sha,
+    context: run.name,
+    source: "check_run",
+    outcome: checkRunOutcome(run.status, run.conclusion),
+    externalId: run.id,
+  };
+}
+
+function checkRunOutcome(status: string, conclusion: string | null): CheckOutcome {
+  if (status !== "completed") return "pending";
+  return conclusion !== null && PASSING_CONCLUSIONS.has(conclusion) ? "success" : "failure";
+}

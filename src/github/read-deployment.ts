@@ -1,0 +1,46 @@
+import type { Context } from "probot";
+import type { DeploymentRecord, DeploymentStatusRecord } from "../store/store.js";
+
+/** The fields both `deployment` and `deployment_status` payloads carry for the deployment. */
+interface DeploymentPayload {
+  readonly id: number;
+  readonly environment: string;
+  readonly sha: string;
+  readonly ref: string;
+  readonly task: string;
+  readonly payload: unknown;
+  readonly transient_environment?: boolean;
+  readonly created_at: string;
+}
+type StatusPayload = Context<"deployment_status">["payload"]["deployment_status"];
+
+/** A deployment from a `deployment` or `deployment_status` webhook, ours or anyone's. */
+export function readDeployment(repoId: number, deployment: DeploymentPayload): DeploymentRecord {
+  const payload = typeof deployment.payload === "object" && deployment.payload !== null ? deployment.payload : {};
+  const { target, pr } = payload as { target?: unknown; pr?: unknown };
+  return {
+    id: deployment.id,
+    repoId,
+    environment: deployment.environment,
+    sha: deployment.sha,
+    ref: deployment.ref,
+    task: deployment.task,
+    target: typeof target === "string" ? target : null,
+    pr: typeof pr === "number" ? pr : null,
+    transient: deployment.transient_environment === true,
+    createdAt: new Date(deployment.created_at),
+  };
+}
+
+/** A deployment status from a `deployment_status` webhook. */
+export function readDeploymentStatus(deploymentId: number, status: StatusPayload): DeploymentStatusRecord {
+  return {
+    id: status.id,
+    deploymentId,
+    state: status.state,
+    description: status.description ?? null,
+    environmentUrl: status.environment_url ?? null,
+    logUrl: status.log_url ?? null,
+    createdAt: new Date(status.created_at),
+  };
+}

@@ -1,0 +1,54 @@
+import { formatProblems } from "../config/format-problems.js";
+import { escapeMarkdown } from "../config/escape-markdown.js";
+import { parseConfigText } from "../config/parse-config.js";
+import type { HandlerDeps } from "./handler-deps.js";
+
+/** Where a repository keeps its configuration. */
+export const CONFIG_PATH = ".github/deploy.yml";
+/** The check run that reports whether a changed configuration is valid. */
+export const CONFIG_CHECK_NAME = "Deliverybot config";
+/** GitHub accepts at most this many annotations per request. */
+const MAX_ANNOTATIONS = 50;
+
+/**
+ * Validates the configuration as it is at a commit that changed it, and reports the result as a
+ * check run with the errors' lines annotated. Reporting only: gates always use the default branch.
+ */
+export async function reportConfigCheck(deps: HandlerDeps, sha: string): Promise<void> {
+  const text = await deps.github.getFileText(CONFIG_PATH, sha);
+  if (text === undefined) return;
+
+  const result = parseConfigText(text, CONFIG_PATH);
+  if (result.ok) {
+    const names = escapeMarkdown(result.config.targets.map((target) => target.name).join(", "));
+    const summary = `${CONFIG_PATH} is valid: ${result.config.targets.length} target(s) (${names}).`;
+    await deps.github.createCheckRun({
+      name: CONFIG_CHECK_NAME,
+      head_sha: sha,
+      conclusion: "success",
+      output: { title: "Configuration is valid", summary: formatSummary(summary, result.warnings) },
+    });
+    return;
+  }
+  const annotations = result.problems.slice(0, MAX_ANNOTATIONS).map((problem) => ({
+    path: CONFIG_PATH,
+    start_line: problem.line ?? 1,
+    end_line: problem.line ?? 1,
+    annotation_level: "failure" as const,
+    message: problem.key === "" ? problem.message : `${problem.key}: ${problem.message}`,
+  }));
+  await deps.github.createCheckRun({
+    name: CONFIG_CHECK_NAME,
+    head_sha: sha,
+    conclusion: "failure",
+    output: {
+      title: `${result.problems.length} problem(s) in ${CONFIG_PATH}`,
+      summary: formatProblems(result.problems),
+      annotations,
+    },
+  });
+}
+
+function formatSummary(summary: string, warnings: Parameters<typeof formatProblems>[0]): string {
+  return warnings.length === 0 ? summary : `${summary}\n\nWarnings:\n\n${formatProblems(warnings)}`;
+}

@@ -1,0 +1,63 @@
+import type { Decision } from "../engine/types.js";
+import { pendingRecord } from "./pending-record.js";
+import type { HandlerDeps } from "./handler-deps.js";
+import { recordDecision } from "./record-decision.js";
+import { retryDelay } from "./retry-delay.js";
+
+type DeployDecision = Extract<Decision, { action: "deploy" }>;
+
+/**
+ * Creates one deployment, exactly once: the (environment, commit) claim is taken before GitHub is
+ * asked and given back when GitHub did not create it. GitHub's 409 on required contexts keeps the
+ * deploy waiting; a 5xx schedules a retry; any other refusal is recorded with GitHub's message.
+ */
+export async function deploy(deps: HandlerDeps, decision: DeployDecision): Promise<void> {
+  const { store, repo } = deps;
+  const { request } = decision;
+  const claim = {
+    repoId: repo.id,
+    environment: request.environment,
+    sha: decision.sha,
+    target: decision.target,
+    ref: decision.ref,
+    pr: decision.pr,
+    transient: request.transient_environment,
+  };
+  if (!(await store.claimDeployment(claim))) {
+    await store.deletePending(repo.id, decision.target, decision.ref, decision.sha);
+    const message = `${decision.sha.slice(0, 7)} is already deployed to ${request.environment}.`;
+    await recordDecision(deps, { ...decision, reason: "already_deployed", message });
+    return;
+  }
+
+  const outcome = await deps.github.createDeployment(request);
+  if (outcome.kind === "created") {
+    await store.recordDeployment({ ...claim, id: outcome.id, task: request.task, createdAt: outcome.createdAt });
+    await store.deletePending(repo.id, decision.target, decision.ref, decision.sha);
+    await recordDecision(deps, { ...decision, message: `${decision.message} Deployment ${outcome.id} created.` });
+    return;
+  }
+
+  await store.releaseDeployment(repo.id, request.environment, decision.sha);
+  if (outcome.kind === "not_now") {
+    await store.savePending(pendingRecord(deps, decision));
+    const message = `GitHub did not create the deployment yet (${outcome.message}); waiting for the next check event.`;
+    await recordDecision(deps, { ...decision, reason: "waiting_for_checks", message });
+    return;
+  }
+  if (outcome.kind === "rejected") {
+    await store.deletePending(repo.id, decision.target, decision.ref, decision.sha);
+    const message = `GitHub rejected the deployment (${outcome.status}): ${outcome.message}`;
+    await recordDecision(deps, { ...decision, reason: "github_error", message });
+    return;
+  }
+
+  await store.savePending(pendingRecord(deps, decision));
+  const waiting = await store.listPendingByRef(repo.id, decision.ref);
+  const attempts = waiting.find((pending) => pending.target === decision.target && pending.sha === decision.sha)?.attempts ?? 0;
+  const retryAt = new Date(deps.now().getTime() + retryDelay(attempts));
+  await store.deferPending(repo.id, decision.target, decision.ref, decision.sha, retryAt, outcome.message);
+  const status = outcome.status === null ? "no answer" : String(outcome.status);
+  const message = `GitHub could not create the deployment (${status}: ${outcome.message}); retrying at ${retryAt.toISOString()}.`;
+  await recordDecision(deps, { ...decision, reason: "github_error", message });
+}

@@ -1,0 +1,17 @@
+import type { DeploymentRecord, DeploymentStatusRecord } from "../store/store.js";
+import type { HandlerDeps } from "./handler-deps.js";
+
+/**
+ * A `deployment` or `deployment_status` webhook: recorded as history per environment, whoever
+ * created the deployment (a manual deployment also counts as "already deployed").
+ */
+export async function handleDeploymentEvent(
+  deps: HandlerDeps,
+  deployment: DeploymentRecord,
+  status: DeploymentStatusRecord | null,
+): Promise<void> {
+  await deps.store.recordDeployment(deployment);
+  if (status === null) return;
+  await deps.store.recordDeploymentStatus(status);
+  deps.log.info({ deployment: deployment.id, environment: deployment.environment, state: status.state }, "deployment status");
+}

@@ -1,0 +1,20 @@
+import type { HandlerDeps } from "./handler-deps.js";
+import { recordDecision } from "./record-decision.js";
+
+/** A closed (or merged) pull request: drop its waiting deploys and retire its transient environments. */
+export async function handlePullRequestClosed(deps: HandlerDeps, pr: number, ref: string): Promise<void> {
+  const { store, repo } = deps;
+  const waiting = await store.listPendingByRef(repo.id, ref);
+  for (const pending of waiting.filter((candidate) => candidate.pr === pr)) {
+    await store.deletePending(repo.id, pending.target, pending.ref, pending.sha);
+    const message = `Pull request #${pr} closed before ${pending.sha.slice(0, 7)} deployed to ${pending.target}.`;
+    await recordDecision(deps, { ...pending, reason: "pull_request_closed", message });
+  }
+
+  const transient = await store.listActiveTransientDeployments(repo.id, pr);
+  for (const deployment of transient) {
+    const status = await deps.github.markDeploymentInactive(deployment.id, `Pull request #${pr} was closed`);
+    await store.recordDeploymentStatus({ ...status, deploymentId: deployment.id, environmentUrl: null, logUrl: null });
+    deps.log.info({ deployment: deployment.id, environment: deployment.environment, pr }, "transient environment marked inactive");
+  }
+}

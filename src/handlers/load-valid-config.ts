@@ -1,0 +1,29 @@
+import type { DeployConfig } from "../config/model.js";
+import type { HandlerDeps } from "./handler-deps.js";
+import { recordDecision } from "./record-decision.js";
+
+/** The commit a configuration problem is recorded against. */
+export interface DecisionSubject {
+  readonly ref: string;
+  readonly sha: string;
+  readonly pr: number | null;
+}
+
+/**
+ * Loads the default branch's configuration. A repository without one is not using Deliverybot
+ * (undefined, nothing recorded); an invalid one is recorded as a `config_invalid` decision.
+ */
+export async function loadValidConfig(deps: HandlerDeps, subject: DecisionSubject): Promise<DeployConfig | undefined> {
+  const loaded = await deps.github.loadConfig();
+  if (loaded.kind === "ok") return loaded.config;
+  if (loaded.kind === "missing") {
+    deps.log.debug({ repo: `${deps.repo.owner}/${deps.repo.name}` }, "no .github/deploy.yml; ignoring event");
+    return undefined;
+  }
+  const [first] = loaded.problems;
+  const where = first === undefined ? "" : `${first.file}${first.line === undefined ? "" : `:${first.line}`}`;
+  const more = loaded.problems.length > 1 ? ` (and ${loaded.problems.length - 1} more)` : "";
+  const message = `The configuration is invalid, nothing deploys until it is fixed: ${where} ${first?.message ?? ""}${more}`;
+  await recordDecision(deps, { ...subject, target: null, reason: "config_invalid", message });
+  return undefined;
+}

@@ -1,0 +1,21 @@
+import type { Decision } from "../engine/types.js";
+import type { PendingRecord } from "../store/store.js";
+import type { HandlerDeps } from "./handler-deps.js";
+
+/** The stored form of a deploy that waits; a new record has no attempts and no retry scheduled. */
+export function pendingRecord(deps: HandlerDeps, decision: Decision): PendingRecord {
+  return {
+    repoId: deps.repo.id,
+    owner: deps.repo.owner,
+    repo: deps.repo.name,
+    installationId: deps.installationId,
+    target: decision.target,
+    ref: decision.ref,
+    sha: decision.sha,
+    pr: decision.pr,
+    trigger: decision.pr === null ? "push" : "pull_request",
+    attempts: 0,
+    nextAttemptAt: null,
+    lastError: null,
+  };
+}

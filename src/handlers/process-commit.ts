@@ -1,0 +1,21 @@
+import { decideChecks } from "../engine/decide-checks.js";
+import { applyDecisions } from "./apply-decisions.js";
+import type { HandlerDeps } from "./handler-deps.js";
+import { loadValidConfig } from "./load-valid-config.js";
+
+/**
+ * Re-evaluates the deploys waiting on a commit. Costs no GitHub call when nothing waits on it,
+ * which is the case for almost every status and check event.
+ */
+export async function processCommit(deps: HandlerDeps, sha: string): Promise<void> {
+  const { store, repo } = deps;
+  const pending = await store.listPendingBySha(repo.id, sha);
+  const [first] = pending;
+  if (first === undefined) return;
+
+  const config = await loadValidConfig(deps, { ref: first.ref, sha, pr: first.pr });
+  if (config === undefined) return;
+  const [checks, deployed] = await Promise.all([store.listChecks(repo.id, sha), store.listDeployedEnvironments(repo.id, sha)]);
+  const state = { pending, checks, deployedEnvironments: new Set(deployed) };
+  await applyDecisions(deps, decideChecks({ repo, config, state }));
+}

@@ -1,0 +1,23 @@
+import type { ReasonCode } from "../engine/reason-codes.js";
+import type { HandlerDeps } from "./handler-deps.js";
+
+/** What to record: a decision's identity with the reason it ended on. */
+export interface DecisionOutcome {
+  readonly target: string | null;
+  readonly ref: string;
+  readonly sha: string;
+  readonly pr: number | null;
+  readonly reason: ReasonCode;
+  readonly message: string;
+}
+
+/** Stores a decision and logs it, so "why didn't it deploy?" always has an answer. */
+export async function recordDecision(deps: HandlerDeps, outcome: DecisionOutcome): Promise<void> {
+  await deps.store.recordDecision({
+    ...outcome,
+    repoId: deps.repo.id,
+    deliveryId: deps.deliveryId,
+    createdAt: deps.now(),
+  });
+  deps.log.info({ repo: `${deps.repo.owner}/${deps.repo.name}`, ...outcome }, "decision");
+}

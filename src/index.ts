@@ -1,0 +1,26 @@
+import { resolve } from "node:path";
+import type { ApplicationFunctionOptions, Probot } from "probot";
+import { createApp } from "./app.js";
+import { createConditionalCache } from "./github/conditional-cache.js";
+import { startRetrySweep } from "./start-retry-sweep.js";
+import { createPgliteStore } from "./store/create-pglite-store.js";
+import { createHealthz } from "./web/healthz.js";
+
+/**
+ * The Probot entry point (`probot run ./lib/index.js`): opens the store under `DATA_DIR`
+ * (default `./.data`), registers the webhook handlers, `/healthz` and the retry sweep.
+ */
+export default async function deliverybot(app: Probot, options: ApplicationFunctionOptions): Promise<void> {
+  const dataDir = resolve(process.env.DATA_DIR ?? ".data");
+  const store = await createPgliteStore({ dataDir });
+  const parts = { store, cache: createConditionalCache(), now: () => new Date() };
+
+  await createApp(parts)(app, options);
+  options.addHandler(createHealthz(store));
+  const stopSweep = startRetrySweep(app, parts);
+  process.once("SIGTERM", () => {
+    stopSweep();
+    void store.close().finally(() => process.exit(0));
+  });
+  app.log.info({ dataDir }, "Deliverybot is ready");
+}

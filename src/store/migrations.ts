@@ -1,0 +1,111 @@
+/** One schema change. Ids only grow; an applied migration is never edited, a new one is added. */
+export interface Migration {
+  readonly id: number;
+  readonly name: string;
+  /** Plain PostgreSQL (15+), shared by PGlite and a PostgreSQL server. */
+  readonly sql: string;
+}
+
+const initialSchema = `
+CREATE TABLE deliveries (
+  id          text PRIMARY KEY,
+  event       text NOT NULL,
+  action      text,
+  status      text NOT NULL CHECK (status IN ('processing', 'done', 'failed')),
+  error       text,
+  received_at timestamptz NOT NULL DEFAULT now(),
+  finished_at timestamptz
+);
+
+CREATE TABLE checks (
+  repo_id     bigint NOT NULL,
+  sha         text NOT NULL,
+  context     text NOT NULL,
+  source      text NOT NULL CHECK (source IN ('status', 'check_run')),
+  outcome     text NOT NULL CHECK (outcome IN ('pending', 'success', 'failure')),
+  external_id bigint NOT NULL,
+  updated_at  timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (repo_id, sha, context)
+);
+
+CREATE TABLE pending_deploys (
+  repo_id         bigint NOT NULL,
+  target          text NOT NULL,
+  ref             text NOT NULL,
+  sha             text NOT NULL,
+  pr              bigint,
+  trigger         text NOT NULL CHECK (trigger IN ('push', 'pull_request')),
+  owner           text NOT NULL,
+  repo            text NOT NULL,
+  installation_id bigint NOT NULL,
+  attempts        integer NOT NULL DEFAULT 0,
+  next_attempt_at timestamptz,
+  last_error      text,
+  created_at      timestamptz NOT NULL DEFAULT now(),
+  updated_at      timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (repo_id, target, ref)
+);
+CREATE INDEX pending_deploys_repo_sha ON pending_deploys (repo_id, sha);
+CREATE INDEX pending_deploys_next_attempt ON pending_deploys (next_attempt_at)
+  WHERE next_attempt_at IS NOT NULL;
+
+CREATE TABLE decisions (
+  id          bigserial PRIMARY KEY,
+  repo_id     bigint NOT NULL,
+  target      text,
+  ref         text NOT NULL,
+  sha         text NOT NULL,
+  pr          bigint,
+  reason      text NOT NULL,
+  message     text NOT NULL,
+  delivery_id text,
+  created_at  timestamptz NOT NULL
+);
+CREATE INDEX decisions_repo_created ON decisions (repo_id, created_at DESC);
+CREATE INDEX decisions_repo_sha ON decisions (repo_id, sha);
+CREATE INDEX decisions_repo_target_created ON decisions (repo_id, target, created_at DESC);
+
+CREATE TABLE deploy_claims (
+  repo_id     bigint NOT NULL,
+  environment text NOT NULL,
+  sha         text NOT NULL,
+  target      text NOT NULL,
+  ref         text NOT NULL,
+  pr          bigint,
+  transient   boolean NOT NULL,
+  created_at  timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (repo_id, environment, sha)
+);
+
+CREATE TABLE deployments (
+  id          bigint PRIMARY KEY,
+  repo_id     bigint NOT NULL,
+  environment text NOT NULL,
+  sha         text NOT NULL,
+  ref         text NOT NULL,
+  task        text NOT NULL,
+  target      text,
+  pr          bigint,
+  transient   boolean NOT NULL,
+  created_at  timestamptz NOT NULL
+);
+CREATE INDEX deployments_repo_env_created ON deployments (repo_id, environment, created_at DESC);
+CREATE INDEX deployments_repo_env_sha ON deployments (repo_id, environment, sha);
+CREATE INDEX deployments_repo_pr ON deployments (repo_id, pr) WHERE pr IS NOT NULL;
+
+-- No foreign key to deployments: a status webhook may arrive before (or without) its deployment.
+CREATE TABLE deployment_statuses (
+  id              bigint PRIMARY KEY,
+  deployment_id   bigint NOT NULL,
+  state           text NOT NULL,
+  description     text,
+  environment_url text,
+  log_url         text,
+  created_at      timestamptz NOT NULL
+);
+CREATE INDEX deployment_statuses_deployment_created
+  ON deployment_statuses (deployment_id, created_at DESC, id DESC);
+`;
+
+/** Every migration, in the order it applies. */
+export const MIGRATIONS: readonly Migration[] = [{ id: 1, name: "initial schema", sql: initialSchema }];

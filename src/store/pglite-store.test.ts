@@ -1,0 +1,4 @@
+import { describeStoreContract } from "../../test/store/store-contract.js";
+import { createPgliteStore } from "./create-pglite-store.js";
+
+describeStoreContract("PGlite in memory", () => createPgliteStore());

@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe } from "@jest/globals";
+import type { Store } from "../../src/store/store.js";
+import { describeDecisionContract } from "./contract-decisions.js";
+import { describeDeliveryAndCheckContract } from "./contract-deliveries-checks.js";
+import { describeDeploymentContract } from "./contract-deployments.js";
+import { describePendingContract } from "./contract-pending.js";
+
+/**
+ * The behaviour every store backend must show. Opens one store for the whole suite (a database
+ * start costs seconds); tests isolate themselves by repository and delivery ids, so the suite
+ * also runs against a shared, long-lived PostgreSQL database.
+ */
+export function describeStoreContract(name: string, makeStore: () => Promise<Store>): void {
+  describe(`store contract: ${name}`, () => {
+    let store: Store | undefined;
+    const getStore = (): Store => {
+      if (store === undefined) throw new Error("The store did not open; see the beforeAll error");
+      return store;
+    };
+
+    beforeAll(async () => {
+      store = await makeStore();
+    });
+    afterAll(async () => {
+      await store?.close();
+    });
+
+    describeDeliveryAndCheckContract(getStore);
+    describePendingContract(getStore);
+    describeDecisionContract(getStore);
+    describeDeploymentContract(getStore);
+  });
+}

@@ -1,0 +1,73 @@
+import { randomUUID } from "node:crypto";
+import type { DeployClaim, DeploymentRecord, PendingRecord } from "../../src/store/store.js";
+
+let counter = 0;
+// Above 2^32 so every test also proves bigint columns round-trip as JS numbers; random so runs
+// against a long-lived PostgreSQL database do not collide with earlier runs.
+const base = 2 ** 32 + Math.floor(Math.random() * 2 ** 40);
+
+/** A repository id no other test uses: tests share one store and isolate by repository. */
+export function uniqueRepoId(): number {
+  counter += 1;
+  return base + counter * 1000;
+}
+
+/** A delivery id no other test (or earlier run) uses. */
+export function uniqueDeliveryId(): string {
+  return randomUUID();
+}
+
+/** A 40-hex-digit commit id derived from a label, readable in failure messages. */
+export function sha(label: string): string {
+  return Buffer.from(label).toString("hex").padEnd(40, "0").slice(0, 40);
+}
+
+/** A pending deploy of `main` to `production`, waiting for checks. */
+export function pendingRecord(repoId: number, overrides: Partial<PendingRecord> = {}): PendingRecord {
+  return {
+    repoId,
+    target: "production",
+    ref: "refs/heads/main",
+    sha: sha("a"),
+    pr: null,
+    trigger: "push",
+    owner: "octo",
+    repo: "app",
+    installationId: 3_000_000_000,
+    attempts: 0,
+    nextAttemptAt: null,
+    lastError: null,
+    ...overrides,
+  };
+}
+
+/** A claim on (repoId, production, sha("a")). */
+export function deployClaim(repoId: number, overrides: Partial<DeployClaim> = {}): DeployClaim {
+  return {
+    repoId,
+    environment: "production",
+    sha: sha("a"),
+    target: "production",
+    ref: "refs/heads/main",
+    pr: null,
+    transient: false,
+    ...overrides,
+  };
+}
+
+/** A deployment of sha("a") to production with a large GitHub id. */
+export function deploymentRecord(repoId: number, overrides: Partial<DeploymentRecord> = {}): DeploymentRecord {
+  return {
+    id: repoId + 1,
+    repoId,
+    environment: "production",
+    sha: sha("a"),
+    ref: "refs/heads/main",
+    task: "deploy",
+    target: "production",
+    pr: null,
+    transient: false,
+    createdAt: new Date("2026-01-01T10:00:00Z"),
+    ...overrides,
+  };
+}
