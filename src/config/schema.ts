@@ -68,7 +68,8 @@ const productionEnvironment = {
 
 const contextName = {
   type: "string",
-  description: "Name of a commit status context or check run, e.g. `ci/build`.",
+  description: "Name of a commit status context or check run.",
+  examples: ["ci/build"],
 } as const;
 
 const refPattern = {
@@ -97,7 +98,10 @@ const targetV1 = {
   description: "One deployment target in the original Deliverybot (v1) format.",
   additionalProperties: false,
   properties: {
-    auto_deploy_on: { ...refPattern, description: `Deploy on its own when this happens. ${refPattern.description} Omit it to deploy only on request (\`/deploy <target>\`).` },
+    auto_deploy_on: {
+      ...refPattern,
+      description: `Deploy on its own when this happens: one pattern (a list needs \`version: 2\`). ${refPattern.description} Omit it to deploy only on request (\`/deploy <target>\`).`,
+    },
     environment,
     task,
     description,

@@ -1,10 +1,9 @@
 import { formatProblems } from "../config/format-problems.js";
 import { escapeMarkdown } from "../config/escape-markdown.js";
 import { parseConfigText } from "../config/parse-config.js";
+import { CONFIG_PATH } from "../github/load-config.js";
 import type { HandlerDeps } from "./handler-deps.js";
 
-/** Where a repository keeps its configuration. */
-export const CONFIG_PATH = ".github/deploy.yml";
 /** The check run that reports whether a changed configuration is valid. */
 export const CONFIG_CHECK_NAME = "Deliverybot config";
 /** GitHub accepts at most this many annotations per request. */

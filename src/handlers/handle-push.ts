@@ -1,4 +1,5 @@
-import { CONFIG_PATH, reportConfigCheck } from "./config-check.js";
+import { CONFIG_PATH } from "../github/load-config.js";
+import { reportConfigCheck } from "./config-check.js";
 import type { HandlerDeps } from "./handler-deps.js";
 import { handleTrigger } from "./handle-trigger.js";
 

@@ -74,7 +74,8 @@ CREATE TABLE deploy_claims (
   pr          bigint,
   transient   boolean NOT NULL,
   created_at  timestamptz NOT NULL DEFAULT now(),
-  PRIMARY KEY (repo_id, environment, sha)
+  -- sha before environment: also serves "which environments have this commit?"
+  PRIMARY KEY (repo_id, sha, environment)
 );
 
 CREATE TABLE deployments (
@@ -90,7 +91,7 @@ CREATE TABLE deployments (
   created_at  timestamptz NOT NULL
 );
 CREATE INDEX deployments_repo_env_created ON deployments (repo_id, environment, created_at DESC);
-CREATE INDEX deployments_repo_env_sha ON deployments (repo_id, environment, sha);
+CREATE INDEX deployments_repo_sha_env ON deployments (repo_id, sha, environment);
 CREATE INDEX deployments_repo_pr ON deployments (repo_id, pr) WHERE pr IS NOT NULL;
 
 -- No foreign key to deployments: a status webhook may arrive before (or without) its deployment.

@@ -19,6 +19,9 @@ export function createSqlStore(db: SqlClient): Store {
     ...createDecisionStore(db),
     ...createClaimStore(db),
     ...createDeploymentStore(db),
+    async ping() {
+      await db.query("SELECT 1");
+    },
     close: () => db.close(),
   };
 }

@@ -126,6 +126,8 @@ export interface Store {
   releaseDeployment(repoId: number, environment: string, sha: string): Promise<void>;
   /** True when the commit has a deployment (ours or anyone's) or a claim in that environment. */
   isDeployed(repoId: number, environment: string, sha: string): Promise<boolean>;
+  /** Environments where the commit has a deployment or a claim (the engine's `deployedEnvironments`), sorted. */
+  listDeployedEnvironments(repoId: number, sha: string): Promise<string[]>;
 
   /** Inserts or updates a deployment by GitHub id. */
   recordDeployment(deployment: DeploymentRecord): Promise<void>;
@@ -136,5 +138,7 @@ export interface Store {
   /** Deployments of one environment, newest first (20 unless `limit` says otherwise), each with its newest status. */
   listDeployments(repoId: number, environment: string, limit?: number): Promise<DeploymentWithState[]>;
 
+  /** Resolves when the database answers a trivial query; for `/healthz`. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

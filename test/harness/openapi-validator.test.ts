@@ -33,9 +33,9 @@ describe("validateRequest", () => {
     const errors = validateRequest("POST", "/repos/o/r/deployments", { auto_merge: "yes", auto_merg: false });
 
     expect(errors).toEqual([
-      "POST /repos/{owner}/{repo}/deployments: body must have required property 'ref'",
-      `POST /repos/{owner}/{repo}/deployments: body must NOT have additional properties ("auto_merg")`,
-      "POST /repos/{owner}/{repo}/deployments: body/auto_merge must be boolean",
+      "POST /repos/o/r/deployments (repos/create-deployment): body must have required property 'ref'",
+      `POST /repos/o/r/deployments (repos/create-deployment): body must NOT have additional properties ("auto_merg")`,
+      "POST /repos/o/r/deployments (repos/create-deployment): body/auto_merge must be boolean",
     ]);
   });
 
@@ -51,14 +51,14 @@ describe("validateRequest", () => {
       "POST /repos/o/r/merges: no such operation in GitHub's OpenAPI description",
     ]);
     expect(validateRequest("GET", "/repos/o/r/deployments", { ref: "x" })).toEqual([
-      `GET /repos/{owner}/{repo}/deployments: takes no request body, but one was sent: {"ref":"x"}`,
+      `GET /repos/o/r/deployments (repos/list-deployments): takes no request body, but one was sent: {"ref":"x"}`,
     ]);
     expect(validateRequest("GET", "/repos/o/r/deployments?per_page=ten&sha=abc&branch=main", undefined)).toEqual([
-      `GET /repos/{owner}/{repo}/deployments: parameters must NOT have additional properties ("branch")`,
-      "GET /repos/{owner}/{repo}/deployments: parameters/per_page must be integer",
+      `GET /repos/o/r/deployments?per_page=ten&sha=abc&branch=main (repos/list-deployments): parameters must NOT have additional properties ("branch")`,
+      "GET /repos/o/r/deployments?per_page=ten&sha=abc&branch=main (repos/list-deployments): parameters/per_page must be integer",
     ]);
     expect(validateRequest("POST", "/repos/o/r/deployments", undefined)).toEqual([
-      "POST /repos/{owner}/{repo}/deployments: request body is required",
+      "POST /repos/o/r/deployments (repos/create-deployment): request body is required",
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import type { RecordedRequest } from "./mock-github.js";
+import type { RecordedRequest } from "./recorded-request.js";
 
 /** One `expect()` of the GitHub mock and how often it was used. */
 export interface Expectation {

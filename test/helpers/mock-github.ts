@@ -1,9 +1,15 @@
 import nock from "nock";
 import { validateRequest } from "./openapi-validator.js";
 import { formatReport, type Expectation, type GitHubMockReport } from "./mock-github-report.js";
+import { normalizeHeaders, parseBody, unmatchedRequest, type RecordedRequest } from "./recorded-request.js";
+
+export type { RecordedRequest } from "./recorded-request.js";
 
 /** Where Octokit sends every request in tests. */
 export const GITHUB_API = "https://api.github.com";
+
+/** Hosts nock lets through: local servers under test. */
+const LOCAL_HOST = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
 
 /** The token {@link GitHubMock.installationToken} hands out. */
 export const TEST_INSTALLATION_TOKEN = "test-token";
@@ -26,19 +32,6 @@ export interface MockReply {
   ifNoneMatch?: string;
 }
 
-/** One request the mock saw, matched or not. */
-export interface RecordedRequest {
-  method: string;
-  /** Path and query as sent, still URL-encoded (`/repos/o/r/contents/.github%2Fdeploy.yml`). */
-  path: string;
-  /** Lower-case header names. */
-  headers: Record<string, string>;
-  /** Parsed JSON body, the raw string when it is not JSON, `undefined` when empty. */
-  body: unknown;
-  /** The status the mock answered with; `undefined` when no expectation matched. */
-  status: number | undefined;
-}
-
 /** Extra checks on a matched request; a throw is reported by `done()`. */
 export type RequestAssertion = (body: unknown, request: RecordedRequest) => void;
 
@@ -50,7 +43,7 @@ export interface GitHubMock {
   installationToken(installationId: number, options?: Pick<MockReply, "times" | "persist">): void;
   /** Every request seen, in order. */
   readonly requests: readonly RecordedRequest[];
-  /** Requests that count against GitHub's rate limit: all but token exchanges and 304 answers. */
+  /** Requests to GitHub that count against its rate limit: all but token exchanges and 304 answers. */
   rateLimitedCount(): number;
   /** Throws, listing them, if an expectation went unused, a request matched none, a request broke GitHub's OpenAPI description or an assertion failed. */
   done(): void;
@@ -60,7 +53,6 @@ export interface GitHubMock {
 
 const NO_MATCH = "no match";
 const TOKEN_EXCHANGE = /^\/app\/installations\/[^/]+\/access_tokens(\?|$)/;
-const LOCAL_HOST = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
 const OWN_LISTENER = Symbol("mockGitHub listener");
 
 /**
@@ -86,8 +78,8 @@ export function mockGitHub(): GitHubMock {
   }
 
   const onNoMatch = Object.assign((...args: unknown[]) => {
-    const unmatched = unmatchedRequest(args);
-    if (unmatched === undefined) return;
+    const unmatched = unmatchedRequest(args, GITHUB_API);
+    if (LOCAL_HOST.test(unmatched.host)) return;
     report.unmatched.push(unmatched.request);
     if (unmatched.toGitHub) record(unmatched.request);
     else requests.push(unmatched.request);
@@ -131,7 +123,7 @@ export function mockGitHub(): GitHubMock {
       return requests;
     },
     rateLimitedCount() {
-      return requests.filter((r) => r.status !== 304 && !(r.method === "POST" && TOKEN_EXCHANGE.test(r.path))).length;
+      return requests.filter((r) => r.path.startsWith("/") && r.status !== 304 && !(r.method === "POST" && TOKEN_EXCHANGE.test(r.path))).length;
     },
     done() {
       const message = formatReport(report);
@@ -196,46 +188,6 @@ function runAssertion(assert: RequestAssertion | undefined, request: RecordedReq
     assert(request.body, request);
   } catch (error) {
     report.failedAssertions.push(`${request.method} ${request.path}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
-/** Reads nock's "no match" event: `(req, options, body)` for hosts with interceptors, `(options)` otherwise. */
-function unmatchedRequest(args: unknown[]): { request: RecordedRequest; toGitHub: boolean } | undefined {
-  const [first, second, body] = args;
-  const options = (typeof second === "object" && second !== null ? second : first) as { method?: string; host?: string; hostname?: string; path?: string; proto?: string; headers?: unknown };
-  const host = options.host ?? options.hostname ?? "";
-  if (LOCAL_HOST.test(host)) return undefined;
-  const path = options.path ?? "/";
-  const origin = `${options.proto ?? "https"}://${host}`.replace(/:443$/, "");
-  const toGitHub = origin === GITHUB_API;
-  const req = first as { getHeaders?: () => Record<string, unknown> };
-  const headers = typeof req.getHeaders === "function" ? req.getHeaders() : options.headers;
-  const request: RecordedRequest = {
-    method: (options.method ?? "GET").toUpperCase(),
-    path: toGitHub ? path : `${origin}${path}`,
-    headers: normalizeHeaders(headers),
-    body: parseBody(typeof body === "string" ? body : undefined),
-    status: undefined,
-  };
-  return { request, toGitHub };
-}
-
-function normalizeHeaders(headers: unknown): Record<string, string> {
-  if (typeof headers !== "object" || headers === null) return {};
-  const result: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) result[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : String(value);
-  }
-  return result;
-}
-
-function parseBody(body: unknown): unknown {
-  if (typeof body !== "string") return body;
-  if (body === "") return undefined;
-  try {
-    return JSON.parse(body) as unknown;
-  } catch {
-    return body;
   }
 }
 

@@ -145,7 +145,7 @@ export function validateRequest(method: string, urlPath: string, body: unknown):
   if (matched === undefined) return [`${label}: ${NO_SUCH_OPERATION}`];
 
   const { compiled, found } = matched;
-  const where = `${found.method} ${found.template}`;
+  const where = `${label} (${found.operationId})`;
   const errors: string[] = [];
   if (!compiled.validateParams({ ...found.query, ...found.pathParams })) {
     errors.push(...formatErrors(where, "parameters", compiled.validateParams.errors));

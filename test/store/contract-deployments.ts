@@ -51,6 +51,18 @@ export function describeDeploymentContract(getStore: () => Store): void {
       expect(otherEnvironment).toBe(true);
       expect(await store.isDeployed(repoId, "production", sha("a"))).toBe(true);
     });
+
+    it("lists the environments a commit is deployed or claimed in", async () => {
+      const store = getStore();
+      const repoId = uniqueRepoId();
+      await store.recordDeployment(deploymentRecord(repoId, { environment: "production" }));
+      await store.claimDeployment(deployClaim(repoId, { environment: "staging" }));
+      await store.claimDeployment(deployClaim(repoId, { environment: "production" }));
+      await store.claimDeployment(deployClaim(repoId, { environment: "qa", sha: sha("other") }));
+
+      expect(await store.listDeployedEnvironments(repoId, sha("a"))).toEqual(["production", "staging"]);
+      expect(await store.listDeployedEnvironments(repoId, sha("none"))).toEqual([]);
+    });
   });
 
   describe("deployments and statuses", () => {
@@ -58,7 +70,11 @@ export function describeDeploymentContract(getStore: () => Store): void {
       const store = getStore();
       const repoId = uniqueRepoId();
       const older = deploymentRecord(repoId, { id: repoId + 1 });
-      const newer = deploymentRecord(repoId, { id: repoId + 2, sha: sha("b"), createdAt: new Date("2026-01-02T00:00:00Z") });
+      const newer = deploymentRecord(repoId, {
+        id: repoId + 2,
+        sha: sha("b"),
+        createdAt: new Date("2026-01-02T00:00:00Z"),
+      });
       const elsewhere = deploymentRecord(repoId, { id: repoId + 3, environment: "staging" });
       // Out of order, one twice, one before its deployment exists.
       await store.recordDeploymentStatus(status(repoId + 12, older.id, "success", 5));

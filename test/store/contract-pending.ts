@@ -34,7 +34,8 @@ export function describePendingContract(getStore: () => Store): void {
       await store.savePending(pendingRecord(repoId, { sha: sha("b") }));
       const [fresh] = await store.listPendingBySha(repoId, sha("b"));
 
-      expect(kept).toEqual(pendingRecord(repoId, { pr: 3, attempts: 1, nextAttemptAt: retryAt, lastError: "HTTP 502" }));
+      const retried = { pr: 3, attempts: 1, nextAttemptAt: retryAt, lastError: "HTTP 502" };
+      expect(kept).toEqual(pendingRecord(repoId, retried));
       expect(fresh).toEqual(pendingRecord(repoId, { sha: sha("b") }));
     });
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe } from "@jest/globals";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { Store } from "../../src/store/store.js";
 import { describeDecisionContract } from "./contract-decisions.js";
 import { describeDeliveryAndCheckContract } from "./contract-deliveries-checks.js";
@@ -23,6 +23,10 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     });
     afterAll(async () => {
       await store?.close();
+    });
+
+    it("answers a ping", async () => {
+      await expect(getStore().ping()).resolves.toBeUndefined();
     });
 
     describeDeliveryAndCheckContract(getStore);

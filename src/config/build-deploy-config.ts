@@ -1,0 +1,36 @@
+import type { DeployFileV2, TargetV2 } from "./config-types.js";
+import type { AutoDeployTrigger, DeployConfig, JsonValue, Target } from "./model.js";
+import { deployConfigSchema } from "./schema.js";
+
+// Defaults come from the schema, so the documented default and the applied one cannot differ.
+const DEFAULTS = deployConfigSchema.definitions.TargetV2.properties;
+
+/**
+ * Builds the canonical model from a validated (and, for v1, migrated) v2 document: defaults
+ * applied, `auto_deploy_on` normalized to triggers, targets in file order. An omitted
+ * `required_contexts` stays undefined: every check must pass.
+ */
+export function buildDeployConfig(doc: DeployFileV2, sourceVersion: 1 | 2): DeployConfig {
+  return { sourceVersion, targets: Object.entries(doc.targets).map(([name, target]) => buildTarget(name, target)) };
+}
+
+function buildTarget(name: string, target: TargetV2): Target {
+  return {
+    name,
+    autoDeployOn: buildTriggers(target.auto_deploy_on),
+    environment: target.environment ?? DEFAULTS.environment.default,
+    task: target.task ?? DEFAULTS.task.default,
+    description: target.description ?? DEFAULTS.description.default,
+    // A parsed YAML or JSON mapping only holds JSON values; the schema only checks it is a mapping.
+    payload: { ...(target.payload ?? DEFAULTS.payload.default) } as { readonly [key: string]: JsonValue },
+    requiredContexts: target.required_contexts === undefined ? undefined : [...target.required_contexts],
+    autoMerge: target.auto_merge ?? DEFAULTS.auto_merge.default,
+    transientEnvironment: target.transient_environment ?? DEFAULTS.transient_environment.default,
+    productionEnvironment: target.production_environment ?? DEFAULTS.production_environment.default,
+  };
+}
+
+function buildTriggers(autoDeployOn: string | readonly string[] | undefined): AutoDeployTrigger[] {
+  const patterns = typeof autoDeployOn === "string" ? [autoDeployOn] : (autoDeployOn ?? []);
+  return patterns.map((pattern) => (pattern === "pr" ? { kind: "pull_request" } : { kind: "ref", pattern }));
+}

@@ -1,0 +1,189 @@
+// THIS FILE IS GENERATED - DO NOT EDIT. Run npm run generate.
+// Source: src/config/schema.ts, the JSON Schema of .github/deploy.yml.
+
+/**
+ * Deliverybot configuration (.github/deploy.yml)
+ *
+ * Which targets Deliverybot deploys, when, and with which GitHub deployment settings. Write
+ * `version: 2` and list the targets under `targets:`; a file without `version` is read in the
+ * original Deliverybot (v1) format, where every top-level key is a target.
+ */
+export type DeployFile = DeployFileV2 | DeployFileV1;
+
+/** The current format (v2). */
+export interface DeployFileV2 {
+  /** Format version: `2`. Omit `version` only for the original Deliverybot (v1) format. */
+  readonly version: 2;
+  /** The deployment targets, by name (letters, digits, `-`, `_`, `.`). */
+  readonly targets: {
+    readonly [key: string]: TargetV2;
+  };
+  /**
+   * Inherit settings from another repository's file, e.g. `my-org/.github` or
+   * `my-org/.github:deploy/base.yml`. Resolved by Probot before validation; this file's values win,
+   * lists replace inherited lists.
+   */
+  readonly _extends?: string;
+}
+
+/** The original Deliverybot format (v1): every top-level key except `_extends` is a target. */
+export interface DeployFileV1 {
+  /**
+   * Inherit settings from another repository's file, e.g. `my-org/.github` or
+   * `my-org/.github:deploy/base.yml`. Resolved by Probot before validation; this file's values win,
+   * lists replace inherited lists.
+   */
+  readonly _extends?: string;
+  readonly [key: string]: TargetV1 | string | undefined;
+}
+
+/** One deployment target. */
+export interface TargetV2 {
+  /**
+   * Deploy on its own when this happens: one pattern or a list of them. A full ref pattern such as
+   * `refs/heads/main`, `refs/heads/release-*` or `refs/tags/v*` (`*` matches any run of characters,
+   * `/` included), or `pr` for every pull request's head commit. Omit it to deploy only on request
+   * (`/deploy <target>`).
+   */
+  readonly auto_deploy_on?: string | readonly string[];
+  /**
+   * Name of the GitHub environment to deploy to. May use the templates `${{ ref }}`, `${{ sha }}`,
+   * `${{ short_sha }}`, `${{ pr }}`, `${{ target }}`, `${{ owner }}` and `${{ repo }}`.
+   *
+   * @default "production"
+   */
+  readonly environment?: string;
+  /**
+   * Deployment task passed to GitHub, read by the workflow that ships, e.g. `deploy` or
+   * `deploy:migrations`.
+   *
+   * @default "deploy"
+   */
+  readonly task?: string;
+  /**
+   * Short description shown on the deployment in GitHub. May use the templates `${{ ref }}`,
+   * `${{ sha }}`, `${{ short_sha }}`, `${{ pr }}`, `${{ target }}`, `${{ owner }}` and
+   * `${{ repo }}`.
+   *
+   * @default ""
+   */
+  readonly description?: string;
+  /**
+   * Extra JSON passed to the workflow that ships (the deployment's `payload`). Every string value,
+   * at any depth, may use the templates `${{ ref }}`, `${{ sha }}`, `${{ short_sha }}`,
+   * `${{ pr }}`, `${{ target }}`, `${{ owner }}` and `${{ repo }}`; keys are not templated.
+   *
+   * @default {}
+   */
+  readonly payload?: { readonly [key: string]: unknown };
+  /**
+   * Commit statuses or check runs that must succeed before deploying. Omitted: every check reported
+   * on the commit must succeed (GitHub's own rule). `[]`: no gate at all.
+   */
+  readonly required_contexts?: readonly string[];
+  /**
+   * Let GitHub merge the default branch into the ref before deploying (GitHub's `auto_merge`).
+   *
+   * @default false
+   */
+  readonly auto_merge?: boolean;
+  /**
+   * The environment is temporary (e.g. one per pull request); it is marked inactive when the pull
+   * request closes.
+   *
+   * @default false
+   */
+  readonly transient_environment?: boolean;
+  /**
+   * The environment is one your users interact with (GitHub's `production_environment`).
+   *
+   * @default false
+   */
+  readonly production_environment?: boolean;
+}
+
+/** One deployment target in the original Deliverybot (v1) format. */
+export interface TargetV1 {
+  /**
+   * Deploy on its own when this happens: one pattern (a list needs `version: 2`). A full ref
+   * pattern such as `refs/heads/main`, `refs/heads/release-*` or `refs/tags/v*` (`*` matches any
+   * run of characters, `/` included), or `pr` for every pull request's head commit. Omit it to
+   * deploy only on request (`/deploy <target>`).
+   */
+  readonly auto_deploy_on?: string;
+  /**
+   * Name of the GitHub environment to deploy to. May use the templates `${{ ref }}`, `${{ sha }}`,
+   * `${{ short_sha }}`, `${{ pr }}`, `${{ target }}`, `${{ owner }}` and `${{ repo }}`.
+   *
+   * @default "production"
+   */
+  readonly environment?: string;
+  /**
+   * Deployment task passed to GitHub, read by the workflow that ships, e.g. `deploy` or
+   * `deploy:migrations`.
+   *
+   * @default "deploy"
+   */
+  readonly task?: string;
+  /**
+   * Short description shown on the deployment in GitHub. May use the templates `${{ ref }}`,
+   * `${{ sha }}`, `${{ short_sha }}`, `${{ pr }}`, `${{ target }}`, `${{ owner }}` and
+   * `${{ repo }}`.
+   *
+   * @default ""
+   */
+  readonly description?: string;
+  /**
+   * Extra JSON passed to the workflow that ships (the deployment's `payload`). Every string value,
+   * at any depth, may use the templates `${{ ref }}`, `${{ sha }}`, `${{ short_sha }}`,
+   * `${{ pr }}`, `${{ target }}`, `${{ owner }}` and `${{ repo }}`; keys are not templated.
+   *
+   * @default {}
+   */
+  readonly payload?: { readonly [key: string]: unknown };
+  /**
+   * Commit statuses or check runs that must succeed before deploying. In v1 an omitted list means
+   * no gate (`[]`), as in the original Deliverybot.
+   *
+   * @default []
+   */
+  readonly required_contexts?: readonly string[];
+  /**
+   * Let GitHub merge the default branch into the ref before deploying (GitHub's `auto_merge`).
+   *
+   * @default false
+   */
+  readonly auto_merge?: boolean;
+  /**
+   * The environment is temporary (e.g. one per pull request); it is marked inactive when the pull
+   * request closes.
+   *
+   * @default false
+   */
+  readonly transient_environment?: boolean;
+  /**
+   * The environment is one your users interact with (GitHub's `production_environment`).
+   *
+   * @default false
+   */
+  readonly production_environment?: boolean;
+  /**
+   * Legacy list (v1 only): the first entry's fields fill the fields the target does not set; other
+   * entries are ignored. Move its fields into the target instead.
+   */
+  readonly deployments?: readonly LegacyDeployment[];
+}
+
+/** One legacy `deployments` entry; only the first entry is used. */
+export interface LegacyDeployment {
+  /** Task to use when the target sets none. */
+  readonly task?: string;
+  /** `auto_merge` to use when the target sets none. */
+  readonly auto_merge?: boolean;
+  /** Payload to use when the target sets none. */
+  readonly payload?: { readonly [key: string]: unknown };
+  /** Environment to use when the target sets none. */
+  readonly environment?: string;
+  /** Description to use when the target sets none. */
+  readonly description?: string;
+}

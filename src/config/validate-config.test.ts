@@ -1,0 +1,33 @@
+import { describe, expect, it } from "@jest/globals";
+import { validateConfig } from "./validate-config.js";
+
+describe("validateConfig", () => {
+  it.each([
+    ["a v1 document", { production: { auto_deploy_on: "refs/heads/main", deployments: [{ task: "x" }] } }],
+    ["a v2 document", { version: 2, targets: { production: { auto_deploy_on: ["refs/heads/main", "pr"] } } }],
+    ["_extends in v1", { _extends: "acme/.github", production: {} }],
+    ["_extends in v2", { version: 2, _extends: ".github", targets: { production: {} } }],
+  ])("accepts %s", (_name, doc) => {
+    expect(validateConfig(doc)).toEqual({ ok: true, doc });
+  });
+
+  it.each([
+    ["v2-only list in v1", { production: { auto_deploy_on: ["refs/heads/main"] } }, [["production", "auto_deploy_on"]]],
+    ["v1-only deployments in v2", { version: 2, targets: { p: { deployments: [] } } }, [["targets", "p", "deployments"]]],
+    ["an unknown key in a legacy entry", { p: { deployments: [{ required_contexts: [] }] } }, [["p", "deployments", 0, "required_contexts"]]],
+    ["several problems at once", { a: { task: 1 }, b: { auto_merge: "no" } }, [["a", "task"], ["b", "auto_merge"]]],
+    ["a digit-named target", { "1": { task: 1 } }, [["1", "task"]]],
+    ["a reserved v1 name", { version: { task: "x" } }, [["version"]]],
+  ])("rejects %s, at the path the user wrote", (_name, doc, paths) => {
+    const result = validateConfig(doc);
+
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.map((problem) => problem.path)).toEqual(paths);
+  });
+
+  it("explains a reserved name", () => {
+    const result = validateConfig({ targets: { task: "x" } });
+
+    expect(result).toEqual({ ok: false, problems: [{ path: ["targets"], message: expect.stringContaining("reserved") }] });
+  });
+});

@@ -1,0 +1,76 @@
+import type { Probot } from "probot";
+import { createApp } from "../../src/app.js";
+import { createConditionalCache, type ConditionalCache } from "../../src/github/conditional-cache.js";
+import { createPgliteStore } from "../../src/store/create-pglite-store.js";
+import type { Store } from "../../src/store/store.js";
+import { mockGitHub, type GitHubMock } from "./mock-github.js";
+import { loadEvent, type LoadPayloadOptions, type WebhookEventOf, type WebhookName } from "./payloads.js";
+import { createTestProbot } from "./probot-app.js";
+
+/** The repository the harness's events are about; each test gets its own id. */
+export interface TestRepo {
+  readonly id: number;
+  readonly owner: string;
+  readonly name: string;
+}
+
+/** One test's world: the app on a real (in-memory) store, GitHub mocked centrally. */
+export interface Harness {
+  readonly probot: Probot;
+  readonly store: Store;
+  readonly github: GitHubMock;
+  readonly cache: ConditionalCache;
+  readonly repo: TestRepo;
+  /** Loads a real payload about the test repository (installation 1) and delivers it. */
+  receive<N extends WebhookName>(name: N, options?: LoadPayloadOptions<N>): Promise<WebhookEventOf<N>>;
+  /** The URL path of the repository's API, e.g. `/repos/acme/shop-3`. */
+  readonly api: string;
+}
+
+/** The installation every harness event comes from: expect its token once per test that calls GitHub. */
+export const INSTALLATION_ID = 1;
+let nextRepoId = 1000;
+
+/** Opens one in-memory store per test file (PGlite takes seconds to start). */
+export function openTestStore(): Promise<Store> {
+  return createPgliteStore({});
+}
+
+/** A fresh Probot, cache and repository per test, sharing the file's store. */
+export async function createHarness(store: Store, github: GitHubMock = mockGitHub()): Promise<Harness> {
+  nextRepoId += 1;
+  const repo: TestRepo = { id: nextRepoId, owner: "acme", name: `shop-${nextRepoId}` };
+  const cache = createConditionalCache();
+  const probot = await createTestProbot(createApp({ store, cache, now: () => new Date() }));
+
+  return {
+    probot,
+    store,
+    github,
+    cache,
+    repo,
+    api: `/repos/${repo.owner}/${repo.name}`,
+    async receive(name, options = {}) {
+      const event = loadEvent(name, {
+        ...options,
+        installationId: INSTALLATION_ID,
+        edit: (payload) => {
+          aboutRepo(payload as unknown as Record<string, unknown>, repo);
+          options.edit?.(payload);
+        },
+      });
+      await probot.receive(event);
+      return event;
+    },
+  };
+}
+
+function aboutRepo(payload: Record<string, unknown>, repo: TestRepo): void {
+  const repository = payload["repository"] as Record<string, unknown> | undefined;
+  if (repository === undefined) return;
+  repository["id"] = repo.id;
+  repository["name"] = repo.name;
+  repository["full_name"] = `${repo.owner}/${repo.name}`;
+  repository["default_branch"] = "main";
+  (repository["owner"] as Record<string, unknown>)["login"] = repo.owner;
+}
