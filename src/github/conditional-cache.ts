@@ -4,7 +4,8 @@ type Octokit = InstanceType<typeof ProbotOctokit>;
 type RequestOptions = Parameters<Octokit["request"]["endpoint"]["parse"]>[0];
 type OctokitResponse = Awaited<ReturnType<Octokit["request"]>>;
 /** The request function a hook wraps, reduced to the one call form the cache uses. */
-type RequestFn = ((route: RequestOptions) => Promise<OctokitResponse>) & Pick<Octokit["request"], "endpoint">;
+type RequestFn = (route: RequestOptions) => Promise<OctokitResponse>;
+type Endpoint = Octokit["request"]["endpoint"];
 
 interface Entry {
   readonly etag: string | undefined;
@@ -50,16 +51,18 @@ export function createConditionalCache(options: ConditionalCacheOptions = {}): C
     if (entries.size > maxEntries && oldest.done !== true) entries.delete(oldest.value);
   };
 
-  const conditionalRequest = async (request: RequestFn, route: RequestOptions): Promise<OctokitResponse> => {
-    const { method, url, headers } = request.endpoint.parse(route);
+  const conditionalRequest = async (endpoint: Endpoint, request: RequestFn, route: RequestOptions): Promise<OctokitResponse> => {
+    const { method, url, headers } = endpoint.parse(route);
     if (method !== "GET") return request(route);
     const key = `${url} ${headers.accept ?? ""}`;
     const cached = entries.get(key);
     if (cached?.notFoundUntil !== undefined && cached.notFoundUntil > now()) throw notFoundError(url);
 
-    const conditional = cached?.etag === undefined ? route : withHeader(route, "if-none-match", cached.etag);
+    // Every hook layer is bound to this same options object and reads it, not the argument it is
+    // called with: the header must be set on it in place.
+    if (cached?.etag !== undefined) route.headers = { ...route.headers, "if-none-match": cached.etag };
     try {
-      const response = await request(conditional);
+      const response = await request(route);
       remember(key, { etag: response.headers.etag, response, notFoundUntil: undefined });
       return response;
     } catch (error) {
@@ -75,7 +78,9 @@ export function createConditionalCache(options: ConditionalCacheOptions = {}): C
 
   return {
     attach(octokit) {
-      octokit.hook.wrap("request", (request, route) => conditionalRequest(request as unknown as RequestFn, route));
+      octokit.hook.wrap("request", (request, route) =>
+        conditionalRequest(octokit.request.endpoint, request as unknown as RequestFn, route),
+      );
     },
     peek(url) {
       for (const [key, entry] of entries) {
@@ -89,10 +94,6 @@ export function createConditionalCache(options: ConditionalCacheOptions = {}): C
       }
     },
   };
-}
-
-function withHeader(route: RequestOptions, name: string, value: string): RequestOptions {
-  return { ...route, headers: { ...route.headers, [name]: value } };
 }
 
 function notFoundError(url: string): Error {

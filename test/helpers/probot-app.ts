@@ -22,7 +22,9 @@ export async function createTestProbot(appFn: ApplicationFunction, options: Opti
     appId: 1,
     privateKey: TEST_PRIVATE_KEY,
     secret: TEST_WEBHOOK_SECRET,
-    Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
+    // The function form: Probot passes its own throttle options per instance, which would override
+    // an object's (writes would then be spaced 1 s apart in every test).
+    Octokit: ProbotOctokit.defaults((options: object) => ({ ...options, retry: { enabled: false }, throttle: { enabled: false } })),
     logLevel: "fatal",
     logFormat: "json",
     ...options,
