@@ -5,6 +5,21 @@ import { sweepDuePending } from "./handlers/sweep-due-pending.js";
 
 const SWEEP_INTERVAL_MS = 30_000;
 
+/** One pass of the retry sweep, authenticated as each waiting deploy's installation. */
+export function sweepOnce(app: Probot, parts: AppParts): Promise<number> {
+  return sweepDuePending(
+    parts.store,
+    parts.now(),
+    async (pending) => {
+      const repo = { id: pending.repoId, owner: pending.owner, name: pending.repo };
+      const github = createGitHubPort(await app.auth(pending.installationId), repo, parts.cache);
+      const log = app.log.child({ repo: `${repo.owner}/${repo.name}` });
+      return { store: parts.store, github, log, now: parts.now, repo, installationId: pending.installationId, deliveryId: null };
+    },
+    app.log,
+  );
+}
+
 /** Runs the retry sweep every 30 s; returns a function that stops it. */
 export function startRetrySweep(app: Probot, parts: AppParts): () => void {
   let running = false;
@@ -12,18 +27,7 @@ export function startRetrySweep(app: Probot, parts: AppParts): () => void {
     // A slow sweep must not overlap the next one.
     if (running) return;
     running = true;
-    sweepDuePending(
-      parts.store,
-      parts.now(),
-      async (pending) => {
-        const repo = { id: pending.repoId, owner: pending.owner, name: pending.repo };
-        const octokit = await app.auth(pending.installationId);
-        const log = app.log.child({ repo: `${repo.owner}/${repo.name}` });
-        const github = createGitHubPort(octokit, repo, parts.cache);
-        return { store: parts.store, github, log, now: parts.now, repo, installationId: pending.installationId, deliveryId: null };
-      },
-      app.log,
-    )
+    sweepOnce(app, parts)
       .catch((error: unknown) => app.log.error({ err: error }, "retry sweep failed"))
       .finally(() => {
         running = false;

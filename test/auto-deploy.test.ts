@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import type { Store } from "../src/store/store.js";
 import { createHarness, INSTALLATION_ID, openTestStore, type Harness } from "./helpers/app-harness.js";
+import { deployment } from "./helpers/github-responses.js";
 import { mockGitHub } from "./helpers/mock-github.js";
 
 const SHA = "d6fde92930d4715a2b49857d24b940956b26d2d3";
@@ -172,23 +173,3 @@ describe("auto-deploy from a push", () => {
     github.done();
   });
 });
-
-/** A createDeployment answer, shaped as GitHub sends it. */
-export function deployment(id: number) {
-  return {
-    id,
-    url: `https://api.github.com/repos/acme/shop/deployments/${id}`,
-    node_id: "MDEwOkRlcGxveW1lbnQx",
-    sha: SHA,
-    ref: SHA,
-    task: "deploy",
-    payload: {},
-    environment: "production",
-    description: "",
-    creator: null,
-    created_at: "2026-11-23T10:00:00Z",
-    updated_at: "2026-11-23T10:00:00Z",
-    statuses_url: `https://api.github.com/repos/acme/shop/deployments/${id}/statuses`,
-    repository_url: "https://api.github.com/repos/acme/shop",
-  };
-}

@@ -1,5 +1,5 @@
 import type { Probot } from "probot";
-import { createApp } from "../../src/app.js";
+import { createApp, type AppParts } from "../../src/app.js";
 import { createConditionalCache, type ConditionalCache } from "../../src/github/conditional-cache.js";
 import { createPgliteStore } from "../../src/store/create-pglite-store.js";
 import type { Store } from "../../src/store/store.js";
@@ -20,8 +20,14 @@ export interface Harness {
   readonly store: Store;
   readonly github: GitHubMock;
   readonly cache: ConditionalCache;
+  /** What the app runs on, for calling edges such as the retry sweep directly. */
+  readonly parts: AppParts;
   readonly repo: TestRepo;
-  /** Loads a real payload about the test repository (installation 1) and delivers it. */
+  /** Moves the app's clock forward (retry times, decision timestamps). */
+  advanceClock(ms: number): void;
+  /** Loads a real payload about the test repository (installation 1), with a fresh delivery id. */
+  event<N extends WebhookName>(name: N, options?: LoadPayloadOptions<N>): WebhookEventOf<N>;
+  /** {@link Harness.event}, delivered to the app. */
   receive<N extends WebhookName>(name: N, options?: LoadPayloadOptions<N>): Promise<WebhookEventOf<N>>;
   /** The URL path of the repository's API, e.g. `/repos/acme/shop-3`. */
   readonly api: string;
@@ -41,17 +47,23 @@ export async function createHarness(store: Store, github: GitHubMock = mockGitHu
   nextRepoId += 1;
   const repo: TestRepo = { id: nextRepoId, owner: "acme", name: `shop-${nextRepoId}` };
   const cache = createConditionalCache();
-  const probot = await createTestProbot(createApp({ store, cache, now: () => new Date() }));
+  let clockOffsetMs = 0;
+  const parts: AppParts = { store, cache, now: () => new Date(Date.now() + clockOffsetMs) };
+  const probot = await createTestProbot(createApp(parts));
 
-  return {
+  const harness: Harness = {
     probot,
     store,
     github,
     cache,
+    parts,
     repo,
+    advanceClock(ms) {
+      clockOffsetMs += ms;
+    },
     api: `/repos/${repo.owner}/${repo.name}`,
-    async receive(name, options = {}) {
-      const event = loadEvent(name, {
+    event(name, options = {}) {
+      return loadEvent(name, {
         ...options,
         installationId: INSTALLATION_ID,
         edit: (payload) => {
@@ -59,10 +71,14 @@ export async function createHarness(store: Store, github: GitHubMock = mockGitHu
           options.edit?.(payload);
         },
       });
+    },
+    async receive(name, options = {}) {
+      const event = harness.event(name, options);
       await probot.receive(event);
       return event;
     },
   };
+  return harness;
 }
 
 function aboutRepo(payload: Record<string, unknown>, repo: TestRepo): void {

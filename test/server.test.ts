@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { Probot, ProbotOctokit, Server } from "probot";
+import deliverybot from "../src/index.js";
+import { deployment } from "./helpers/github-responses.js";
+import { mockGitHub } from "./helpers/mock-github.js";
+import { loadPayload } from "./helpers/payloads.js";
+import { TEST_PRIVATE_KEY, TEST_WEBHOOK_SECRET } from "./helpers/probot-app.js";
+import { signPayload } from "./helpers/sign.js";
+
+const SHA = "d6fde92930d4715a2b49857d24b940956b26d2d3";
+const PORT = 40_000 + Math.floor(Math.random() * 10_000);
+const BASE = `http://127.0.0.1:${PORT}`;
+
+/** The app as `probot run ./lib/index.js` starts it: the real entry point, HTTP server and file store. */
+describe("the running server", () => {
+  const github = mockGitHub();
+  const dataDir = mkdtempSync(join(tmpdir(), "deliverybot-"));
+  let server: Server;
+
+  beforeAll(async () => {
+    process.env["DATA_DIR"] = dataDir;
+    const options = {
+      appId: 1,
+      privateKey: TEST_PRIVATE_KEY,
+      secret: TEST_WEBHOOK_SECRET,
+      logLevel: "fatal" as const,
+      Octokit: ProbotOctokit.defaults((o: object) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })),
+    };
+    server = new Server({ Probot: Probot.defaults(options), host: "127.0.0.1", port: PORT, log: new Probot(options).log });
+    await server.load(deliverybot);
+    await server.start();
+  });
+  afterAll(async () => {
+    await server.stop();
+    delete process.env["DATA_DIR"];
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  afterEach(() => github.reset());
+
+  const deliver = (name: string, payload: unknown, signature?: string) => {
+    const body = JSON.stringify(payload);
+    return fetch(`${BASE}/api/github/webhooks`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-github-event": name,
+        "x-github-delivery": crypto.randomUUID(),
+        "x-hub-signature-256": signature ?? signPayload(TEST_WEBHOOK_SECRET, body),
+      },
+      body,
+    });
+  };
+
+  it("answers /healthz and /ping", async () => {
+    const health = await fetch(`${BASE}/healthz`);
+    const ping = await fetch(`${BASE}/ping`);
+
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: "ok" });
+    expect(await ping.text()).toBe("PONG");
+  });
+
+  it("deploys on a signed push webhook", async () => {
+    github.installationToken(1);
+    github.expect("GET", /\/contents\/\.github%2Fdeploy\.yml$/, { status: 200, body: "web:\n  auto_deploy_on: refs/heads/main\n" });
+    github.expect("POST", "/repos/Codertocat/Hello-World/deployments", { status: 201, body: deployment(91) });
+    const payload = loadPayload("push", {
+      installationId: 1,
+      edit: (p) => Object.assign(p, { ref: "refs/heads/main", after: SHA, deleted: false, commits: [] }),
+    });
+
+    const response = await deliver("push", payload);
+
+    expect(response.status).toBe(200);
+    github.done();
+  });
+
+  it("rejects a webhook with a wrong signature and acts on nothing", async () => {
+    const payload = loadPayload("push", { installationId: 1 });
+
+    const response = await deliver("push", payload, signPayload("not-the-secret", JSON.stringify(payload)));
+
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    expect(github.requests).toEqual([]);
+  });
+
+  it("answers a malformed body with a client error and keeps running", async () => {
+    const body = "{not json";
+
+    const response = await fetch(`${BASE}/api/github/webhooks`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-github-event": "push",
+        "x-github-delivery": crypto.randomUUID(),
+        "x-hub-signature-256": signPayload(TEST_WEBHOOK_SECRET, body),
+      },
+      body,
+    });
+
+    expect(response.status).toBe(400);
+    expect((await fetch(`${BASE}/healthz`)).status).toBe(200);
+  });
+});
