@@ -42,8 +42,8 @@ export interface TargetV2 {
   /**
    * Deploy on its own when this happens: one pattern or a list of them. A full ref pattern such as
    * `refs/heads/main`, `refs/heads/release-*` or `refs/tags/v*` (`*` matches any run of characters,
-   * `/` included), or `pr` for every pull request's head commit. Omit it to deploy only on request
-   * (`/deploy <target>`).
+   * `/` included), or `pr` for every pull request's head commit. Omit it for a target that never
+   * deploys on its own.
    */
   readonly auto_deploy_on?: string | readonly string[];
   /**
@@ -82,7 +82,9 @@ export interface TargetV2 {
    */
   readonly required_contexts?: readonly string[];
   /**
-   * Let GitHub merge the default branch into the ref before deploying (GitHub's `auto_merge`).
+   * GitHub's `auto_merge`: merge the default branch into the ref first. Deliverybot deploys the
+   * checked commit (a SHA), which GitHub cannot merge into, so leave it false; it is sent
+   * explicitly either way.
    *
    * @default false
    */
@@ -107,8 +109,8 @@ export interface TargetV1 {
   /**
    * Deploy on its own when this happens: one pattern (a list needs `version: 2`). A full ref
    * pattern such as `refs/heads/main`, `refs/heads/release-*` or `refs/tags/v*` (`*` matches any
-   * run of characters, `/` included), or `pr` for every pull request's head commit. Omit it to
-   * deploy only on request (`/deploy <target>`).
+   * run of characters, `/` included), or `pr` for every pull request's head commit. Omit it for a
+   * target that never deploys on its own.
    */
   readonly auto_deploy_on?: string;
   /**
@@ -149,7 +151,9 @@ export interface TargetV1 {
    */
   readonly required_contexts?: readonly string[];
   /**
-   * Let GitHub merge the default branch into the ref before deploying (GitHub's `auto_merge`).
+   * GitHub's `auto_merge`: merge the default branch into the ref first. Deliverybot deploys the
+   * checked commit (a SHA), which GitHub cannot merge into, so leave it false; it is sent
+   * explicitly either way.
    *
    * @default false
    */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { readFileSync } from "node:fs";
 import { renderConfigReference } from "./render-config-reference.js";
+import { replaceMarkedSection } from "./replace-marked-section.js";
 import { deployConfigSchema } from "./schema.js";
 
 const reference = renderConfigReference(deployConfigSchema);
@@ -10,6 +11,12 @@ describe("renderConfigReference", () => {
     const committed = readFileSync(new URL("../../docs/config-reference.md", import.meta.url), "utf8");
 
     expect(reference).toBe(committed);
+  });
+
+  it("matches the reference section of README.md (run `npm run generate` after changing the schema)", () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+
+    expect(replaceMarkedSection(readme, reference)).toBe(readme);
   });
 
   it.each(Object.keys(deployConfigSchema.definitions.TargetV1.properties))("documents the target key %s in the table and a section", (key) => {

@@ -50,7 +50,8 @@ const payload = {
 
 const autoMerge = {
   type: "boolean",
-  description: "Let GitHub merge the default branch into the ref before deploying (GitHub's `auto_merge`).",
+  description:
+    "GitHub's `auto_merge`: merge the default branch into the ref first. Deliverybot deploys the checked commit (a SHA), which GitHub cannot merge into, so leave it false; it is sent explicitly either way.",
   default: false,
 } as const;
 
@@ -100,7 +101,7 @@ const targetV1 = {
   properties: {
     auto_deploy_on: {
       ...refPattern,
-      description: `Deploy on its own when this happens: one pattern (a list needs \`version: 2\`). ${refPattern.description} Omit it to deploy only on request (\`/deploy <target>\`).`,
+      description: `Deploy on its own when this happens: one pattern (a list needs \`version: 2\`). ${refPattern.description} Omit it for a target that never deploys on its own.`,
     },
     environment,
     task,
@@ -132,7 +133,7 @@ const targetV2 = {
     auto_deploy_on: {
       type: ["string", "array"],
       items: refPattern,
-      description: `Deploy on its own when this happens: one pattern or a list of them. ${refPattern.description} Omit it to deploy only on request (\`/deploy <target>\`).`,
+      description: `Deploy on its own when this happens: one pattern or a list of them. ${refPattern.description} Omit it for a target that never deploys on its own.`,
       examples: ["refs/heads/main", ["refs/heads/main", "refs/tags/v*"], "pr"],
     },
     environment,
