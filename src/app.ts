@@ -8,9 +8,9 @@ import { readPush } from "./github/read-push.js";
 import { readRepo } from "./github/read-repo.js";
 import { handleCheck } from "./handlers/handle-check.js";
 import { handleDeploymentEvent } from "./handlers/handle-deployment-event.js";
+import { handlePullRequest } from "./handlers/handle-pull-request.js";
 import { handlePullRequestClosed } from "./handlers/handle-pull-request-closed.js";
 import { handlePush } from "./handlers/handle-push.js";
-import { handleTrigger } from "./handlers/handle-trigger.js";
 import type { HandlerDeps } from "./handlers/handler-deps.js";
 import { processCommit } from "./handlers/process-commit.js";
 import type { Store } from "./store/store.js";
@@ -62,7 +62,7 @@ export function createApp(parts: AppParts): ApplicationFunction {
 
     app.on("push", (context) => run(context, (deps) => handlePush(deps, readPush(context.payload))));
     app.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], (context) =>
-      run(context, (deps) => handleTrigger(deps, readPullRequest(context.payload))),
+      run(context, (deps) => handlePullRequest(deps, readPullRequest(context.payload))),
     );
     app.on("pull_request.closed", (context) =>
       run(context, (deps) => handlePullRequestClosed(deps, context.payload.number, `refs/heads/${context.payload.pull_request.head.ref}`)),

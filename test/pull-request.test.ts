@@ -57,6 +57,7 @@ describe("pull request review environments", () => {
   it("refuses to auto-deploy a pull request from a fork, and says why", async () => {
     h = await createHarness(store, github);
     github.installationToken(INSTALLATION_ID);
+    github.expect("GET", `${h.api}/pulls/42/files`, { status: 200, body: [changedFile("src/index.ts")] });
     github.expect("GET", CONFIG_URL, { status: 200, body: REVIEW_APPS, headers: { etag: '"r1"' } });
 
     await h.receive("pull_request", { action: "opened", edit: headOf(true) });
@@ -65,6 +66,23 @@ describe("pull request review environments", () => {
     const [decision] = await store.listDecisions(h.repo.id, { sha: HEAD_SHA });
     expect(decision).toMatchObject({ reason: "not_permitted", target: "review" });
     expect(decision?.message).toContain("fork");
+  });
+
+  it("reports on a config file changed by a fork's pull request, which sends no push event here", async () => {
+    h = await createHarness(store, github);
+    github.installationToken(INSTALLATION_ID);
+    github.expect("GET", `${h.api}/pulls/42/files`, { status: 200, body: [changedFile(".github/deploy.yml")] });
+    github.expect("GET", `${h.api}/contents/.github%2Fdeploy.yml?ref=${HEAD_SHA}`, { status: 200, body: "review:\n  auto_deploy_on: pr\n  required_contexts: []\n  enviroment: x\n" });
+    github.expect("POST", `${h.api}/check-runs`, { status: 201, body: { id: 1 } }, (body) => {
+      expect(body).toMatchObject({ name: "Deliverybot config", head_sha: HEAD_SHA, conclusion: "failure" });
+      expect(JSON.stringify(body)).toContain("environment");
+    });
+    github.expect("GET", CONFIG_URL, { status: 200, body: REVIEW_APPS, headers: { etag: '"r1"' } });
+
+    await h.receive("pull_request", { action: "synchronize", edit: headOf(true) });
+
+    github.done();
+    expect((await store.listDecisions(h.repo.id, { sha: HEAD_SHA }))[0]).toMatchObject({ reason: "not_permitted" });
   });
 
   it("marks the transient environment inactive when the pull request closes", async () => {
@@ -99,3 +117,17 @@ describe("pull request review environments", () => {
     expect((await store.listDecisions(h.repo.id, { sha: HEAD_SHA }))[0]?.reason).toBe("pull_request_closed");
   });
 });
+
+function changedFile(filename: string) {
+  return {
+    sha: "bbcd538c8e72b8c175046e27cc8f907076331401",
+    filename,
+    status: "modified",
+    additions: 1,
+    deletions: 0,
+    changes: 1,
+    blob_url: `https://github.com/acme/shop/blob/main/${filename}`,
+    raw_url: `https://github.com/acme/shop/raw/main/${filename}`,
+    contents_url: `https://api.github.com/repos/acme/shop/contents/${filename}`,
+  };
+}

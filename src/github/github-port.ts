@@ -5,6 +5,7 @@ import { createCheckRun, type CheckRunReport } from "./create-check-run.js";
 import { createDeployment, type CreateDeploymentOutcome } from "./create-deployment.js";
 import { markDeploymentInactive, type CreatedStatus } from "./create-deployment-status.js";
 import { getFileText } from "./get-file-text.js";
+import { listPullRequestFiles } from "./list-pull-request-files.js";
 import { loadConfig, type ConfigLoad } from "./load-config.js";
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
@@ -16,6 +17,7 @@ export interface GitHubPort {
   /** Drops cached answers about this repository's configuration (after a push changed it). */
   forgetConfig(): void;
   getFileText(path: string, ref: string): Promise<string | undefined>;
+  listPullRequestFiles(pr: number): Promise<string[]>;
   createDeployment(request: DeploymentRequest): Promise<CreateDeploymentOutcome>;
   markDeploymentInactive(deploymentId: number, description: string): Promise<CreatedStatus>;
   createCheckRun(report: CheckRunReport): Promise<void>;
@@ -35,6 +37,7 @@ export function createGitHubPort(octokit: Octokit, repo: RepoFacts, cache: Condi
       cache.invalidate(url);
     },
     getFileText: (path, ref) => getFileText(octokit, repo, path, ref),
+    listPullRequestFiles: (pr) => listPullRequestFiles(octokit, repo, pr),
     createDeployment: (request) => createDeployment(octokit, repo, request),
     markDeploymentInactive: (id, description) => markDeploymentInactive(octokit, repo, id, description),
     createCheckRun: (report) => createCheckRun(octokit, repo, report),

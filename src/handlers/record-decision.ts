@@ -13,11 +13,18 @@ export interface DecisionOutcome {
 
 /** Stores a decision and logs it, so "why didn't it deploy?" always has an answer. */
 export async function recordDecision(deps: HandlerDeps, outcome: DecisionOutcome): Promise<void> {
+  // Decisions arrive with more fields (a deployment request, a trigger); only these are the record.
+  const { target, ref, sha, pr, reason, message } = outcome;
   await deps.store.recordDecision({
-    ...outcome,
     repoId: deps.repo.id,
+    target,
+    ref,
+    sha,
+    pr,
+    reason,
+    message,
     deliveryId: deps.deliveryId,
     createdAt: deps.now(),
   });
-  deps.log.info({ repo: `${deps.repo.owner}/${deps.repo.name}`, ...outcome }, "decision");
+  deps.log.info({ repo: `${deps.repo.owner}/${deps.repo.name}`, target, ref, sha, pr, reason, message }, "decision");
 }

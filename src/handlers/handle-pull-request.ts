@@ -1,0 +1,17 @@
+import type { TriggerFacts } from "../engine/types.js";
+import { CONFIG_PATH } from "../github/load-config.js";
+import { reportConfigCheck } from "./config-check.js";
+import type { HandlerDeps } from "./handler-deps.js";
+import { handleTrigger } from "./handle-trigger.js";
+
+/**
+ * A pull request opened, synchronized or reopened: deploy `pr` targets. A pull request from a
+ * fork sends no push event to this repository, so a config change there is found by listing its
+ * files (one call, forks only) and reported like a pushed one.
+ */
+export async function handlePullRequest(deps: HandlerDeps, trigger: Extract<TriggerFacts, { kind: "pull_request" }>): Promise<void> {
+  if (trigger.fromFork && (await deps.github.listPullRequestFiles(trigger.pr)).includes(CONFIG_PATH)) {
+    await reportConfigCheck(deps, trigger.sha);
+  }
+  await handleTrigger(deps, trigger);
+}
