@@ -31,7 +31,10 @@ type EventName = "push" | "pull_request" | "status" | "check_run" | "check_suite
 export function createApp(parts: AppParts): ApplicationFunction {
   return (app: Probot) => {
     const run = async <E extends EventName>(context: Context<E>, work: (deps: HandlerDeps) => Promise<void>) => {
-      const { installation, repository } = context.payload as { installation?: { id: number }; repository?: Parameters<typeof readRepo>[0] };
+      const { installation, repository } = context.payload as {
+        installation?: { id: number };
+        repository?: Parameters<typeof readRepo>[0];
+      };
       if (installation === undefined || repository === undefined) {
         context.log.debug({ event: context.name }, "event without installation or repository; ignored");
         return;
@@ -65,7 +68,9 @@ export function createApp(parts: AppParts): ApplicationFunction {
       run(context, (deps) => handlePullRequest(deps, readPullRequest(context.payload))),
     );
     app.on("pull_request.closed", (context) =>
-      run(context, (deps) => handlePullRequestClosed(deps, context.payload.number, `refs/heads/${context.payload.pull_request.head.ref}`)),
+      run(context, (deps) =>
+        handlePullRequestClosed(deps, context.payload.number, `refs/heads/${context.payload.pull_request.head.ref}`),
+      ),
     );
     app.on("status", (context) => run(context, (deps) => handleCheck(deps, readStatus(context.payload))));
     app.on("check_run", (context) => run(context, (deps) => handleCheck(deps, readCheckRun(context.payload))));

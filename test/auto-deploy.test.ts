@@ -164,7 +164,11 @@ describe("auto-deploy from a push", () => {
   it("ignores a duplicate delivery", async () => {
     h = await createHarness(store, github);
     github.installationToken(INSTALLATION_ID);
-    github.expect("GET", CONFIG_URL, { status: 200, body: "production:\n  auto_deploy_on: refs/heads/main\n", headers: { etag: '"v1"' } });
+    github.expect("GET", CONFIG_URL, {
+      status: 200,
+      body: "production:\n  auto_deploy_on: refs/heads/main\n",
+      headers: { etag: '"v1"' },
+    });
     github.expect("POST", `${h.api}/deployments`, { status: 201, body: deployment(47) });
 
     const event = await push();

@@ -40,10 +40,15 @@ describe("tracking deployments", () => {
   it("does not auto-deploy a commit someone already deployed to that environment by hand", async () => {
     h = await createHarness(store, github);
     github.installationToken(INSTALLATION_ID);
-    github.expect("GET", /\/contents\/\.github%2Fdeploy\.yml$/, { status: 200, body: "production:\n  auto_deploy_on: refs/heads/main\n" });
+    github.expect("GET", /\/contents\/\.github%2Fdeploy\.yml$/, {
+      status: 200,
+      body: "production:\n  auto_deploy_on: refs/heads/main\n",
+    });
 
     await h.receive("deployment", { edit: (p) => Object.assign(p.deployment, { id: 301, sha: SHA, environment: "production" }) });
-    await h.receive("push", { edit: (p) => Object.assign(p, { ref: "refs/heads/main", after: SHA, deleted: false, commits: [] }) });
+    await h.receive("push", {
+      edit: (p) => Object.assign(p, { ref: "refs/heads/main", after: SHA, deleted: false, commits: [] }),
+    });
 
     github.done();
     expect((await store.listDecisions(h.repo.id, { sha: SHA }))[0]).toMatchObject({ reason: "already_deployed" });

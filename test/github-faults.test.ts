@@ -20,7 +20,8 @@ describe("GitHub faults while creating a deployment", () => {
   afterAll(() => store.close());
   afterEach(() => github.reset());
 
-  const push = () => h.receive("push", { edit: (p) => Object.assign(p, { ref: "refs/heads/main", after: SHA, deleted: false, commits: [] }) });
+  const push = () =>
+    h.receive("push", { edit: (p) => Object.assign(p, { ref: "refs/heads/main", after: SHA, deleted: false, commits: [] }) });
 
   it("survives a 5xx, keeps the deploy and creates it on the retry sweep", async () => {
     h = await createHarness(store, github);
@@ -73,7 +74,9 @@ describe("GitHub faults while creating a deployment", () => {
     github.expect("GET", CONFIG_URL, { status: 200, body: UNGATED, headers: { etag: '"u1"' } });
     github.expect("POST", `${h.api}/deployments`, { status: 201, body: deployment(78) });
 
-    const event = h.event("push", { edit: (p) => Object.assign(p, { ref: "refs/heads/main", after: SHA, deleted: false, commits: [] }) });
+    const event = h.event("push", {
+      edit: (p) => Object.assign(p, { ref: "refs/heads/main", after: SHA, deleted: false, commits: [] }),
+    });
     await expect(h.probot.receive(event)).rejects.toThrow("Service Unavailable");
     await h.probot.receive(event);
 

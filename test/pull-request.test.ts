@@ -72,7 +72,10 @@ describe("pull request review environments", () => {
     h = await createHarness(store, github);
     github.installationToken(INSTALLATION_ID);
     github.expect("GET", `${h.api}/pulls/42/files`, { status: 200, body: [changedFile(".github/deploy.yml")] });
-    github.expect("GET", `${h.api}/contents/.github%2Fdeploy.yml?ref=${HEAD_SHA}`, { status: 200, body: "review:\n  auto_deploy_on: pr\n  required_contexts: []\n  enviroment: x\n" });
+    github.expect("GET", `${h.api}/contents/.github%2Fdeploy.yml?ref=${HEAD_SHA}`, {
+      status: 200,
+      body: "review:\n  auto_deploy_on: pr\n  required_contexts: []\n  enviroment: x\n",
+    });
     github.expect("POST", `${h.api}/check-runs`, { status: 201, body: { id: 1 } }, (body) => {
       expect(body).toMatchObject({ name: "Deliverybot config", head_sha: HEAD_SHA, conclusion: "failure" });
       expect(JSON.stringify(body)).toContain("environment");
@@ -90,9 +93,14 @@ describe("pull request review environments", () => {
     github.installationToken(INSTALLATION_ID);
     github.expect("GET", CONFIG_URL, { status: 200, body: REVIEW_APPS, headers: { etag: '"r1"' } });
     github.expect("POST", `${h.api}/deployments`, { status: 201, body: deployment(502) });
-    github.expect("POST", `${h.api}/deployments/502/statuses`, { status: 201, body: deploymentStatus(9001, 502, "inactive") }, (body) => {
-      expect(body).toMatchObject({ state: "inactive" });
-    });
+    github.expect(
+      "POST",
+      `${h.api}/deployments/502/statuses`,
+      { status: 201, body: deploymentStatus(9001, 502, "inactive") },
+      (body) => {
+        expect(body).toMatchObject({ state: "inactive" });
+      },
+    );
 
     await h.receive("pull_request", { action: "opened", edit: headOf(false) });
     await h.receive("pull_request", { action: "closed", edit: headOf(false) });

@@ -65,7 +65,10 @@ describe("the running server", () => {
 
   it("deploys on a signed push webhook", async () => {
     github.installationToken(1);
-    github.expect("GET", /\/contents\/\.github%2Fdeploy\.yml$/, { status: 200, body: "web:\n  auto_deploy_on: refs/heads/main\n" });
+    github.expect("GET", /\/contents\/\.github%2Fdeploy\.yml$/, {
+      status: 200,
+      body: "web:\n  auto_deploy_on: refs/heads/main\n",
+    });
     github.expect("POST", "/repos/Codertocat/Hello-World/deployments", { status: 201, body: deployment(91) });
     const payload = loadPayload("push", {
       installationId: 1,

@@ -44,7 +44,16 @@ describe("buildDeployConfig", () => {
       {
         version: 2,
         targets: {
-          staging: { environment: "pr${{ pr }}", task: "deploy:pr", description: "d", payload: { port: 8080 }, required_contexts: [], auto_merge: true, transient_environment: true, production_environment: true },
+          staging: {
+            environment: "pr${{ pr }}",
+            task: "deploy:pr",
+            description: "d",
+            payload: { port: 8080 },
+            required_contexts: [],
+            auto_merge: true,
+            transient_environment: true,
+            production_environment: true,
+          },
           production: { required_contexts: ["ci/build"] },
         },
       },

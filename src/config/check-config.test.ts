@@ -9,7 +9,10 @@ describe("checkConfig", () => {
     ["a string", "production", /^the file must be a mapping/],
     ["an unsupported version", { version: 3, production: {} }, /^unsupported `version: 3`/],
   ])("rejects %s", (_name, doc, message) => {
-    expect(checkConfig(doc)).toEqual({ ok: false, problems: [{ path: expect.any(Array), message: expect.stringMatching(message) }] });
+    expect(checkConfig(doc)).toEqual({
+      ok: false,
+      problems: [{ path: expect.any(Array), message: expect.stringMatching(message) }],
+    });
   });
 
   it("stops at schema errors before checking templates", () => {
@@ -21,13 +24,20 @@ describe("checkConfig", () => {
   it("reports template and ref pattern errors together", () => {
     const result = checkConfig({ version: 2, targets: { p: { environment: "${{ nope }}", auto_deploy_on: "main" } } });
 
-    expect(result).toMatchObject({ ok: false, problems: [{ path: ["targets", "p", "environment"] }, { path: ["targets", "p", "auto_deploy_on"] }] });
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [{ path: ["targets", "p", "environment"] }, { path: ["targets", "p", "auto_deploy_on"] }],
+    });
   });
 
   it("migrates v1 and records the source version", () => {
     const result = checkConfig({ production: { deployments: [{ task: "t" }] } });
 
-    expect(result).toMatchObject({ ok: true, warnings: [], config: { sourceVersion: 1, targets: [{ name: "production", task: "t", requiredContexts: [] }] } });
+    expect(result).toMatchObject({
+      ok: true,
+      warnings: [],
+      config: { sourceVersion: 1, targets: [{ name: "production", task: "t", requiredContexts: [] }] },
+    });
   });
 
   it("does not change its input", () => {

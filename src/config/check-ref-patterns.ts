@@ -17,15 +17,19 @@ export function checkRefPatterns(targets: readonly FileTarget[], version: 1 | 2)
   const warnings: PathProblem[] = [];
   for (const { path, target } of targets) {
     const value = target.auto_deploy_on;
-    const patterns: [string, KeyPath][] = typeof value === "string"
-      ? [[value, [...path, "auto_deploy_on"]]]
-      : (value ?? []).map((pattern, index) => [pattern, [...path, "auto_deploy_on", index]]);
+    const patterns: [string, KeyPath][] =
+      typeof value === "string"
+        ? [[value, [...path, "auto_deploy_on"]]]
+        : (value ?? []).map((pattern, index) => [pattern, [...path, "auto_deploy_on", index]]);
     for (const [pattern, patternPath] of patterns) {
       if (pattern === "pr" || pattern.startsWith("refs/")) continue;
       if (version === 2) errors.push({ path: patternPath, message: `\`${pattern}\` is not a full ref; ${fix(pattern)}` });
       // A leading `*` matches every ref in v1 (prefix match up to the `*`): it works, so no warning.
       else if (!pattern.startsWith("*")) {
-        warnings.push({ path: patternPath, message: `\`${pattern}\` does not start with \`refs/\`, so it never matches a push; ${fix(pattern)}` });
+        warnings.push({
+          path: patternPath,
+          message: `\`${pattern}\` does not start with \`refs/\`, so it never matches a push; ${fix(pattern)}`,
+        });
       }
     }
   }

@@ -17,11 +17,13 @@ describe("deliverybot.example.yml", () => {
     const targets = (parseDocument(text).toJS() as { targets: { [name: string]: object } }).targets;
     const used = new Set(Object.values(targets).flatMap((target) => Object.keys(target)));
 
-    for (const key of Object.keys(deployConfigSchema.definitions.TargetV2.properties)) expect([key, used.has(key)]).toEqual([key, true]);
+    for (const key of Object.keys(deployConfigSchema.definitions.TargetV2.properties))
+      expect([key, used.has(key)]).toEqual([key, true]);
   });
 
   it("mentions every top-level key, _extends included", () => {
-    for (const key of Object.keys(deployConfigSchema.definitions.DeployFileV2.properties)) expect(text).toMatch(new RegExp(`^#? ?${key}:`, "m"));
+    for (const key of Object.keys(deployConfigSchema.definitions.DeployFileV2.properties))
+      expect(text).toMatch(new RegExp(`^#? ?${key}:`, "m"));
   });
 
   it("annotates every key with a comment", () => {

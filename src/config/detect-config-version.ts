@@ -15,7 +15,9 @@ const SUPPORTED =
 export function detectConfigVersion(doc: { readonly [key: string]: unknown }): VersionCheck {
   if (!Object.hasOwn(doc, "version")) {
     if (Object.hasOwn(doc, "targets")) {
-      return { problem: { path: ["targets"], message: "`targets:` is only read in a v2 file: add `version: 2` at the top of the file." } };
+      return {
+        problem: { path: ["targets"], message: "`targets:` is only read in a v2 file: add `version: 2` at the top of the file." },
+      };
     }
     return { version: 1 };
   }

@@ -2,7 +2,13 @@ import { describe, expect, it } from "@jest/globals";
 import type { ErrorObject } from "ajv";
 import { explainSchemaError } from "./explain-schema-error.js";
 
-const error = (overrides: Partial<ErrorObject>): ErrorObject => ({ keyword: "x", instancePath: "", schemaPath: "#", params: {}, ...overrides });
+const error = (overrides: Partial<ErrorObject>): ErrorObject => ({
+  keyword: "x",
+  instancePath: "",
+  schemaPath: "#",
+  params: {},
+  ...overrides,
+});
 
 describe("explainSchemaError", () => {
   it.each([
@@ -13,19 +19,27 @@ describe("explainSchemaError", () => {
   });
 
   it("explains a missing key generically", () => {
-    const problem = explainSchemaError(error({ keyword: "required", instancePath: "/a", params: { missingProperty: "b" } }), { a: {} });
+    const problem = explainSchemaError(error({ keyword: "required", instancePath: "/a", params: { missingProperty: "b" } }), {
+      a: {},
+    });
 
     expect(problem).toEqual({ path: ["a"], message: "missing required key `b` in `a`." });
   });
 
   it("falls back to ajv's message for other keywords", () => {
-    const problem = explainSchemaError(error({ keyword: "maxLength", instancePath: "/a/0", message: "must NOT have more than 3 characters" }), { a: ["long"] });
+    const problem = explainSchemaError(
+      error({ keyword: "maxLength", instancePath: "/a/0", message: "must NOT have more than 3 characters" }),
+      { a: ["long"] },
+    );
 
     expect(problem).toEqual({ path: ["a", 0], message: "`a[0]` must NOT have more than 3 characters." });
   });
 
   it("suggests a valid target name", () => {
-    const problem = explainSchemaError(error({ keyword: "propertyNames", instancePath: "/targets", params: { propertyName: "  spaced out!! " } }), {});
+    const problem = explainSchemaError(
+      error({ keyword: "propertyNames", instancePath: "/targets", params: { propertyName: "  spaced out!! " } }),
+      {},
+    );
 
     expect(problem).toEqual({ path: ["targets", "  spaced out!! "], message: expect.stringContaining("e.g. `spaced-out`") });
   });

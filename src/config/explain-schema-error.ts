@@ -43,12 +43,18 @@ function explainTargetName(container: KeyPath, name: string): PathProblem {
     return { path, message: `\`${name}\` is reserved and cannot be a target name; rename the target.` };
   }
   const fixed = name.replace(/[^A-Za-z0-9_.-]+/g, "-").replace(/^-|-$/g, "") || "production";
-  return { path, message: `target name \`${name}\` may only contain letters, digits, \`-\`, \`_\` and \`.\`; rename it, e.g. \`${fixed}\`.` };
+  return {
+    path,
+    message: `target name \`${name}\` may only contain letters, digits, \`-\`, \`_\` and \`.\`; rename it, e.g. \`${fixed}\`.`,
+  };
 }
 
 function explainMissing(path: KeyPath, key: string): PathProblem {
   if (key === "targets") {
-    return { path, message: `a \`version: 2\` file lists its targets under \`targets:\`, e.g. \`targets: { ${TARGET_EXAMPLE.slice(1, -1)} }\`.` };
+    return {
+      path,
+      message: `a \`version: 2\` file lists its targets under \`targets:\`, e.g. \`targets: { ${TARGET_EXAMPLE.slice(1, -1)} }\`.`,
+    };
   }
   return { path, message: `missing required key \`${key}\`${path.length === 0 ? "" : ` in \`${formatKeyPath(path)}\``}.` };
 }

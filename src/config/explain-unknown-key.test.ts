@@ -6,13 +6,48 @@ const { TargetV2, DeployFileV2, LegacyDeployment } = deployConfigSchema.definiti
 
 describe("explainUnknownKey", () => {
   it.each([
-    ["a typo in a target", ["targets", "prod"], "enviroment", TargetV2, "x", "unknown key `enviroment` in target `prod`; did you mean `environment`? Allowed keys are"],
-    ["an unrelated key in a target", ["prod"], "color", TargetV2, "x", "unknown key `color` in target `prod`; allowed keys are `auto_deploy_on`,"],
-    ["a top-level scalar", [], "foo", DeployFileV2, 1, "unknown key `foo` at the top level; allowed keys are `version`, `targets`, `_extends`."],
-    ["a top-level target in v2", [], "prod", DeployFileV2, {}, "in a `version: 2` file, targets go under `targets:`: move `prod` there."],
+    [
+      "a typo in a target",
+      ["targets", "prod"],
+      "enviroment",
+      TargetV2,
+      "x",
+      "unknown key `enviroment` in target `prod`; did you mean `environment`? Allowed keys are",
+    ],
+    [
+      "an unrelated key in a target",
+      ["prod"],
+      "color",
+      TargetV2,
+      "x",
+      "unknown key `color` in target `prod`; allowed keys are `auto_deploy_on`,",
+    ],
+    [
+      "a top-level scalar",
+      [],
+      "foo",
+      DeployFileV2,
+      1,
+      "unknown key `foo` at the top level; allowed keys are `version`, `targets`, `_extends`.",
+    ],
+    [
+      "a top-level target in v2",
+      [],
+      "prod",
+      DeployFileV2,
+      {},
+      "in a `version: 2` file, targets go under `targets:`: move `prod` there.",
+    ],
     ["deployments in v2", ["targets", "prod"], "deployments", TargetV2, [], "`deployments` is a v1 key"],
     ["a YAML merge key", ["prod"], "<<", TargetV2, {}, "YAML merge keys are not supported"],
-    ["a key in a legacy entry", ["prod", "deployments", 0], "environmnt", LegacyDeployment, "x", "unknown key `environmnt` in `prod.deployments[0]`; did you mean `environment`?"],
+    [
+      "a key in a legacy entry",
+      ["prod", "deployments", 0],
+      "environmnt",
+      LegacyDeployment,
+      "x",
+      "unknown key `environmnt` in `prod.deployments[0]`; did you mean `environment`?",
+    ],
   ] as const)("%s", (_name, container, key, parent, value, fragment) => {
     const problem = explainUnknownKey(container, key, parent, value);
 

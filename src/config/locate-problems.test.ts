@@ -14,7 +14,9 @@ describe("locateProblems", () => {
   it("reports the line in an extended file when only that file holds the path", () => {
     const problems = locateProblems([{ path: ["production", "payload", "port"], message: "m" }], [REPO, ORG]);
 
-    expect(problems).toEqual([{ file: "acme/.github:.github/deploy.yml", line: 4, key: "production.payload.port", message: "m" }]);
+    expect(problems).toEqual([
+      { file: "acme/.github:.github/deploy.yml", line: 4, key: "production.payload.port", message: "m" },
+    ]);
   });
 
   it("falls back to the deepest existing parent, preferring the first file on ties", () => {

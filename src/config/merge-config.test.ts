@@ -6,8 +6,16 @@ describe("mergeConfigs", () => {
     ["no documents", [], {}],
     ["one document", [{ a: 1 }], { a: 1 }],
     ["later wins for scalars", [{ a: 1, b: 2 }, { a: 3 }], { a: 3, b: 2 }],
-    ["mappings merge deeply", [{ prod: { task: "deploy", payload: { x: 1 } } }, { prod: { payload: { y: 2 } } }], { prod: { task: "deploy", payload: { x: 1, y: 2 } } }],
-    ["lists are replaced, not concatenated", [{ prod: { required_contexts: ["ci/a", "ci/b"] } }, { prod: { required_contexts: [] } }], { prod: { required_contexts: [] } }],
+    [
+      "mappings merge deeply",
+      [{ prod: { task: "deploy", payload: { x: 1 } } }, { prod: { payload: { y: 2 } } }],
+      { prod: { task: "deploy", payload: { x: 1, y: 2 } } },
+    ],
+    [
+      "lists are replaced, not concatenated",
+      [{ prod: { required_contexts: ["ci/a", "ci/b"] } }, { prod: { required_contexts: [] } }],
+      { prod: { required_contexts: [] } },
+    ],
     ["a mapping replaces a scalar", [{ a: "x" }, { a: { b: 1 } }], { a: { b: 1 } }],
     ["a scalar replaces a mapping", [{ a: { b: 1 } }, { a: "x" }], { a: "x" }],
     ["an explicit null wins", [{ a: 1 }, { a: null }], { a: null }],

@@ -19,8 +19,18 @@ describe("foldLegacyDeployments", () => {
     ["an empty list is dropped", { environment: "prod", deployments: [] }, { environment: "prod" }],
     [
       "the first entry fills unset fields",
-      { auto_deploy_on: "refs/heads/master", deployments: [{ task: "deploy:app", environment: "production", payload: { a: 1 }, auto_merge: true, description: "d" }] },
-      { auto_deploy_on: "refs/heads/master", task: "deploy:app", environment: "production", payload: { a: 1 }, auto_merge: true, description: "d" },
+      {
+        auto_deploy_on: "refs/heads/master",
+        deployments: [{ task: "deploy:app", environment: "production", payload: { a: 1 }, auto_merge: true, description: "d" }],
+      },
+      {
+        auto_deploy_on: "refs/heads/master",
+        task: "deploy:app",
+        environment: "production",
+        payload: { a: 1 },
+        auto_merge: true,
+        description: "d",
+      },
     ],
     [
       "fields the target set win, false included",
@@ -49,8 +59,16 @@ describe("pinV1RequiredContexts", () => {
 
 describe("wrapTargets", () => {
   it.each<[string, DeployFileV1, unknown]>([
-    ["targets move under targets:", { production: { task: "t" }, staging: {} }, { version: 2, targets: { production: { task: "t" }, staging: {} } }],
-    ["_extends stays at the top", { _extends: "acme/.github", production: {} }, { version: 2, targets: { production: {} }, _extends: "acme/.github" }],
+    [
+      "targets move under targets:",
+      { production: { task: "t" }, staging: {} },
+      { version: 2, targets: { production: { task: "t" }, staging: {} } },
+    ],
+    [
+      "_extends stays at the top",
+      { _extends: "acme/.github", production: {} },
+      { version: 2, targets: { production: {} }, _extends: "acme/.github" },
+    ],
   ])("%s", (_name, input, expected) => {
     expect(wrapTargets(input, foldLegacyDeployments)).toEqual(expected);
   });
@@ -68,7 +86,12 @@ describe("wrapTargets", () => {
 describe("migrateV1", () => {
   it("migrates the original Deliverybot example, keeping its meaning", () => {
     const v1: DeployFileV1 = {
-      production: { auto_deploy_on: "refs/heads/master", environment: "production", required_contexts: [], payload: { port: 8080 } },
+      production: {
+        auto_deploy_on: "refs/heads/master",
+        environment: "production",
+        required_contexts: [],
+        payload: { port: 8080 },
+      },
       staging: {
         auto_deploy_on: "pr",
         environment: "pr${{ pr }}",
@@ -83,7 +106,12 @@ describe("migrateV1", () => {
     expect(v2).toEqual({
       version: 2,
       targets: {
-        production: { auto_deploy_on: "refs/heads/master", environment: "production", required_contexts: [], payload: { port: 8080 } },
+        production: {
+          auto_deploy_on: "refs/heads/master",
+          environment: "production",
+          required_contexts: [],
+          payload: { port: 8080 },
+        },
         staging: {
           auto_deploy_on: "pr",
           environment: "pr${{ pr }}",

@@ -8,7 +8,13 @@ import type { DeployFileV1, DeployFileV2, LegacyDeployment, TargetV1, TargetV2 }
 /** A v1 target that no longer carries the legacy list: structurally a v2 target. */
 type FoldedTarget = Omit<TargetV1, "deployments">;
 
-const FOLDED_FIELDS = ["task", "auto_merge", "payload", "environment", "description"] as const satisfies readonly (keyof LegacyDeployment)[];
+const FOLDED_FIELDS = [
+  "task",
+  "auto_merge",
+  "payload",
+  "environment",
+  "description",
+] as const satisfies readonly (keyof LegacyDeployment)[];
 
 /**
  * v1 `environment: ""` and `task: ""` meant the default: the original read them with `||`.

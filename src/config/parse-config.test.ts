@@ -78,12 +78,17 @@ describe("parseConfigText: the original Deliverybot format (v1)", () => {
   });
 
   it("folds the legacy deployments list, warning when entries are ignored", () => {
-    const text = "production:\n  environment: prod\n  deployments:\n    - task: deploy:app\n      environment: ignored\n    - task: never\n";
+    const text =
+      "production:\n  environment: prod\n  deployments:\n    - task: deploy:app\n      environment: ignored\n    - task: never\n";
 
     const result = parseConfigText(text, FILE);
 
     expect(configOf(result).targets[0]).toMatchObject({ environment: "prod", task: "deploy:app" });
-    expect(result).toMatchObject({ warnings: [{ file: FILE, line: 6, key: "production.deployments[1]", message: expect.stringContaining("only the first entry") }] });
+    expect(result).toMatchObject({
+      warnings: [
+        { file: FILE, line: 6, key: "production.deployments[1]", message: expect.stringContaining("only the first entry") },
+      ],
+    });
   });
 
   it("keeps a pattern without refs/ but warns that it never matches", () => {
@@ -105,7 +110,12 @@ describe("parseConfigText: the original Deliverybot format (v1)", () => {
     const problems = problemsOf(parseConfigText("production:\n  environment: 1\n", FILE));
 
     expect(problems).toEqual([
-      { file: FILE, line: 2, key: "production.environment", message: "`production.environment` must be a string, e.g. `production`; found the number `1`." },
+      {
+        file: FILE,
+        line: 2,
+        key: "production.environment",
+        message: "`production.environment` must be a string, e.g. `production`; found the number `1`.",
+      },
     ]);
   });
 });
@@ -138,21 +148,35 @@ describe("parseConfigText: the current format (v2)", () => {
     const problems = problemsOf(parseConfigText(text, FILE));
 
     expect(problems).toEqual([
-      { file: FILE, line: 4, key: "targets.production.auto_deploy_on[1]", message: expect.stringContaining("write `refs/heads/main`") },
-      { file: FILE, line: 4, key: "targets.production.auto_deploy_on[2]", message: expect.stringContaining("write `refs/tags/v1`") },
+      {
+        file: FILE,
+        line: 4,
+        key: "targets.production.auto_deploy_on[1]",
+        message: expect.stringContaining("write `refs/heads/main`"),
+      },
+      {
+        file: FILE,
+        line: 4,
+        key: "targets.production.auto_deploy_on[2]",
+        message: expect.stringContaining("write `refs/tags/v1`"),
+      },
     ]);
   });
 
   it("rejects the legacy deployments list, saying where its fields go", () => {
     const problems = problemsOf(parseConfigText("version: 2\ntargets:\n  production:\n    deployments: []\n", FILE));
 
-    expect(problems).toEqual([{ file: FILE, line: 4, key: "targets.production.deployments", message: expect.stringContaining("in the target itself") }]);
+    expect(problems).toEqual([
+      { file: FILE, line: 4, key: "targets.production.deployments", message: expect.stringContaining("in the target itself") },
+    ]);
   });
 
   it("points a target written at the top level to targets:", () => {
     const problems = problemsOf(parseConfigText("version: 2\ntargets:\n  a: {}\nproduction:\n  task: x\n", FILE));
 
-    expect(problems).toEqual([{ file: FILE, line: 4, key: "production", message: expect.stringContaining("move `production` there") }]);
+    expect(problems).toEqual([
+      { file: FILE, line: 4, key: "production", message: expect.stringContaining("move `production` there") },
+    ]);
   });
 
   it("asks for targets: when they are missing or empty", () => {
@@ -166,7 +190,12 @@ describe("parseConfigText: the current format (v2)", () => {
 
   it("asks for version: 2 when targets: is written without it", () => {
     expect(problemsOf(parseConfigText("targets:\n  production: {}\n", FILE))).toEqual([
-      { file: FILE, line: 1, key: "targets", message: "`targets:` is only read in a v2 file: add `version: 2` at the top of the file." },
+      {
+        file: FILE,
+        line: 1,
+        key: "targets",
+        message: "`targets:` is only read in a v2 file: add `version: 2` at the top of the file.",
+      },
     ]);
   });
 });
@@ -185,7 +214,10 @@ describe("parseConfigText: problems", () => {
   });
 
   it("refuses exponential alias expansion", () => {
-    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 6 }, (_, i) => `${"bcdefg"[i]}: &${"bcdefg"[i]} [${Array(9).fill(`*${"abcdef"[i]}`).join(", ")}]`)].join("\n");
+    const bomb = [
+      "a: &a [x, x, x, x, x, x, x, x, x]",
+      ...Array.from({ length: 6 }, (_, i) => `${"bcdefg"[i]}: &${"bcdefg"[i]} [${Array(9).fill(`*${"abcdef"[i]}`).join(", ")}]`),
+    ].join("\n");
 
     const problems = problemsOf(parseConfigText(bomb, FILE));
 
@@ -197,7 +229,9 @@ describe("parseConfigText: problems", () => {
     ["a file with only comments", "# nothing yet\n"],
     ["only _extends", "_extends: acme/.github\n"],
   ])("says there are no targets in %s", (_name, text) => {
-    expect(problemsOf(parseConfigText(text, FILE))).toEqual([expect.objectContaining({ key: "", message: expect.stringMatching(/^no targets/) })]);
+    expect(problemsOf(parseConfigText(text, FILE))).toEqual([
+      expect.objectContaining({ key: "", message: expect.stringMatching(/^no targets/) }),
+    ]);
   });
 
   it("rejects a file that is not a mapping", () => {
@@ -223,7 +257,7 @@ describe("parseConfigText: problems", () => {
       "  auto_deploy_on: [refs/heads/main]",
       "  required_contexts: ci/build",
       "  payload: 8080",
-      "  auto_merge: \"yes\"",
+      '  auto_merge: "yes"',
       "  transient_environment: 1",
       "staging: 3",
     ].join("\n");
@@ -231,17 +265,43 @@ describe("parseConfigText: problems", () => {
     const problems = problemsOf(parseConfigText(text, FILE));
 
     expect(problems).toEqual([
-      { file: FILE, line: 2, key: "production.auto_deploy_on", message: "`production.auto_deploy_on` must be a string, e.g. `refs/heads/main`; found a list." },
+      {
+        file: FILE,
+        line: 2,
+        key: "production.auto_deploy_on",
+        message: "`production.auto_deploy_on` must be a string, e.g. `refs/heads/main`; found a list.",
+      },
       {
         file: FILE,
         line: 3,
         key: "production.required_contexts",
-        message: "`production.required_contexts` must be a list of strings, e.g. `[ ci/build, ci/test ]`; found the string `ci/build`.",
+        message:
+          "`production.required_contexts` must be a list of strings, e.g. `[ ci/build, ci/test ]`; found the string `ci/build`.",
       },
-      { file: FILE, line: 4, key: "production.payload", message: expect.stringMatching(/^`production.payload` must be a mapping, e\.g\. `\{ port: 8080/) },
-      { file: FILE, line: 5, key: "production.auto_merge", message: expect.stringContaining("found the string `yes` (write `true` or `false`)") },
-      { file: FILE, line: 6, key: "production.transient_environment", message: expect.stringContaining("must be `true` or `false`") },
-      { file: FILE, line: 7, key: "staging", message: "target `staging` must be a mapping of settings, e.g. `environment: production`; found the number `3`." },
+      {
+        file: FILE,
+        line: 4,
+        key: "production.payload",
+        message: expect.stringMatching(/^`production.payload` must be a mapping, e\.g\. `\{ port: 8080/),
+      },
+      {
+        file: FILE,
+        line: 5,
+        key: "production.auto_merge",
+        message: expect.stringContaining("found the string `yes` (write `true` or `false`)"),
+      },
+      {
+        file: FILE,
+        line: 6,
+        key: "production.transient_environment",
+        message: expect.stringContaining("must be `true` or `false`"),
+      },
+      {
+        file: FILE,
+        line: 7,
+        key: "staging",
+        message: "target `staging` must be a mapping of settings, e.g. `environment: production`; found the number `3`.",
+      },
     ]);
   });
 
@@ -262,13 +322,22 @@ describe("parseConfigText: problems", () => {
   it("reports an unknown top-level key of a v2 file with the allowed keys", () => {
     const problems = problemsOf(parseConfigText("version: 2\ntargets:\n  a: {}\nfoo: 1\n", FILE));
 
-    expect(problems).toEqual([{ file: FILE, line: 4, key: "foo", message: "unknown key `foo` at the top level; allowed keys are `version`, `targets`, `_extends`." }]);
+    expect(problems).toEqual([
+      {
+        file: FILE,
+        line: 4,
+        key: "foo",
+        message: "unknown key `foo` at the top level; allowed keys are `version`, `targets`, `_extends`.",
+      },
+    ]);
   });
 
   it("rejects target names with other characters, suggesting one", () => {
     const problems = problemsOf(parseConfigText("version: 2\ntargets:\n  my target!: {}\n", FILE));
 
-    expect(problems).toEqual([{ file: FILE, line: 3, key: 'targets["my target!"]', message: expect.stringContaining("e.g. `my-target`") }]);
+    expect(problems).toEqual([
+      { file: FILE, line: 3, key: 'targets["my target!"]', message: expect.stringContaining("e.g. `my-target`") },
+    ]);
   });
 
   it("reports unknown template variables in environment, description and payload, naming the allowed ones", () => {
@@ -278,7 +347,7 @@ describe("parseConfigText: problems", () => {
       "  description: ${{ refs }}",
       "  payload:",
       "    nested:",
-      "      - \"${{ commit }}\"",
+      '      - "${{ commit }}"',
       "  deployments:",
       "    - description: ${{ sha }} ${{ nope }}",
     ].join("\n");
@@ -299,7 +368,10 @@ describe("parseConfigText: problems", () => {
 });
 
 describe("parseConfig: a merged configuration from several files", () => {
-  const org = { file: "acme/.github:.github/deploy.yml", text: "production:\n  required_contexts: [ci/org]\n  payload:\n    port: http\n" };
+  const org = {
+    file: "acme/.github:.github/deploy.yml",
+    text: "production:\n  required_contexts: [ci/org]\n  payload:\n    port: http\n",
+  };
   const repo = { file: FILE, text: "production:\n  auto_deploy_on: refs/heads/main\n  required_contexts: []\n" };
   const config = mergeConfigs([parseDocument(org.text).toJS(), parseDocument(repo.text).toJS()]);
 
@@ -315,7 +387,9 @@ describe("parseConfig: a merged configuration from several files", () => {
 
     const problems = problemsOf(parseConfig({ config: merged, files: [repo, bad] }));
 
-    expect(problems).toEqual([{ file: bad.file, line: 2, key: "production.payload", message: expect.stringContaining("must be a mapping") }]);
+    expect(problems).toEqual([
+      { file: bad.file, line: 2, key: "production.payload", message: expect.stringContaining("must be a mapping") },
+    ]);
   });
 
   it("treats a missing document as empty", () => {

@@ -19,10 +19,13 @@ describe("renderConfigReference", () => {
     expect(replaceMarkedSection(readme, reference)).toBe(readme);
   });
 
-  it.each(Object.keys(deployConfigSchema.definitions.TargetV1.properties))("documents the target key %s in the table and a section", (key) => {
-    expect(reference).toContain(`| \`${key}\` |`);
-    expect(reference).toContain(`#### \`${key}\``);
-  });
+  it.each(Object.keys(deployConfigSchema.definitions.TargetV1.properties))(
+    "documents the target key %s in the table and a section",
+    (key) => {
+      expect(reference).toContain(`| \`${key}\` |`);
+      expect(reference).toContain(`#### \`${key}\``);
+    },
+  );
 
   it("states the v1/v2 differences", () => {
     expect(reference).toContain("| `auto_deploy_on` | string or list of strings | — | v1: string |");

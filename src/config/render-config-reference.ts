@@ -23,15 +23,24 @@ export function renderConfigReference(schema: SchemaNode): string {
     schema.description ?? "",
     "A complete, annotated example: `deliverybot.example.yml` at the root of the Deliverybot repository.",
     "### Top level (v2)",
-    table(["Key", "Type", "Required", "Description"], Object.entries(v2.properties ?? {}).map(([key, node]) => [
-      `\`${key}\``, describeSchemaType(node), v2.required?.includes(key) === true ? "yes" : "no", node.description ?? "",
-    ])),
+    table(
+      ["Key", "Type", "Required", "Description"],
+      Object.entries(v2.properties ?? {}).map(([key, node]) => [
+        `\`${key}\``,
+        describeSchemaType(node),
+        v2.required?.includes(key) === true ? "yes" : "no",
+        node.description ?? "",
+      ]),
+    ),
     `**v1:** ${v1.description ?? ""}`,
     "### Target keys",
-    table(["Key", "Type", "Default", "v1 / v2"], keys.map((key) => {
-      const node = v2Target[key] ?? v1Target[key] ?? {};
-      return [`\`${key}\``, describeSchemaType(node), formatDefault(node), versionNotes(v1Target[key], v2Target[key])];
-    })),
+    table(
+      ["Key", "Type", "Default", "v1 / v2"],
+      keys.map((key) => {
+        const node = v2Target[key] ?? v1Target[key] ?? {};
+        return [`\`${key}\``, describeSchemaType(node), formatDefault(node), versionNotes(v1Target[key], v2Target[key])];
+      }),
+    ),
     ...keys.map((key) => keySection(key, v1Target[key], v2Target[key])),
   ];
   return `${sections.join("\n\n")}\n`;

@@ -25,9 +25,10 @@ function renderRoot(schema: SchemaNode): string {
 }
 
 function renderDefinition(name: string, node: SchemaNode): string {
-  const declaration = node.properties === undefined
-    ? `export type ${name} = ${renderType(node, "")};`
-    : `export interface ${name} ${renderObject(node, "")}`;
+  const declaration =
+    node.properties === undefined
+      ? `export type ${name} = ${renderType(node, "")};`
+      : `export interface ${name} ${renderObject(node, "")}`;
   return [...docLines(node, ""), declaration].join("\n");
 }
 

@@ -57,7 +57,9 @@ describe("deployConfigSchema", () => {
     expect(compileNode(node)(node.default)).toBe(true);
   });
 
-  const withExamples = properties.flatMap(([where, node]) => (node.examples ?? []).map((example): [string, unknown, SchemaNode] => [where, example, node]));
+  const withExamples = properties.flatMap(([where, node]) =>
+    (node.examples ?? []).map((example): [string, unknown, SchemaNode] => [where, example, node]),
+  );
   it.each(withExamples)("the example of %s %j validates against its own schema", (_where, example, node) => {
     expect(compileNode(node)(example)).toBe(true);
   });

@@ -110,7 +110,8 @@ const targetV1 = {
     required_contexts: {
       type: "array",
       items: contextName,
-      description: "Commit statuses or check runs that must succeed before deploying. In v1 an omitted list means no gate (`[]`), as in the original Deliverybot.",
+      description:
+        "Commit statuses or check runs that must succeed before deploying. In v1 an omitted list means no gate (`[]`), as in the original Deliverybot.",
       default: [],
       examples: [["ci/build", "ci/test"]],
     },
@@ -120,7 +121,8 @@ const targetV1 = {
     deployments: {
       type: "array",
       items: { $ref: "#/definitions/LegacyDeployment" },
-      description: "Legacy list (v1 only): the first entry's fields fill the fields the target does not set; other entries are ignored. Move its fields into the target instead.",
+      description:
+        "Legacy list (v1 only): the first entry's fields fill the fields the target does not set; other entries are ignored. Move its fields into the target instead.",
     },
   },
 } as const;
@@ -143,7 +145,8 @@ const targetV2 = {
     required_contexts: {
       type: "array",
       items: contextName,
-      description: "Commit statuses or check runs that must succeed before deploying. Omitted: every check reported on the commit must succeed (GitHub's own rule). `[]`: no gate at all.",
+      description:
+        "Commit statuses or check runs that must succeed before deploying. Omitted: every check reported on the commit must succeed (GitHub's own rule). `[]`: no gate at all.",
       examples: [["ci/build", "ci/test"], []],
     },
     auto_merge: autoMerge,
@@ -156,7 +159,8 @@ const targetV2 = {
 export const deployConfigSchema = {
   $schema: "http://json-schema.org/draft-07/schema#",
   title: "Deliverybot configuration (.github/deploy.yml)",
-  description: "Which targets Deliverybot deploys, when, and with which GitHub deployment settings. Write `version: 2` and list the targets under `targets:`; a file without `version` is read in the original Deliverybot (v1) format, where every top-level key is a target.",
+  description:
+    "Which targets Deliverybot deploys, when, and with which GitHub deployment settings. Write `version: 2` and list the targets under `targets:`; a file without `version` is read in the original Deliverybot (v1) format, where every top-level key is a target.",
   type: "object",
   // if/then/else rather than oneOf: ajv then reports the errors of the one format the file uses.
   if: { type: "object", properties: { version: { const: 2 } }, required: ["version"] },

@@ -14,8 +14,19 @@ describe("validateConfig", () => {
   it.each([
     ["v2-only list in v1", { production: { auto_deploy_on: ["refs/heads/main"] } }, [["production", "auto_deploy_on"]]],
     ["v1-only deployments in v2", { version: 2, targets: { p: { deployments: [] } } }, [["targets", "p", "deployments"]]],
-    ["an unknown key in a legacy entry", { p: { deployments: [{ required_contexts: [] }] } }, [["p", "deployments", 0, "required_contexts"]]],
-    ["several problems at once", { a: { task: 1 }, b: { auto_merge: "no" } }, [["a", "task"], ["b", "auto_merge"]]],
+    [
+      "an unknown key in a legacy entry",
+      { p: { deployments: [{ required_contexts: [] }] } },
+      [["p", "deployments", 0, "required_contexts"]],
+    ],
+    [
+      "several problems at once",
+      { a: { task: 1 }, b: { auto_merge: "no" } },
+      [
+        ["a", "task"],
+        ["b", "auto_merge"],
+      ],
+    ],
     ["a digit-named target", { "1": { task: 1 } }, [["1", "task"]]],
     ["a reserved v1 name", { version: { task: "x" } }, [["version"]]],
   ])("rejects %s, at the path the user wrote", (_name, doc, paths) => {

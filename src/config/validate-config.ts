@@ -11,7 +11,8 @@ const validateDeployFile = new Ajv({ allErrors: true, verbose: true, strict: tru
 );
 
 /** The result of checking a document against the schema. */
-export type SchemaCheck = { readonly ok: true; readonly doc: DeployFile } | { readonly ok: false; readonly problems: PathProblem[] };
+export type SchemaCheck =
+  { readonly ok: true; readonly doc: DeployFile } | { readonly ok: false; readonly problems: PathProblem[] };
 
 /** Validates a parsed document against the schema; every error is turned into a fix-it message. */
 export function validateConfig(doc: unknown): SchemaCheck {

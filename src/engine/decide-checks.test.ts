@@ -14,7 +14,11 @@ describe("decideChecks", () => {
     ["failure", "wait", "checks_failed"],
     ["success", "deploy", "deployed"],
   ] as const)("a required check that is %s leads to %s (%s)", (outcome, action, reason) => {
-    const decisions = decideChecks({ repo, config: config(production), state: state({ pending: [waiting], checks: [ci(outcome)] }) });
+    const decisions = decideChecks({
+      repo,
+      config: config(production),
+      state: state({ pending: [waiting], checks: [ci(outcome)] }),
+    });
 
     expect(decisions).toMatchObject([{ action, reason, target: "production", sha: SHA_A }]);
   });
@@ -28,7 +32,11 @@ describe("decideChecks", () => {
   it("drops a waiting deploy whose target no longer matches the ref", () => {
     const moved = target({ name: "production", autoDeployOn: [{ kind: "ref", pattern: "refs/heads/release" }] });
 
-    const decisions = decideChecks({ repo, config: config(moved), state: state({ pending: [waiting], checks: [ci("success")] }) });
+    const decisions = decideChecks({
+      repo,
+      config: config(moved),
+      state: state({ pending: [waiting], checks: [ci("success")] }),
+    });
 
     expect(decisions).toMatchObject([{ action: "drop", reason: "target_removed" }]);
   });

@@ -20,8 +20,22 @@ export function decideChecks({ repo, config, state }: ChecksInput): Decision[] {
     const target = config.targets.find((candidate) => candidate.name === pending.target);
     if (target === undefined || !targetMatches(target, pending.trigger, pending.ref)) {
       const message = `Target ${pending.target} no longer auto-deploys ${pending.ref}; dropped ${pending.sha.slice(0, 7)}.`;
-      return { target: pending.target, ref: pending.ref, sha: pending.sha, pr: pending.pr, action: "drop", reason: "target_removed", message };
+      return {
+        target: pending.target,
+        ref: pending.ref,
+        sha: pending.sha,
+        pr: pending.pr,
+        action: "drop",
+        reason: "target_removed",
+        message,
+      };
     }
-    return decideTarget({ repo, target, deploy: pending, checks: state.checks, deployedEnvironments: state.deployedEnvironments });
+    return decideTarget({
+      repo,
+      target,
+      deploy: pending,
+      checks: state.checks,
+      deployedEnvironments: state.deployedEnvironments,
+    });
   });
 }

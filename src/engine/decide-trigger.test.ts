@@ -9,7 +9,12 @@ describe("decideTrigger", () => {
   it("deploys a push to a matching branch with no gate, pinned to the SHA", () => {
     const production = target({ name: "production", payload: { port: 8080 }, description: "Deploy ${{ short_sha }}" });
 
-    const [decision, ...rest] = decideTrigger({ repo, trigger: push("refs/heads/main"), config: config(production), state: state() });
+    const [decision, ...rest] = decideTrigger({
+      repo,
+      trigger: push("refs/heads/main"),
+      config: config(production),
+      state: state(),
+    });
 
     expect(rest).toEqual([]);
     expect(decision).toMatchObject({ action: "deploy", reason: "deployed", target: "production", sha: SHA_A });
@@ -45,7 +50,12 @@ describe("decideTrigger", () => {
     const production = target({ name: "production", requiredContexts: undefined });
     const checks = [{ context: "ci", source: "status" as const, outcome: "success" as const }];
 
-    const [decision] = decideTrigger({ repo, trigger: push("refs/heads/main"), config: config(production), state: state({ checks }) });
+    const [decision] = decideTrigger({
+      repo,
+      trigger: push("refs/heads/main"),
+      config: config(production),
+      state: state({ checks }),
+    });
 
     expect(decision?.action).toBe("deploy");
     expect(decision?.action === "deploy" && "required_contexts" in decision.request).toBe(false);
@@ -55,7 +65,12 @@ describe("decideTrigger", () => {
     const production = target({ name: "production", requiredContexts: ["ci"] });
     const pending = [{ target: "production", ref: "refs/heads/main", sha: SHA_A, pr: null, trigger: "push" as const }];
 
-    const decisions = decideTrigger({ repo, trigger: push("refs/heads/main", SHA_B), config: config(production), state: state({ pending }) });
+    const decisions = decideTrigger({
+      repo,
+      trigger: push("refs/heads/main", SHA_B),
+      config: config(production),
+      state: state({ pending }),
+    });
 
     expect(decisions).toMatchObject([
       { action: "drop", reason: "superseded", sha: SHA_A },
@@ -107,7 +122,10 @@ describe("decideTrigger", () => {
   });
 
   it("keeps payload keys Deliverybot owns out of the repository's reach", () => {
-    const production = target({ name: "production", payload: { target: "forged", sha: "forged", extra: "${{ owner }}/${{ repo }}" } });
+    const production = target({
+      name: "production",
+      payload: { target: "forged", sha: "forged", extra: "${{ owner }}/${{ repo }}" },
+    });
 
     const [decision] = decideTrigger({ repo, trigger: push("refs/heads/main"), config: config(production), state: state() });
 

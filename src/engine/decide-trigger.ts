@@ -37,7 +37,13 @@ export function decideTrigger({ repo, trigger, config, state }: TriggerInput): D
       const message = `Pull request #${trigger.pr} comes from a fork; forks do not auto-deploy to ${target.name}.`;
       return { ...identify(candidate), action: "drop", reason: "not_permitted", message };
     }
-    return decideTarget({ repo, target, deploy: candidate, checks: state.checks, deployedEnvironments: state.deployedEnvironments });
+    return decideTarget({
+      repo,
+      target,
+      deploy: candidate,
+      checks: state.checks,
+      deployedEnvironments: state.deployedEnvironments,
+    });
   });
   return [...superseded, ...decided];
 }

@@ -40,7 +40,9 @@ export async function loadConfig(octokit: Octokit, repo: RepoFacts, cache: Condi
   if (present.length === 0) return { kind: "missing" };
   const files = present.map((file) => ({ file: fileLabel(repo, file), text: rawText(cache, file.url) }));
   const parsed = parseConfig({ config: loaded.config, files });
-  return parsed.ok ? { kind: "ok", config: parsed.config, warnings: parsed.warnings } : { kind: "invalid", problems: parsed.problems };
+  return parsed.ok
+    ? { kind: "ok", config: parsed.config, warnings: parsed.warnings }
+    : { kind: "invalid", problems: parsed.problems };
 }
 
 /** The config plugin reports unparsable files and bad `_extends` with plain errors carrying its prefix. */

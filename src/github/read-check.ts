@@ -5,10 +5,25 @@ import type { CheckRecord } from "../store/store.js";
 /** Conclusions GitHub's branch protection counts as passing. */
 const PASSING_CONCLUSIONS = new Set(["success", "neutral", "skipped"]);
 
-/** A commit status as a check fact; `error` counts as a failure. */
+/** Commit status states as check outcomes; `error` counts as a failure. */
+const STATUS_OUTCOMES: Record<Context<"status">["payload"]["state"], CheckOutcome> = {
+  pending: "pending",
+  success: "success",
+  failure: "failure",
+  error: "failure",
+};
+
+/** A commit status as a check fact. */
 export function readStatus(payload: Context<"status">["payload"]): CheckRecord {
-  const outcome: CheckOutcome = payload.state === "pending" ? "pending" : payload.state === "success" ? "success" : "failure";
-  return { repoId: payload.repository.id, sha: payload.sha, context: payload.context, source: "status", outcome, externalId: payload.id };
+  const outcome = STATUS_OUTCOMES[payload.state];
+  return {
+    repoId: payload.repository.id,
+    sha: payload.sha,
+    context: payload.context,
+    source: "status",
+    outcome,
+    externalId: payload.id,
+  };
 }
 
 /** A check run as a check fact: pending until completed, then passing or failing by its conclusion. */

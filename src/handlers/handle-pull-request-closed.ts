@@ -15,6 +15,9 @@ export async function handlePullRequestClosed(deps: HandlerDeps, pr: number, ref
   for (const deployment of transient) {
     const status = await deps.github.markDeploymentInactive(deployment.id, `Pull request #${pr} was closed`);
     await store.recordDeploymentStatus({ ...status, deploymentId: deployment.id, environmentUrl: null, logUrl: null });
-    deps.log.info({ deployment: deployment.id, environment: deployment.environment, pr }, "transient environment marked inactive");
+    deps.log.info(
+      { deployment: deployment.id, environment: deployment.environment, pr },
+      "transient environment marked inactive",
+    );
   }
 }

@@ -9,7 +9,10 @@ import { handleTrigger } from "./handle-trigger.js";
  * fork sends no push event to this repository, so a config change there is found by listing its
  * files (one call, forks only) and reported like a pushed one.
  */
-export async function handlePullRequest(deps: HandlerDeps, trigger: Extract<TriggerFacts, { kind: "pull_request" }>): Promise<void> {
+export async function handlePullRequest(
+  deps: HandlerDeps,
+  trigger: Extract<TriggerFacts, { kind: "pull_request" }>,
+): Promise<void> {
   if (trigger.fromFork && (await deps.github.listPullRequestFiles(trigger.pr)).includes(CONFIG_PATH)) {
     await reportConfigCheck(deps, trigger.sha);
   }

@@ -23,10 +23,7 @@ async function lockAndReadApplied(tx: SqlExecutor): Promise<Set<number>> {
  * Applies the migrations not applied yet, in id order, each in its own transaction. Safe to call
  * on every start and from several processes at once. Returns the ids it applied.
  */
-export async function runMigrations(
-  db: SqlClient,
-  migrations: readonly Migration[] = MIGRATIONS,
-): Promise<number[]> {
+export async function runMigrations(db: SqlClient, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
   const ordered = [...migrations].sort((a, b) => a.id - b.id);
   const known = await db.transaction(lockAndReadApplied);
   const applied: number[] = [];

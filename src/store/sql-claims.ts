@@ -2,10 +2,7 @@ import type { SqlExecutor } from "./sql-client.js";
 import type { Store } from "./store.js";
 
 /** The part of the store that makes "deploy this commit there" happen once. */
-export type ClaimStore = Pick<
-  Store,
-  "claimDeployment" | "releaseDeployment" | "isDeployed" | "listDeployedEnvironments"
->;
+export type ClaimStore = Pick<Store, "claimDeployment" | "releaseDeployment" | "isDeployed" | "listDeployedEnvironments">;
 
 // The primary key makes concurrent claims exclusive; a deployment somebody else created
 // (seen through its webhook) counts as taken too.
@@ -43,10 +40,11 @@ export function createClaimStore(db: SqlExecutor): ClaimStore {
       return rows.length === 1;
     },
     async releaseDeployment(repoId, environment, sha) {
-      await db.query(
-        "DELETE FROM deploy_claims WHERE repo_id = $1 AND environment = $2 AND sha = $3",
-        [repoId, environment, sha],
-      );
+      await db.query("DELETE FROM deploy_claims WHERE repo_id = $1 AND environment = $2 AND sha = $3", [
+        repoId,
+        environment,
+        sha,
+      ]);
     },
     async isDeployed(repoId, environment, sha) {
       const { rows } = await db.query<{ deployed: boolean }>(isDeployed, [repoId, environment, sha]);

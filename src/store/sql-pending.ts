@@ -61,8 +61,20 @@ function toPending(row: PendingRow): PendingRecord {
 }
 
 function toParams(p: PendingRecord): unknown[] {
-  return [p.repoId, p.target, p.ref, p.sha, p.pr, p.trigger, p.owner, p.repo, p.installationId,
-    p.attempts, p.nextAttemptAt, p.lastError];
+  return [
+    p.repoId,
+    p.target,
+    p.ref,
+    p.sha,
+    p.pr,
+    p.trigger,
+    p.owner,
+    p.repo,
+    p.installationId,
+    p.attempts,
+    p.nextAttemptAt,
+    p.lastError,
+  ];
 }
 
 async function saveInTransaction(tx: SqlExecutor, pending: PendingRecord): Promise<PendingRecord | undefined> {
@@ -101,8 +113,7 @@ export function createPendingStore(db: SqlClient): PendingStore {
     savePending: (pending) => db.transaction((tx) => saveInTransaction(tx, pending)),
     listPendingBySha: (repoId, sha) => select("repo_id = $1 AND sha = $2 ORDER BY target, ref", [repoId, sha]),
     listPendingByRef: (repoId, ref) => select("repo_id = $1 AND ref = $2 ORDER BY target", [repoId, ref]),
-    listDuePending: (now) =>
-      select("next_attempt_at IS NOT NULL AND next_attempt_at <= $1 ORDER BY next_attempt_at", [now]),
+    listDuePending: (now) => select("next_attempt_at IS NOT NULL AND next_attempt_at <= $1 ORDER BY next_attempt_at", [now]),
     async deletePending(repoId, target, ref, sha) {
       await db.query(`DELETE FROM pending_deploys WHERE ${key} AND sha = $4`, [repoId, target, ref, sha]);
     },

@@ -8,7 +8,11 @@ const github = mockGitHub();
 afterEach(() => github.reset());
 
 function post(path: string, body: unknown): Promise<Response> {
-  return fetch(`${GITHUB_API}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  return fetch(`${GITHUB_API}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 }
 
 function octokit(): InstanceType<typeof ProbotOctokit> {
@@ -20,11 +24,19 @@ describe("mockGitHub", () => {
     const seen: unknown[] = [];
     github.expect("POST", "/repos/o/r/deployments", { status: 201, body: { id: 42 } }, (body) => seen.push(body));
 
-    const response = await octokit().rest.repos.createDeployment({ owner: "o", repo: "r", ref: "abc", auto_merge: false, required_contexts: [] });
+    const response = await octokit().rest.repos.createDeployment({
+      owner: "o",
+      repo: "r",
+      ref: "abc",
+      auto_merge: false,
+      required_contexts: [],
+    });
 
     expect(response.data).toEqual({ id: 42 });
     expect(seen).toEqual([{ ref: "abc", auto_merge: false, required_contexts: [] }]);
-    expect(github.requests).toMatchObject([{ method: "POST", path: "/repos/o/r/deployments", status: 201, headers: { authorization: "token test-token" } }]);
+    expect(github.requests).toMatchObject([
+      { method: "POST", path: "/repos/o/r/deployments", status: 201, headers: { authorization: "token test-token" } },
+    ]);
     expect(() => github.done()).not.toThrow();
   });
 
@@ -34,7 +46,9 @@ describe("mockGitHub", () => {
     const response = await post("/repos/o/r/deployments", { ref: "abc", auto_merge: "yes" });
 
     expect(response.status).toBe(201);
-    expect(() => github.done()).toThrow(/Requests GitHub's OpenAPI description rejects:\n  - POST \/repos\/o\/r\/deployments \(repos\/create-deployment\): body\/auto_merge must be boolean/);
+    expect(() => github.done()).toThrow(
+      /Requests GitHub's OpenAPI description rejects:\n {2}- POST \/repos\/o\/r\/deployments \(repos\/create-deployment\): body\/auto_merge must be boolean/,
+    );
   });
 
   it("fails done() for operations GitHub does not have", async () => {
@@ -67,7 +81,14 @@ describe("mockGitHub", () => {
   });
 
   it("reports unmatched requests made before any expectation", async () => {
-    await expect(octokit().request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner: "o", repo: "r", issue_number: 1, body: "hi" })).rejects.toThrow();
+    await expect(
+      octokit().request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+        owner: "o",
+        repo: "r",
+        issue_number: 1,
+        body: "hi",
+      }),
+    ).rejects.toThrow();
 
     expect(() => github.done()).toThrow(`POST /repos/o/r/issues/1/comments {"body":"hi"}`);
   });
@@ -75,7 +96,12 @@ describe("mockGitHub", () => {
   it("matches Octokit's encoded paths against decoded expectations and serves raw text", async () => {
     github.expect("GET", "/repos/o/r/contents/.github/deploy.yml", { status: 200, body: "production: {}\n" });
 
-    const response = await octokit().request("GET /repos/{owner}/{repo}/contents/{path}", { owner: "o", repo: "r", path: ".github/deploy.yml", mediaType: { format: "raw" } });
+    const response = await octokit().request("GET /repos/{owner}/{repo}/contents/{path}", {
+      owner: "o",
+      repo: "r",
+      path: ".github/deploy.yml",
+      mediaType: { format: "raw" },
+    });
 
     expect(response.data).toBe("production: {}\n");
     expect(github.requests[0]?.path).toBe("/repos/o/r/contents/.github%2Fdeploy.yml");
@@ -84,7 +110,10 @@ describe("mockGitHub", () => {
 
   it("scripts conditional requests and leaves token exchanges and 304s out of the rate-limit count", async () => {
     const path = "/repos/o/r/contents/.github%2Fdeploy.yml";
-    github.expect("POST", "/app/installations/1/access_tokens", { status: 201, body: { token: "t", expires_at: "2030-01-01T00:00:00Z" } });
+    github.expect("POST", "/app/installations/1/access_tokens", {
+      status: 201,
+      body: { token: "t", expires_at: "2030-01-01T00:00:00Z" },
+    });
     github.expect("GET", path, { status: 304, ifNoneMatch: '"abc"' });
     github.expect("GET", path, { status: 200, body: "a: 1\n", headers: { etag: '"abc"' } });
 
@@ -110,11 +139,15 @@ describe("mockGitHub", () => {
   });
 
   it("reports failed request assertions", async () => {
-    github.expect("POST", "/repos/o/r/deployments", { status: 201, body: {} }, (body) => expect(body).toMatchObject({ environment: "staging" }));
+    github.expect("POST", "/repos/o/r/deployments", { status: 201, body: {} }, (body) =>
+      expect(body).toMatchObject({ environment: "staging" }),
+    );
 
     await post("/repos/o/r/deployments", { ref: "abc", environment: "production" });
 
-    expect(() => github.done()).toThrow(/Failed request assertions:\n  - POST \/repos\/o\/r\/deployments: expect\(received\)\.toMatchObject/);
+    expect(() => github.done()).toThrow(
+      /Failed request assertions:\n {2}- POST \/repos\/o\/r\/deployments: expect\(received\)\.toMatchObject/,
+    );
   });
 
   it("lets requests to loopback servers through", async () => {

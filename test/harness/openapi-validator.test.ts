@@ -24,7 +24,14 @@ describe("findOperation", () => {
 
 describe("validateRequest", () => {
   it("accepts a valid createDeployment body", () => {
-    const body = { ref: "abc123", environment: "production", auto_merge: false, required_contexts: [], payload: { a: 1 }, description: null };
+    const body = {
+      ref: "abc123",
+      environment: "production",
+      auto_merge: false,
+      required_contexts: [],
+      payload: { a: 1 },
+      description: null,
+    };
 
     expect(validateRequest("POST", "/repos/o/r/deployments", body)).toEqual([]);
   });
@@ -42,7 +49,9 @@ describe("validateRequest", () => {
   it("reports enum and date-time violations", () => {
     const errors = validateRequest("PATCH", "/repos/o/r/check-runs/5", { status: "done", completed_at: "yesterday" });
 
-    expect(errors.join("\n")).toMatch(/body\/status must be equal to one of the allowed values \("queued", "in_progress", "completed", "waiting", "requested", "pending"\)/);
+    expect(errors.join("\n")).toMatch(
+      /body\/status must be equal to one of the allowed values \("queued", "in_progress", "completed", "waiting", "requested", "pending"\)/,
+    );
     expect(errors.join("\n")).toMatch(/body\/completed_at must match format "date-time"/);
   });
 

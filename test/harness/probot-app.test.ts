@@ -23,9 +23,18 @@ function readConfigOnPush(app: Probot): void {
 describe("createTestProbot", () => {
   it("runs a real push payload through the app, the token exchange and the GitHub mock", async () => {
     const probot = await createTestProbot(readConfigOnPush);
-    const event = loadEvent("push", { installationId: 7, edit: (p) => { p.ref = "refs/heads/main"; p.after = "c0ffee"; } });
+    const event = loadEvent("push", {
+      installationId: 7,
+      edit: (p) => {
+        p.ref = "refs/heads/main";
+        p.after = "c0ffee";
+      },
+    });
     github.installationToken(7);
-    github.expect("GET", "/repos/Codertocat/Hello-World/contents/.github%2Fdeploy.yml?ref=c0ffee", { status: 200, body: "production: {}\n" });
+    github.expect("GET", "/repos/Codertocat/Hello-World/contents/.github%2Fdeploy.yml?ref=c0ffee", {
+      status: 200,
+      body: "production: {}\n",
+    });
 
     await probot.receive(event);
 
@@ -50,7 +59,12 @@ describe("createTestProbot", () => {
 
 describe("loadPayload", () => {
   it("returns adjustable deep copies of real payloads", () => {
-    const edited = loadPayload("check_run", { action: "completed", edit: (p) => { p.check_run.head_sha = "abc"; } });
+    const edited = loadPayload("check_run", {
+      action: "completed",
+      edit: (p) => {
+        p.check_run.head_sha = "abc";
+      },
+    });
     const fresh = loadPayload("check_run", { action: "completed" });
 
     expect(edited.action).toBe("completed");
@@ -59,7 +73,9 @@ describe("loadPayload", () => {
   });
 
   it("says what exists when an example is missing", () => {
-    expect(() => loadPayload("push", { action: "created" })).toThrow('@octokit/webhooks-examples has 0 "push" example(s) with action "created" (actions: none), no index 0');
+    expect(() => loadPayload("push", { action: "created" })).toThrow(
+      '@octokit/webhooks-examples has 0 "push" example(s) with action "created" (actions: none), no index 0',
+    );
   });
 });
 
@@ -68,7 +84,16 @@ describe("signPayload", () => {
     const probot = await createTestProbot(() => undefined);
     const body = JSON.stringify(loadPayload("status"));
 
-    await expect(probot.webhooks.verifyAndReceive({ id: "1", name: "status", payload: body, signature: signPayload(TEST_WEBHOOK_SECRET, body) })).resolves.toBeUndefined();
-    await expect(probot.webhooks.verifyAndReceive({ id: "2", name: "status", payload: body, signature: signPayload("wrong", body) })).rejects.toThrow(/signature does not match/);
+    await expect(
+      probot.webhooks.verifyAndReceive({
+        id: "1",
+        name: "status",
+        payload: body,
+        signature: signPayload(TEST_WEBHOOK_SECRET, body),
+      }),
+    ).resolves.toBeUndefined();
+    await expect(
+      probot.webhooks.verifyAndReceive({ id: "2", name: "status", payload: body, signature: signPayload("wrong", body) }),
+    ).rejects.toThrow(/signature does not match/);
   });
 });

@@ -47,6 +47,9 @@ export function formatReport(report: GitHubMockReport): string | undefined {
   }
   if (lines.length === 0) return undefined;
   const open = report.expectations.filter(isUnused).map((e) => e.label);
-  const hint = report.unmatched.length > 0 && open.length > 0 ? ["(Paths are compared URL-decoded; Octokit encodes `/` in {path} and {ref} as %2F.)"] : [];
+  const hint =
+    report.unmatched.length > 0 && open.length > 0
+      ? ["(Paths are compared URL-decoded; Octokit encodes `/` in {path} and {ref} as %2F.)"]
+      : [];
   return ["GitHub mock: unexpected HTTP traffic", ...lines, ...hint].join("\n");
 }

@@ -77,13 +77,16 @@ export function mockGitHub(): GitHubMock {
     for (const error of validateRequest(request.method, request.path, request.body)) report.invalid.push(error);
   }
 
-  const onNoMatch = Object.assign((...args: unknown[]) => {
-    const unmatched = unmatchedRequest(args, GITHUB_API);
-    if (LOCAL_HOST.test(unmatched.host)) return;
-    report.unmatched.push(unmatched.request);
-    if (unmatched.toGitHub) record(unmatched.request);
-    else requests.push(unmatched.request);
-  }, { [OWN_LISTENER]: true });
+  const onNoMatch = Object.assign(
+    (...args: unknown[]) => {
+      const unmatched = unmatchedRequest(args, GITHUB_API);
+      if (LOCAL_HOST.test(unmatched.host)) return;
+      report.unmatched.push(unmatched.request);
+      if (unmatched.toGitHub) record(unmatched.request);
+      else requests.push(unmatched.request);
+    },
+    { [OWN_LISTENER]: true },
+  );
 
   for (const listener of nock.emitter.listeners(NO_MATCH).filter(isOwnListener)) nock.emitter.removeListener(NO_MATCH, listener);
   nock.emitter.on(NO_MATCH, onNoMatch);
@@ -94,7 +97,12 @@ export function mockGitHub(): GitHubMock {
 
   const mock: GitHubMock = {
     expect(method, path, reply, assert) {
-      const expectation: Expectation = { label: expectationLabel(method, path, reply), calls: 0, times: reply.times ?? 1, persist: reply.persist ?? false };
+      const expectation: Expectation = {
+        label: expectationLabel(method, path, reply),
+        calls: 0,
+        times: reply.times ?? 1,
+        persist: reply.persist ?? false,
+      };
       report.expectations.push(expectation);
       const scope = nock(GITHUB_API);
       if (expectation.persist) scope.persist();
@@ -102,7 +110,13 @@ export function mockGitHub(): GitHubMock {
       if (reply.ifNoneMatch !== undefined) interceptor.matchHeader("if-none-match", reply.ifNoneMatch);
       interceptor.reply(function (uri, requestBody) {
         expectation.calls += 1;
-        const request: RecordedRequest = { method, path: uri, headers: normalizeHeaders(this.req.headers), body: parseBody(requestBody), status: reply.status };
+        const request: RecordedRequest = {
+          method,
+          path: uri,
+          headers: normalizeHeaders(this.req.headers),
+          body: parseBody(requestBody),
+          status: reply.status,
+        };
         record(request);
         runAssertion(assert, request, report);
         return [reply.status, responseBody(reply.body), responseHeaders(reply)];
@@ -112,18 +126,35 @@ export function mockGitHub(): GitHubMock {
       const body = {
         token: TEST_INSTALLATION_TOKEN,
         expires_at: new Date(Date.now() + 3_600_000).toISOString(),
-        permissions: { checks: "write", contents: "read", deployments: "write", issues: "write", metadata: "read", pull_requests: "read", statuses: "read", members: "read" },
+        permissions: {
+          checks: "write",
+          contents: "read",
+          deployments: "write",
+          issues: "write",
+          metadata: "read",
+          pull_requests: "read",
+          statuses: "read",
+          members: "read",
+        },
         repository_selection: "all",
       };
-      mock.expect("POST", `/app/installations/${installationId}/access_tokens`, { status: 201, body, ...options }, (_body, request) => {
-        if (!/^bearer [\w-]+\.[\w-]+\.[\w-]+$/i.test(request.headers["authorization"] ?? "")) throw new Error("the token exchange must be authenticated with the app's JWT");
-      });
+      mock.expect(
+        "POST",
+        `/app/installations/${installationId}/access_tokens`,
+        { status: 201, body, ...options },
+        (_body, request) => {
+          if (!/^bearer [\w-]+\.[\w-]+\.[\w-]+$/i.test(request.headers["authorization"] ?? ""))
+            throw new Error("the token exchange must be authenticated with the app's JWT");
+        },
+      );
     },
     get requests() {
       return requests;
     },
     rateLimitedCount() {
-      return requests.filter((r) => r.path.startsWith("/") && r.status !== 304 && !(r.method === "POST" && TOKEN_EXCHANGE.test(r.path))).length;
+      return requests.filter(
+        (r) => r.path.startsWith("/") && r.status !== 304 && !(r.method === "POST" && TOKEN_EXCHANGE.test(r.path)),
+      ).length;
     },
     done() {
       const message = formatReport(report);
@@ -143,9 +174,9 @@ export function mockGitHub(): GitHubMock {
   return mock;
 }
 
-/** A previous mock's "no match" listener (`Function`, as `EventEmitter.listeners()` types it): a new mock replaces it so requests are not recorded twice. */
-function isOwnListener(listener: Function): listener is (...args: unknown[]) => void {
-  return OWN_LISTENER in listener;
+/** A previous mock's "no match" listener: a new mock replaces it so requests are not recorded twice. */
+function isOwnListener(listener: unknown): listener is (...args: unknown[]) => void {
+  return typeof listener === "function" && OWN_LISTENER in listener;
 }
 
 /**
@@ -154,7 +185,10 @@ function isOwnListener(listener: Function): listener is (...args: unknown[]) => 
  * still reaches the "no match" listener. (It also keeps `nock.isDone()` false: use `done()`.)
  */
 function addBodyCapture(): void {
-  nock(GITHUB_API).persist().intercept(() => false, "GET").reply(500);
+  nock(GITHUB_API)
+    .persist()
+    .intercept(() => false, "GET")
+    .reply(500);
 }
 
 function pathMatcher(path: string | RegExp): RegExp | ((uri: string) => boolean) {
@@ -198,7 +232,8 @@ function responseBody(body: unknown): string {
 
 function responseHeaders(reply: MockReply): Record<string, string> {
   const headers: Record<string, string> = {};
-  if (reply.body !== undefined) headers["content-type"] = typeof reply.body === "string" ? "text/plain; charset=utf-8" : "application/json; charset=utf-8";
+  if (reply.body !== undefined)
+    headers["content-type"] = typeof reply.body === "string" ? "text/plain; charset=utf-8" : "application/json; charset=utf-8";
   for (const [name, value] of Object.entries(reply.headers ?? {})) headers[name.toLowerCase()] = value;
   return headers;
 }

@@ -73,7 +73,8 @@ function compileOperations(): CompiledOperation[] {
         pattern: templatePattern(template, operation.parameters),
         specificity: template.replace(/\{[^}]+\}/g, "").length,
         validateParams: paramAjv.compile(paramsSchema(operation.parameters)),
-        validateBody: bodySchema === undefined ? undefined : bodyAjv.compile(toJsonSchema(bodySchema, { closeObjects: true }) as object),
+        validateBody:
+          bodySchema === undefined ? undefined : bodyAjv.compile(toJsonSchema(bodySchema, { closeObjects: true }) as object),
       });
     }
   }
@@ -117,7 +118,10 @@ function match(method: string, urlPath: string): { compiled: CompiledOperation; 
     if (groups === undefined) continue;
     const pathParams = Object.fromEntries(Object.entries(groups).map(([name, value]) => [name, decodeURIComponent(value)]));
     const query = Object.fromEntries(url.searchParams);
-    return { compiled, found: { method: upper, template: compiled.template, operationId: compiled.operation.operationId, pathParams, query } };
+    return {
+      compiled,
+      found: { method: upper, template: compiled.template, operationId: compiled.operation.operationId, pathParams, query },
+    };
   }
   return undefined;
 }
@@ -161,7 +165,9 @@ export function validateRequest(method: string, urlPath: string, body: unknown):
 }
 
 function formatErrors(where: string, root: string, errors: ErrorObject[] | null | undefined): string[] {
-  return (errors ?? []).map((error) => `${where}: ${root}${error.instancePath} ${error.message ?? "is invalid"}${details(error)}`);
+  return (errors ?? []).map(
+    (error) => `${where}: ${root}${error.instancePath} ${error.message ?? "is invalid"}${details(error)}`,
+  );
 }
 
 function details(error: ErrorObject): string {

@@ -45,10 +45,13 @@ export function loadPayload<N extends WebhookName>(name: N, options: LoadPayload
   const examples = definition.examples.filter((example) => action === undefined || example["action"] === action);
   const example = examples[index];
   if (example === undefined) {
-    throw new Error(`@octokit/webhooks-examples has ${examples.length} "${name}" example(s)${action === undefined ? "" : ` with action "${action}"`} (actions: ${definition.actions.join(", ") || "none"}), no index ${index}`);
+    throw new Error(
+      `@octokit/webhooks-examples has ${examples.length} "${name}" example(s)${action === undefined ? "" : ` with action "${action}"`} (actions: ${definition.actions.join(", ") || "none"}), no index ${index}`,
+    );
   }
   const payload = structuredClone(example);
-  if (options.installationId !== undefined) payload["installation"] = { id: options.installationId, node_id: `installation-${options.installationId}` };
+  if (options.installationId !== undefined)
+    payload["installation"] = { id: options.installationId, node_id: `installation-${options.installationId}` };
   const typed = payload as WebhookPayload<N>;
   options.edit?.(typed);
   return typed;

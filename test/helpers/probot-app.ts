@@ -24,7 +24,11 @@ export async function createTestProbot(appFn: ApplicationFunction, options: Opti
     secret: TEST_WEBHOOK_SECRET,
     // The function form: Probot passes its own throttle options per instance, which would override
     // an object's (writes would then be spaced 1 s apart in every test).
-    Octokit: ProbotOctokit.defaults((options: object) => ({ ...options, retry: { enabled: false }, throttle: { enabled: false } })),
+    Octokit: ProbotOctokit.defaults((options: object) => ({
+      ...options,
+      retry: { enabled: false },
+      throttle: { enabled: false },
+    })),
     logLevel: "fatal",
     logFormat: "json",
     ...options,

@@ -14,7 +14,14 @@ export interface RecordedRequest {
 /** Reads nock's "no match" event: `(req, options, body)` for hosts with interceptors, `(options)` otherwise. */
 export function unmatchedRequest(args: unknown[], api: string): { request: RecordedRequest; host: string; toGitHub: boolean } {
   const [first, second, body] = args;
-  const options = (typeof second === "object" && second !== null ? second : first) as { method?: string; host?: string; hostname?: string; path?: string; proto?: string; headers?: unknown };
+  const options = (typeof second === "object" && second !== null ? second : first) as {
+    method?: string;
+    host?: string;
+    hostname?: string;
+    path?: string;
+    proto?: string;
+    headers?: unknown;
+  };
   const host = options.host ?? options.hostname ?? "";
   const path = options.path ?? "/";
   const origin = `${options.proto ?? "https"}://${host}`.replace(/:443$/, "");
