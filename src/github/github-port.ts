@@ -4,7 +4,6 @@ import type { ConditionalCache } from "./conditional-cache.js";
 import { createCheckRun, type CheckRunReport } from "./create-check-run.js";
 import { createDeployment, type CreateDeploymentOutcome } from "./create-deployment.js";
 import { markDeploymentInactive, type CreatedStatus } from "./create-deployment-status.js";
-import { getFileText } from "./get-file-text.js";
 import { listPullRequestFiles } from "./list-pull-request-files.js";
 import { loadConfig, type ConfigLoad } from "./load-config.js";
 
@@ -14,9 +13,10 @@ type Octokit = InstanceType<typeof ProbotOctokit>;
 export interface GitHubPort {
   /** The default branch's `.github/deploy.yml`, `_extends` resolved; conditional, so usually free. */
   loadConfig(): Promise<ConfigLoad>;
+  /** The configuration as a commit that changed it would have it, `_extends` resolved: for reporting only. */
+  loadConfigAt(sha: string): Promise<ConfigLoad>;
   /** Drops cached answers about this repository's configuration (after a push changed it). */
   forgetConfig(): void;
-  getFileText(path: string, ref: string): Promise<string | undefined>;
   listPullRequestFiles(pr: number): Promise<string[]>;
   createDeployment(request: DeploymentRequest): Promise<CreateDeploymentOutcome>;
   markDeploymentInactive(deploymentId: number, description: string): Promise<CreatedStatus>;
@@ -28,6 +28,7 @@ export function createGitHubPort(octokit: Octokit, repo: RepoFacts, cache: Condi
   cache.attach(octokit);
   return {
     loadConfig: () => loadConfig(octokit, repo, cache),
+    loadConfigAt: (sha) => loadConfig(octokit, repo, cache, sha),
     forgetConfig: () => {
       const { url } = octokit.request.endpoint("GET /repos/{owner}/{repo}/contents/{path}", {
         owner: repo.owner,
@@ -36,7 +37,6 @@ export function createGitHubPort(octokit: Octokit, repo: RepoFacts, cache: Condi
       });
       cache.invalidate(url);
     },
-    getFileText: (path, ref) => getFileText(octokit, repo, path, ref),
     listPullRequestFiles: (pr) => listPullRequestFiles(octokit, repo, pr),
     createDeployment: (request) => createDeployment(octokit, repo, request),
     markDeploymentInactive: (id, description) => markDeploymentInactive(octokit, repo, id, description),

@@ -21,23 +21,27 @@ export type ConfigLoad =
  * branch and `_extends` (and the organisation's `.github` repository) work as in every Probot app.
  * Lists are replaced, not concatenated, when files are merged. The raw texts, needed for line
  * numbers, come from the conditional cache the requests went through: no second fetch.
+ *
+ * `ref` reads the repository's own file at a commit instead — only to report on a changed file
+ * (gates never use it); a missing own file is then "missing", whatever the organisation has.
  */
-export async function loadConfig(octokit: Octokit, repo: RepoFacts, cache: ConditionalCache): Promise<ConfigLoad> {
+export async function loadConfig(octokit: Octokit, repo: RepoFacts, cache: ConditionalCache, ref?: string): Promise<ConfigLoad> {
   let loaded: Awaited<ReturnType<Octokit["config"]["get"]>>;
   try {
     loaded = await octokit.config.get({
       owner: repo.owner,
       repo: repo.name,
       path: CONFIG_PATH,
+      ...(ref === undefined ? {} : { branch: ref }),
       defaults: (configs) => mergeConfigs(configs) as Record<string, unknown>,
     });
   } catch (error) {
     if (!isConfigFileError(error)) throw error;
-    return { kind: "invalid", problems: explainUnreadable(octokit, repo, cache, error) };
+    return { kind: "invalid", problems: explainUnreadable(octokit, repo, cache, error, ref) };
   }
 
   const present = loaded.files.filter((file) => file.config !== null);
-  if (present.length === 0) return { kind: "missing" };
+  if (present.length === 0 || (ref !== undefined && loaded.files[0]?.config === null)) return { kind: "missing" };
   const files = present.map((file) => ({ file: fileLabel(repo, file), text: rawText(cache, file.url) }));
   const parsed = parseConfig({ config: loaded.config, files });
   return parsed.ok
@@ -51,11 +55,18 @@ function isConfigFileError(error: unknown): error is Error {
 }
 
 /** Turns an unparsable file into line-precise problems when its text is at hand. */
-function explainUnreadable(octokit: Octokit, repo: RepoFacts, cache: ConditionalCache, error: Error): ConfigProblem[] {
+function explainUnreadable(
+  octokit: Octokit,
+  repo: RepoFacts,
+  cache: ConditionalCache,
+  error: Error,
+  ref: string | undefined,
+): ConfigProblem[] {
   const { url } = octokit.request.endpoint("GET /repos/{owner}/{repo}/contents/{path}", {
     owner: repo.owner,
     repo: repo.name,
     path: CONFIG_PATH,
+    ...(ref === undefined ? {} : { ref }),
   });
   const text = rawText(cache, url);
   const fromText = text === "" ? undefined : parseConfigText(text, CONFIG_PATH);

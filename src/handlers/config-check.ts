@@ -1,6 +1,5 @@
 import { formatProblems } from "../config/format-problems.js";
 import { escapeMarkdown } from "../config/escape-markdown.js";
-import { parseConfigText } from "../config/parse-config.js";
 import { CONFIG_PATH } from "../github/load-config.js";
 import type { HandlerDeps } from "./handler-deps.js";
 
@@ -10,15 +9,15 @@ export const CONFIG_CHECK_NAME = "Deliverybot config";
 const MAX_ANNOTATIONS = 50;
 
 /**
- * Validates the configuration as it is at a commit that changed it, and reports the result as a
- * check run with the errors' lines annotated. Reporting only: gates always use the default branch.
+ * Validates the configuration as it is at a commit that changed it (`_extends` resolved, as the
+ * gates would load it once merged), and reports the result as a check run with the errors' lines
+ * annotated. Reporting only: gates always use the default branch.
  */
 export async function reportConfigCheck(deps: HandlerDeps, sha: string): Promise<void> {
-  const text = await deps.github.getFileText(CONFIG_PATH, sha);
-  if (text === undefined) return;
+  const result = await deps.github.loadConfigAt(sha);
+  if (result.kind === "missing") return;
 
-  const result = parseConfigText(text, CONFIG_PATH);
-  if (result.ok) {
+  if (result.kind === "ok") {
     const names = escapeMarkdown(result.config.targets.map((target) => target.name).join(", "));
     const summary = `${CONFIG_PATH} is valid: ${result.config.targets.length} target(s) (${names}).`;
     await deps.github.createCheckRun({
@@ -29,7 +28,9 @@ export async function reportConfigCheck(deps: HandlerDeps, sha: string): Promise
     });
     return;
   }
-  const annotations = result.problems.slice(0, MAX_ANNOTATIONS).map((problem) => ({
+  // Annotations must point into this repository; problems in an inherited file are in the summary.
+  const own = result.problems.filter((problem) => problem.file === CONFIG_PATH);
+  const annotations = own.slice(0, MAX_ANNOTATIONS).map((problem) => ({
     path: CONFIG_PATH,
     start_line: problem.line ?? 1,
     end_line: problem.line ?? 1,

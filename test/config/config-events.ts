@@ -7,7 +7,10 @@ export const CONFIG_FILE = ".github/deploy.yml";
 /** The organisation's `.github` repository file Probot's config plugin falls back to (and `_extends: .github` reads). */
 export const ORG_CONFIG_PATH = "/repos/acme/.github/contents/.github%2Fdeploy.yml";
 
-const NOT_FOUND = { message: "Not Found", documentation_url: "https://docs.github.com/rest/repos/contents#get-repository-content" };
+const NOT_FOUND = {
+  message: "Not Found",
+  documentation_url: "https://docs.github.com/rest/repos/contents#get-repository-content",
+};
 
 /** GitHub's 404 answer, as the mock's reply. */
 export const notFound = { status: 404, body: NOT_FOUND } as const;
@@ -60,7 +63,10 @@ export function push(h: Harness, options: { ref: string; sha: string; changed?: 
 }
 
 /** Delivers a real `status` event for `sha`. */
-export function status(h: Harness, options: { sha: string; context: string; state: "success" | "failure" | "pending"; id: number }) {
+export function status(
+  h: Harness,
+  options: { sha: string; context: string; state: "success" | "failure" | "pending"; id: number },
+) {
   return h.receive("status", {
     edit: (p) => {
       p.sha = options.sha;

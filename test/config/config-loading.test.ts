@@ -63,7 +63,8 @@ describe("loading .github/deploy.yml end to end", () => {
   afterEach(() => github.reset());
 
   const pushMain = (sha = SHA) => push(h, { ref: MAIN, sha });
-  const serveConfig = (body: string, etag = '"c1"') => github.expect("GET", defaultBranchConfig(h), { status: 200, body, headers: { etag } });
+  const serveConfig = (body: string, etag = '"c1"') =>
+    github.expect("GET", defaultBranchConfig(h), { status: 200, body, headers: { etag } });
   const configUnchanged = (etag = '"c1"') => github.expect("GET", defaultBranchConfig(h), { status: 304, ifNoneMatch: etag });
 
   describe("a repository without configuration", () => {
@@ -161,7 +162,10 @@ describe("loading .github/deploy.yml end to end", () => {
     await pushMain();
 
     github.done();
-    expect(apiCalls(github.requests).slice(0, 2)).toEqual([`GET ${h.api}/contents/.github%2Fdeploy.yml`, `GET ${ORG_CONFIG_PATH}`]);
+    expect(apiCalls(github.requests).slice(0, 2)).toEqual([
+      `GET ${h.api}/contents/.github%2Fdeploy.yml`,
+      `GET ${ORG_CONFIG_PATH}`,
+    ]);
     expect((await store.listDecisions(h.repo.id, { sha: SHA }))[0]).toMatchObject({ reason: "deployed", target: "production" });
   });
 
@@ -190,7 +194,10 @@ ${requiredContexts}`;
       await pushTag();
 
       github.done();
-      expect((await store.listDecisions(h.repo.id, { sha: TAG_SHA }))[0]).toMatchObject({ reason: "deployed", ref: "refs/tags/v1.2.0" });
+      expect((await store.listDecisions(h.repo.id, { sha: TAG_SHA }))[0]).toMatchObject({
+        reason: "deployed",
+        ref: "refs/tags/v1.2.0",
+      });
     });
 
     it("with required_contexts omitted, waits for a check to report, then deploys without a required_contexts key", async () => {
