@@ -113,10 +113,8 @@ describe("the Deliverybot config check run", () => {
     expect((await store.listDecisions(h.repo.id, { sha: SHA }))[0]).toMatchObject({ reason: "config_invalid" });
   });
 
-  // KNOWN BUG (fails until fixed): reportConfigCheck (src/handlers/config-check.ts) validates the
-  // changed file on its own with parseConfigText, so `_extends` is never resolved and a file that
-  // inherits its targets — the usual Probot `_extends: .github` — gets a red check ("no targets"),
-  // although the same file loads fine on the default branch ("Resolved by Probot before validation").
+  // A file that inherits its targets — the usual Probot `_extends: .github` — must be checked with
+  // them, as the gates will load it; validated alone it would wrongly report "no targets".
   it("validates a changed file that only says _extends: .github with the inherited targets, as the gates load it", async () => {
     h = await createHarness(store, github);
     github.installationToken(INSTALLATION_ID);
