@@ -1,8 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import type { Store } from "../src/store/store.js";
-import { createHarness, INSTALLATION_ID, openTestStore, type Harness } from "./helpers/app-harness.js";
+import { describe, expect, it } from "@jest/globals";
+import { INSTALLATION_ID, useAppTests, type Harness } from "./helpers/app-harness.js";
 import { deployment } from "./helpers/github-responses.js";
-import { mockGitHub } from "./helpers/mock-github.js";
 
 const SHA = "d6fde92930d4715a2b49857d24b940956b26d2d3";
 const NEWER_SHA = "0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c";
@@ -17,15 +15,8 @@ const GATED_V1 = `production:
 `;
 
 describe("auto-deploy from a push", () => {
-  const github = mockGitHub();
-  let store: Store;
+  const { github, start } = useAppTests();
   let h: Harness;
-
-  beforeAll(async () => {
-    store = await openTestStore();
-  });
-  afterAll(() => store.close());
-  afterEach(() => github.reset());
 
   const push = (sha = SHA) =>
     h.receive("push", {
@@ -51,7 +42,7 @@ describe("auto-deploy from a push", () => {
   const configUnchanged = (etag = '"v1"') => github.expect("GET", CONFIG_URL, { status: 304, ifNoneMatch: etag });
 
   it("deploys the checked SHA exactly once when the required check passes, in 2 rate-limited calls", async () => {
-    h = await createHarness(store, github);
+    h = await start();
     github.installationToken(INSTALLATION_ID);
     serveConfig(GATED_V1);
     configUnchanged();
@@ -76,13 +67,13 @@ describe("auto-deploy from a push", () => {
 
     github.done();
     expect(github.rateLimitedCount()).toBe(2);
-    const [latest] = await store.listDecisions(h.repo.id, { sha: SHA });
+    const [latest] = await h.store.listDecisions(h.repo.id, { sha: SHA });
     expect(latest).toMatchObject({ reason: "deployed", target: "production" });
-    expect(await store.listPendingBySha(h.repo.id, SHA)).toEqual([]);
+    expect(await h.store.listPendingBySha(h.repo.id, SHA)).toEqual([]);
   });
 
   it("does not deploy twice when the check completes again (re-delivered or re-run)", async () => {
-    h = await createHarness(store, github);
+    h = await start();
     github.installationToken(INSTALLATION_ID);
     serveConfig(GATED_V1);
     configUnchanged();
@@ -97,7 +88,7 @@ describe("auto-deploy from a push", () => {
   });
 
   it("waits after a failed check and deploys when a re-run succeeds", async () => {
-    h = await createHarness(store, github);
+    h = await start();
     github.installationToken(INSTALLATION_ID);
     serveConfig(GATED_V1);
     configUnchanged();
@@ -106,15 +97,15 @@ describe("auto-deploy from a push", () => {
 
     await push();
     await checkRun("completed", "failure", 101);
-    expect((await store.listDecisions(h.repo.id, { sha: SHA }))[0]?.reason).toBe("checks_failed");
+    expect((await h.store.listDecisions(h.repo.id, { sha: SHA }))[0]?.reason).toBe("checks_failed");
     await checkRun("completed", "success", 102);
 
     github.done();
-    expect((await store.listDecisions(h.repo.id, { sha: SHA }))[0]?.reason).toBe("deployed");
+    expect((await h.store.listDecisions(h.repo.id, { sha: SHA }))[0]?.reason).toBe("deployed");
   });
 
   it("drops a superseded SHA: only the newest commit of the ref deploys", async () => {
-    h = await createHarness(store, github);
+    h = await start();
     github.installationToken(INSTALLATION_ID);
     serveConfig(GATED_V1);
     configUnchanged();
@@ -129,11 +120,11 @@ describe("auto-deploy from a push", () => {
     await checkRun("completed", "success", 102, NEWER_SHA);
 
     github.done();
-    expect((await store.listDecisions(h.repo.id, { sha: SHA }))[0]?.reason).toBe("superseded");
+    expect((await h.store.listDecisions(h.repo.id, { sha: SHA }))[0]?.reason).toBe("superseded");
   });
 
   it("treats GitHub's 409 on required contexts as still waiting, then deploys on the next check", async () => {
-    h = await createHarness(store, github);
+    h = await start();
     github.installationToken(INSTALLATION_ID);
     serveConfig(GATED_V1);
     configUnchanged();
@@ -144,15 +135,15 @@ describe("auto-deploy from a push", () => {
 
     await push();
     await checkRun("completed", "success", 101);
-    expect((await store.listDecisions(h.repo.id, { sha: SHA }))[0]?.reason).toBe("waiting_for_checks");
+    expect((await h.store.listDecisions(h.repo.id, { sha: SHA }))[0]?.reason).toBe("waiting_for_checks");
     await checkRun("completed", "success", 102);
 
     github.done();
-    expect((await store.listDecisions(h.repo.id, { sha: SHA }))[0]?.reason).toBe("deployed");
+    expect((await h.store.listDecisions(h.repo.id, { sha: SHA }))[0]?.reason).toBe("deployed");
   });
 
   it("ignores status and check events for commits nothing waits on, without calling GitHub", async () => {
-    h = await createHarness(store, github);
+    h = await start();
 
     await checkRun("completed", "success", 101);
     await h.receive("status", { edit: (p) => void (p.sha = SHA) });
@@ -162,7 +153,7 @@ describe("auto-deploy from a push", () => {
   });
 
   it("ignores a duplicate delivery", async () => {
-    h = await createHarness(store, github);
+    h = await start();
     github.installationToken(INSTALLATION_ID);
     github.expect("GET", CONFIG_URL, {
       status: 200,

@@ -1,23 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import type { Store } from "../src/store/store.js";
-import { createHarness, INSTALLATION_ID, openTestStore, type Harness } from "./helpers/app-harness.js";
-import { mockGitHub } from "./helpers/mock-github.js";
+import { describe, expect, it } from "@jest/globals";
+import { INSTALLATION_ID, useAppTests, type Harness } from "./helpers/app-harness.js";
 
 const SHA = "d6fde92930d4715a2b49857d24b940956b26d2d3";
 
 describe("tracking deployments", () => {
-  const github = mockGitHub();
-  let store: Store;
+  const { github, start } = useAppTests();
   let h: Harness;
 
-  beforeAll(async () => {
-    store = await openTestStore();
-  });
-  afterAll(() => store.close());
-  afterEach(() => github.reset());
-
   it("records deployment and deployment_status webhooks as history per environment, without calling GitHub", async () => {
-    h = await createHarness(store, github);
+    h = await start();
 
     await h.receive("deployment", { edit: (p) => Object.assign(p.deployment, { id: 300, sha: SHA, environment: "staging" }) });
     await h.receive("deployment_status", {
@@ -34,11 +25,11 @@ describe("tracking deployments", () => {
     });
 
     expect(github.requests).toEqual([]);
-    expect(await store.listDeployments(h.repo.id, "staging")).toMatchObject([{ id: 300, sha: SHA, state: "success" }]);
+    expect(await h.store.listDeployments(h.repo.id, "staging")).toMatchObject([{ id: 300, sha: SHA, state: "success" }]);
   });
 
   it("does not auto-deploy a commit someone already deployed to that environment by hand", async () => {
-    h = await createHarness(store, github);
+    h = await start();
     github.installationToken(INSTALLATION_ID);
     github.expect("GET", /\/contents\/\.github%2Fdeploy\.yml$/, {
       status: 200,
@@ -51,6 +42,6 @@ describe("tracking deployments", () => {
     });
 
     github.done();
-    expect((await store.listDecisions(h.repo.id, { sha: SHA }))[0]).toMatchObject({ reason: "already_deployed" });
+    expect((await h.store.listDecisions(h.repo.id, { sha: SHA }))[0]).toMatchObject({ reason: "already_deployed" });
   });
 });

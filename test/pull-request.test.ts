@@ -1,8 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import type { Store } from "../src/store/store.js";
-import { createHarness, INSTALLATION_ID, openTestStore, type Harness } from "./helpers/app-harness.js";
+import { describe, expect, it } from "@jest/globals";
+import { INSTALLATION_ID, useAppTests, type Harness } from "./helpers/app-harness.js";
 import { deployment, deploymentStatus } from "./helpers/github-responses.js";
-import { mockGitHub } from "./helpers/mock-github.js";
 import type { WebhookPayload } from "./helpers/payloads.js";
 
 const HEAD_SHA = "c0ffee0000000000000000000000000000000001";
@@ -15,15 +13,8 @@ const REVIEW_APPS = `review:
 `;
 
 describe("pull request review environments", () => {
-  const github = mockGitHub();
-  let store: Store;
+  const { github, start } = useAppTests();
   let h: Harness;
-
-  beforeAll(async () => {
-    store = await openTestStore();
-  });
-  afterAll(() => store.close());
-  afterEach(() => github.reset());
 
   const headOf = (fromFork: boolean) => (p: WebhookPayload<"pull_request">) => {
     p.number = 42;
@@ -35,7 +26,7 @@ describe("pull request review environments", () => {
   };
 
   it("deploys an opened pull request's head to its own transient environment", async () => {
-    h = await createHarness(store, github);
+    h = await start();
     github.installationToken(INSTALLATION_ID);
     github.expect("GET", CONFIG_URL, { status: 200, body: REVIEW_APPS, headers: { etag: '"r1"' } });
     github.expect("POST", `${h.api}/deployments`, { status: 201, body: deployment(501) }, (body) => {
@@ -51,11 +42,11 @@ describe("pull request review environments", () => {
     await h.receive("pull_request", { action: "opened", edit: headOf(false) });
 
     github.done();
-    expect((await store.listDecisions(h.repo.id, { sha: HEAD_SHA }))[0]).toMatchObject({ reason: "deployed", pr: 42 });
+    expect((await h.store.listDecisions(h.repo.id, { sha: HEAD_SHA }))[0]).toMatchObject({ reason: "deployed", pr: 42 });
   });
 
   it("refuses to auto-deploy a pull request from a fork, and says why", async () => {
-    h = await createHarness(store, github);
+    h = await start();
     github.installationToken(INSTALLATION_ID);
     github.expect("GET", `${h.api}/pulls/42/files`, { status: 200, body: [changedFile("src/index.ts")] });
     github.expect("GET", CONFIG_URL, { status: 200, body: REVIEW_APPS, headers: { etag: '"r1"' } });
@@ -63,13 +54,13 @@ describe("pull request review environments", () => {
     await h.receive("pull_request", { action: "opened", edit: headOf(true) });
 
     github.done();
-    const [decision] = await store.listDecisions(h.repo.id, { sha: HEAD_SHA });
+    const [decision] = await h.store.listDecisions(h.repo.id, { sha: HEAD_SHA });
     expect(decision).toMatchObject({ reason: "not_permitted", target: "review" });
     expect(decision?.message).toContain("fork");
   });
 
   it("reports on a config file changed by a fork's pull request, which sends no push event here", async () => {
-    h = await createHarness(store, github);
+    h = await start();
     github.installationToken(INSTALLATION_ID);
     github.expect("GET", `${h.api}/pulls/42/files`, { status: 200, body: [changedFile(".github/deploy.yml")] });
     github.expect("GET", `${h.api}/contents/.github%2Fdeploy.yml?ref=${HEAD_SHA}`, {
@@ -85,11 +76,11 @@ describe("pull request review environments", () => {
     await h.receive("pull_request", { action: "synchronize", edit: headOf(true) });
 
     github.done();
-    expect((await store.listDecisions(h.repo.id, { sha: HEAD_SHA }))[0]).toMatchObject({ reason: "not_permitted" });
+    expect((await h.store.listDecisions(h.repo.id, { sha: HEAD_SHA }))[0]).toMatchObject({ reason: "not_permitted" });
   });
 
   it("marks the transient environment inactive when the pull request closes", async () => {
-    h = await createHarness(store, github);
+    h = await start();
     github.installationToken(INSTALLATION_ID);
     github.expect("GET", CONFIG_URL, { status: 200, body: REVIEW_APPS, headers: { etag: '"r1"' } });
     github.expect("POST", `${h.api}/deployments`, { status: 201, body: deployment(502) });
@@ -106,13 +97,13 @@ describe("pull request review environments", () => {
     await h.receive("pull_request", { action: "closed", edit: headOf(false) });
 
     github.done();
-    expect(await store.listActiveTransientDeployments(h.repo.id, 42)).toEqual([]);
-    const [latest] = await store.listDeployments(h.repo.id, "pr-42");
+    expect(await h.store.listActiveTransientDeployments(h.repo.id, 42)).toEqual([]);
+    const [latest] = await h.store.listDeployments(h.repo.id, "pr-42");
     expect(latest).toMatchObject({ id: 502, state: "inactive" });
   });
 
   it("drops a review deploy still waiting for checks when the pull request closes", async () => {
-    h = await createHarness(store, github);
+    h = await start();
     github.installationToken(INSTALLATION_ID);
     const gated = `${REVIEW_APPS}  required_contexts: [ci]\n`;
     github.expect("GET", CONFIG_URL, { status: 200, body: gated, headers: { etag: '"r2"' } });
@@ -121,8 +112,8 @@ describe("pull request review environments", () => {
     await h.receive("pull_request", { action: "closed", edit: headOf(false) });
 
     github.done();
-    expect(await store.listPendingBySha(h.repo.id, HEAD_SHA)).toEqual([]);
-    expect((await store.listDecisions(h.repo.id, { sha: HEAD_SHA }))[0]?.reason).toBe("pull_request_closed");
+    expect(await h.store.listPendingBySha(h.repo.id, HEAD_SHA)).toEqual([]);
+    expect((await h.store.listDecisions(h.repo.id, { sha: HEAD_SHA }))[0]?.reason).toBe("pull_request_closed");
   });
 });
 

@@ -1,7 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import type { Store } from "../../src/store/store.js";
-import { createHarness, INSTALLATION_ID, openTestStore, type Harness } from "../helpers/app-harness.js";
-import { mockGitHub } from "../helpers/mock-github.js";
+import { describe, expect, it } from "@jest/globals";
+import { INSTALLATION_ID, useAppTests, type Harness } from "../helpers/app-harness.js";
 import { CONFIG_FILE, configAtCommit, defaultBranchConfig, ORG_CONFIG, push, refOf } from "./config-events.js";
 
 const SHA = "5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f";
@@ -33,15 +31,8 @@ function checkRun(id: number, sha: string, conclusion: "success" | "failure") {
 }
 
 describe("the Deliverybot config check run", () => {
-  const github = mockGitHub();
-  let store: Store;
+  const { github, start } = useAppTests();
   let h: Harness;
-
-  beforeAll(async () => {
-    store = await openTestStore();
-  });
-  afterAll(() => store.close());
-  afterEach(() => github.reset());
 
   /** The file as it is at the pushed commit: the read must carry `?ref=<sha>`. */
   const serveFileAt = (sha: string, body: string) =>
@@ -55,7 +46,7 @@ describe("the Deliverybot config check run", () => {
     });
 
   it("reports a valid changed file as a successful check run on the pushed commit, read at that commit", async () => {
-    h = await createHarness(store, github);
+    h = await start();
     github.installationToken(INSTALLATION_ID);
     serveFileAt(SHA, VALID);
     github.expect("POST", `${h.api}/check-runs`, { status: 201, body: checkRun(1, SHA, "success") }, (body) => {
@@ -77,7 +68,7 @@ describe("the Deliverybot config check run", () => {
   });
 
   it("reports an invalid changed file as a failed check run with line annotations and an escaped summary", async () => {
-    h = await createHarness(store, github);
+    h = await start();
     github.installationToken(INSTALLATION_ID);
     serveFileAt(SHA, INVALID_WITH_MARKUP);
     let report: { output: { summary: string; annotations: Array<{ start_line: number; message: string }> } } | undefined;
@@ -110,13 +101,13 @@ describe("the Deliverybot config check run", () => {
     expect(summary).toContain("\\*\\*bold\\*\\*");
     expect(summary).not.toContain("<img");
     expect(summary).not.toContain("**bold**");
-    expect((await store.listDecisions(h.repo.id, { sha: SHA }))[0]).toMatchObject({ reason: "config_invalid" });
+    expect((await h.store.listDecisions(h.repo.id, { sha: SHA }))[0]).toMatchObject({ reason: "config_invalid" });
   });
 
   // A file that inherits its targets — the usual Probot `_extends: .github` — must be checked with
   // them, as the gates will load it; validated alone it would wrongly report "no targets".
   it("validates a changed file that only says _extends: .github with the inherited targets, as the gates load it", async () => {
-    h = await createHarness(store, github);
+    h = await start();
     github.installationToken(INSTALLATION_ID);
     const extendsOnly = "_extends: .github\n";
     serveFileAt(SHA, extendsOnly);
@@ -135,11 +126,11 @@ describe("the Deliverybot config check run", () => {
     await push(h, { ref: MAIN, sha: SHA, changed: [CONFIG_FILE] });
 
     github.done();
-    expect(await store.listDecisions(h.repo.id, { sha: SHA })).toEqual([]);
+    expect(await h.store.listDecisions(h.repo.id, { sha: SHA })).toEqual([]);
   });
 
   it("checks a branch's changed file but gates with the default branch's file, so the branch cannot loosen its gates", async () => {
-    h = await createHarness(store, github);
+    h = await start();
     github.installationToken(INSTALLATION_ID);
     serveFileAt(BRANCH_SHA, "production:\n  auto_deploy_on: refs/heads/*\n  required_contexts: []\n");
     github.expect("POST", `${h.api}/check-runs`, { status: 201, body: checkRun(3, BRANCH_SHA, "success") }, (body) => {
@@ -151,19 +142,19 @@ describe("the Deliverybot config check run", () => {
 
     github.done();
     expect(github.requests.filter((r) => r.method === "POST" && r.path.endsWith("/deployments"))).toEqual([]);
-    const [decision] = await store.listDecisions(h.repo.id, { sha: BRANCH_SHA });
+    const [decision] = await h.store.listDecisions(h.repo.id, { sha: BRANCH_SHA });
     expect(decision).toMatchObject({ reason: "waiting_for_checks", target: "production", ref: "refs/heads/loosen-gates" });
     expect(decision?.message).toContain("Waiting for ci ");
-    expect(await store.listPendingBySha(h.repo.id, BRANCH_SHA)).toHaveLength(1);
+    expect(await h.store.listPendingBySha(h.repo.id, BRANCH_SHA)).toHaveLength(1);
   });
 
   it("does not count its own check run as a CI signal: no request, nothing recorded", async () => {
-    h = await createHarness(store, github);
+    h = await start();
     github.installationToken(INSTALLATION_ID);
     serveDefaultBranch("version: 2\ntargets:\n  production:\n    auto_deploy_on: refs/heads/main\n");
     await push(h, { ref: MAIN, sha: SHA });
     const requestsBefore = github.requests.length;
-    const decisionsBefore = await store.listDecisions(h.repo.id, { sha: SHA });
+    const decisionsBefore = await h.store.listDecisions(h.repo.id, { sha: SHA });
 
     await h.receive("check_run", {
       action: "completed",
@@ -179,7 +170,7 @@ describe("the Deliverybot config check run", () => {
     github.done();
     expect(decisionsBefore).toEqual([expect.objectContaining({ reason: "waiting_for_checks", target: "production" })]);
     expect(github.requests).toHaveLength(requestsBefore);
-    expect(await store.listChecks(h.repo.id, SHA)).toEqual([]);
-    expect(await store.listDecisions(h.repo.id, { sha: SHA })).toEqual(decisionsBefore);
+    expect(await h.store.listChecks(h.repo.id, SHA)).toEqual([]);
+    expect(await h.store.listDecisions(h.repo.id, { sha: SHA })).toEqual(decisionsBefore);
   });
 });

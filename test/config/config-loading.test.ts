@@ -1,8 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import type { Store } from "../../src/store/store.js";
-import { createHarness, INSTALLATION_ID, openTestStore, type Harness } from "../helpers/app-harness.js";
+import { describe, expect, it } from "@jest/globals";
+import { INSTALLATION_ID, useAppTests, type Harness } from "../helpers/app-harness.js";
 import { deployment } from "../helpers/github-responses.js";
-import { mockGitHub } from "../helpers/mock-github.js";
 import { apiCalls, defaultBranchConfig, notFound, ORG_CONFIG, ORG_CONFIG_PATH, push, status } from "./config-events.js";
 
 const SHA = "3f4e5d6c7b8a99887766554433221100ffeeddcc";
@@ -52,15 +50,8 @@ production:
 `;
 
 describe("loading .github/deploy.yml end to end", () => {
-  const github = mockGitHub();
-  let store: Store;
+  const { github, start } = useAppTests();
   let h: Harness;
-
-  beforeAll(async () => {
-    store = await openTestStore();
-  });
-  afterAll(() => store.close());
-  afterEach(() => github.reset());
 
   const pushMain = (sha = SHA) => push(h, { ref: MAIN, sha });
   const serveConfig = (body: string, etag = '"c1"') =>
@@ -69,7 +60,7 @@ describe("loading .github/deploy.yml end to end", () => {
 
   describe("a repository without configuration", () => {
     it("reads the repository's file and the org's .github file, then does nothing", async () => {
-      h = await createHarness(store, github);
+      h = await start();
       github.installationToken(INSTALLATION_ID);
       github.expect("GET", defaultBranchConfig(h), notFound);
       github.expect("GET", ORG_CONFIG, notFound);
@@ -78,12 +69,12 @@ describe("loading .github/deploy.yml end to end", () => {
 
       github.done();
       expect(apiCalls(github.requests)).toEqual([`GET ${h.api}/contents/.github%2Fdeploy.yml`, `GET ${ORG_CONFIG_PATH}`]);
-      expect(await store.listDecisions(h.repo.id)).toEqual([]);
-      expect(await store.listPendingBySha(h.repo.id, SHA)).toEqual([]);
+      expect(await h.store.listDecisions(h.repo.id)).toEqual([]);
+      expect(await h.store.listPendingBySha(h.repo.id, SHA)).toEqual([]);
     });
 
     it("answers a second push within 5 minutes from the negative cache, with 0 GitHub requests", async () => {
-      h = await createHarness(store, github);
+      h = await start();
       github.installationToken(INSTALLATION_ID);
       github.expect("GET", defaultBranchConfig(h), notFound);
       github.expect("GET", ORG_CONFIG, notFound);
@@ -95,20 +86,20 @@ describe("loading .github/deploy.yml end to end", () => {
       github.done();
       expect(github.requests.length).toBe(before);
       expect(github.rateLimitedCount()).toBe(2);
-      expect(await store.listDecisions(h.repo.id)).toEqual([]);
+      expect(await h.store.listDecisions(h.repo.id)).toEqual([]);
     });
   });
 
   describe("an invalid configuration on the default branch", () => {
     it("records config_invalid for a YAML syntax error, naming the file and line, without deploying", async () => {
-      h = await createHarness(store, github);
+      h = await start();
       github.installationToken(INSTALLATION_ID);
       serveConfig("production:\n  auto_deploy_on: [refs/heads/main\n");
 
       await pushMain();
 
       github.done();
-      const decisions = await store.listDecisions(h.repo.id);
+      const decisions = await h.store.listDecisions(h.repo.id);
       expect(decisions).toHaveLength(1);
       expect(decisions[0]).toMatchObject({ reason: "config_invalid", target: null, ref: MAIN, sha: SHA });
       expect(decisions[0]?.message).toContain(".github/deploy.yml:3 YAML syntax error");
@@ -116,14 +107,14 @@ describe("loading .github/deploy.yml end to end", () => {
     });
 
     it("records config_invalid for an unknown key, suggesting the key meant and naming the line", async () => {
-      h = await createHarness(store, github);
+      h = await start();
       github.installationToken(INSTALLATION_ID);
       serveConfig("production:\n  auto_deploy_on: refs/heads/main\n  enviroment: production\n");
 
       await pushMain();
 
       github.done();
-      const [decision] = await store.listDecisions(h.repo.id);
+      const [decision] = await h.store.listDecisions(h.repo.id);
       expect(decision?.reason).toBe("config_invalid");
       expect(decision?.message).toContain(".github/deploy.yml:3");
       expect(decision?.message).toContain("enviroment");
@@ -131,14 +122,14 @@ describe("loading .github/deploy.yml end to end", () => {
     });
 
     it("records config_invalid for an unknown template variable", async () => {
-      h = await createHarness(store, github);
+      h = await start();
       github.installationToken(INSTALLATION_ID);
       serveConfig("production:\n  auto_deploy_on: refs/heads/main\n  environment: pr-${{ branch }}\n");
 
       await pushMain();
 
       github.done();
-      const [decision] = await store.listDecisions(h.repo.id);
+      const [decision] = await h.store.listDecisions(h.repo.id);
       expect(decision?.reason).toBe("config_invalid");
       expect(decision?.message).toContain(".github/deploy.yml:3");
       expect(decision?.message).toContain("${{ branch }}");
@@ -146,7 +137,7 @@ describe("loading .github/deploy.yml end to end", () => {
   });
 
   it("merges _extends from the org's .github repository, the repository's lists replacing the org's", async () => {
-    h = await createHarness(store, github);
+    h = await start();
     github.installationToken(INSTALLATION_ID);
     serveConfig('_extends: .github\nproduction:\n  required_contexts: ["c"]\n');
     github.expect("GET", ORG_CONFIG, {
@@ -166,7 +157,7 @@ describe("loading .github/deploy.yml end to end", () => {
       `GET ${h.api}/contents/.github%2Fdeploy.yml`,
       `GET ${ORG_CONFIG_PATH}`,
     ]);
-    expect((await store.listDecisions(h.repo.id, { sha: SHA }))[0]).toMatchObject({ reason: "deployed", target: "production" });
+    expect((await h.store.listDecisions(h.repo.id, { sha: SHA }))[0]).toMatchObject({ reason: "deployed", target: "production" });
   });
 
   describe("the v2 format", () => {
@@ -179,7 +170,7 @@ ${requiredContexts}`;
     const pushTag = () => push(h, { ref: "refs/tags/v1.2.0", sha: TAG_SHA });
 
     it("deploys a matching tag push at once with required_contexts: []", async () => {
-      h = await createHarness(store, github);
+      h = await start();
       github.installationToken(INSTALLATION_ID);
       serveConfig(V2("    required_contexts: []\n"));
       github.expect("POST", `${h.api}/deployments`, { status: 201, body: deployment(602, TAG_SHA) }, (body) => {
@@ -194,14 +185,14 @@ ${requiredContexts}`;
       await pushTag();
 
       github.done();
-      expect((await store.listDecisions(h.repo.id, { sha: TAG_SHA }))[0]).toMatchObject({
+      expect((await h.store.listDecisions(h.repo.id, { sha: TAG_SHA }))[0]).toMatchObject({
         reason: "deployed",
         ref: "refs/tags/v1.2.0",
       });
     });
 
     it("with required_contexts omitted, waits for a check to report, then deploys without a required_contexts key", async () => {
-      h = await createHarness(store, github);
+      h = await start();
       github.installationToken(INSTALLATION_ID);
       serveConfig(V2(""));
       configUnchanged();
@@ -211,17 +202,17 @@ ${requiredContexts}`;
       });
 
       await pushTag();
-      const [waiting] = await store.listDecisions(h.repo.id, { sha: TAG_SHA });
+      const [waiting] = await h.store.listDecisions(h.repo.id, { sha: TAG_SHA });
       await status(h, { sha: TAG_SHA, context: "ci/test", state: "success", id: 7002 });
 
       github.done();
       expect(waiting).toMatchObject({ reason: "waiting_for_checks", target: "production" });
-      expect((await store.listDecisions(h.repo.id, { sha: TAG_SHA }))[0]).toMatchObject({ reason: "deployed" });
+      expect((await h.store.listDecisions(h.repo.id, { sha: TAG_SHA }))[0]).toMatchObject({ reason: "deployed" });
     });
   });
 
   it("runs the original Deliverybot v1 example unchanged, the first legacy deployments entry filling the target", async () => {
-    h = await createHarness(store, github);
+    h = await start();
     github.installationToken(INSTALLATION_ID);
     serveConfig(ORIGINAL_V1_EXAMPLE);
     configUnchanged();
@@ -240,11 +231,11 @@ ${requiredContexts}`;
     });
 
     await pushMain();
-    const [waiting] = await store.listDecisions(h.repo.id, { sha: SHA });
+    const [waiting] = await h.store.listDecisions(h.repo.id, { sha: SHA });
     await status(h, { sha: SHA, context: "continuous-integration/travis-ci/push", state: "success", id: 7003 });
 
     github.done();
     expect(waiting).toMatchObject({ reason: "waiting_for_checks", target: "production" });
-    expect((await store.listDecisions(h.repo.id, { sha: SHA }))[0]).toMatchObject({ reason: "deployed", target: "production" });
+    expect((await h.store.listDecisions(h.repo.id, { sha: SHA }))[0]).toMatchObject({ reason: "deployed", target: "production" });
   });
 });

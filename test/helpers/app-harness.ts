@@ -1,3 +1,4 @@
+import { afterAll, afterEach, beforeAll } from "@jest/globals";
 import type { Probot } from "probot";
 import { createApp, type AppParts } from "../../src/app.js";
 import { createConditionalCache, type ConditionalCache } from "../../src/github/conditional-cache.js";
@@ -89,4 +90,35 @@ function aboutRepo(payload: Record<string, unknown>, repo: TestRepo): void {
   repository["full_name"] = `${repo.owner}/${repo.name}`;
   repository["default_branch"] = "main";
   (repository["owner"] as Record<string, unknown>)["login"] = repo.owner;
+}
+
+/** What {@link useAppTests} gives a test file. */
+export interface AppTests {
+  /** The file's one GitHub mock, reset after each test. */
+  readonly github: GitHubMock;
+  /** A fresh harness (Probot, cache, repository) on the file's store. */
+  start(): Promise<Harness>;
+}
+
+/**
+ * Sets up a test file for end-to-end tests: one in-memory store for the file (closed after it),
+ * one GitHub mock reset after each test. Call it at the top of a `describe`.
+ */
+export function useAppTests(): AppTests {
+  const github = mockGitHub();
+  let store: Store | undefined;
+
+  beforeAll(async () => {
+    store = await openTestStore();
+  });
+  afterAll(() => store?.close());
+  afterEach(() => github.reset());
+
+  return {
+    github,
+    start() {
+      if (store === undefined) throw new Error("useAppTests(): the store opens in beforeAll; call start() inside a test");
+      return createHarness(store, github);
+    },
+  };
 }
