@@ -1,15 +1,8 @@
-import type { ReasonCode } from "../engine/reason-codes.js";
+import type { DecisionRecord } from "../store/store.js";
 import type { HandlerDeps } from "./handler-deps.js";
 
 /** What to record: a decision's identity with the reason it ended on. */
-export interface DecisionOutcome {
-  readonly target: string | null;
-  readonly ref: string;
-  readonly sha: string;
-  readonly pr: number | null;
-  readonly reason: ReasonCode;
-  readonly message: string;
-}
+export type DecisionOutcome = Pick<DecisionRecord, "target" | "ref" | "sha" | "pr" | "reason" | "message">;
 
 /** Stores a decision and logs it, so "why didn't it deploy?" always has an answer. */
 export async function recordDecision(deps: HandlerDeps, outcome: DecisionOutcome): Promise<void> {
