@@ -2,6 +2,7 @@ import { decideTrigger } from "../engine/decide-trigger.js";
 import type { TriggerFacts } from "../engine/types.js";
 import { applyDecisions } from "./apply-decisions.js";
 import type { HandlerDeps } from "./handler-deps.js";
+import { loadEngineState } from "./load-engine-state.js";
 import { loadValidConfig } from "./load-valid-config.js";
 
 /** A push or a pull request head: decide every matching target and act on it. */
@@ -10,12 +11,7 @@ export async function handleTrigger(deps: HandlerDeps, trigger: TriggerFacts): P
   const config = await loadValidConfig(deps, { ref: trigger.ref, sha: trigger.sha, pr });
   if (config === undefined) return;
 
-  const { store, repo } = deps;
-  const [pending, checks, deployed] = await Promise.all([
-    store.listPendingByRef(repo.id, trigger.ref),
-    store.listChecks(repo.id, trigger.sha),
-    store.listDeployedEnvironments(repo.id, trigger.sha),
-  ]);
-  const state = { pending, checks, deployedEnvironments: new Set(deployed) };
-  await applyDecisions(deps, decideTrigger({ repo, trigger, config, state }));
+  const pending = await deps.store.listPendingByRef(deps.repo.id, trigger.ref);
+  const state = await loadEngineState(deps, trigger.sha, pending);
+  await applyDecisions(deps, decideTrigger({ repo: deps.repo, trigger, config, state }));
 }

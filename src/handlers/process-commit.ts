@@ -1,6 +1,7 @@
 import { decideChecks } from "../engine/decide-checks.js";
 import { applyDecisions } from "./apply-decisions.js";
 import type { HandlerDeps } from "./handler-deps.js";
+import { loadEngineState } from "./load-engine-state.js";
 import { loadValidConfig } from "./load-valid-config.js";
 
 /**
@@ -15,7 +16,6 @@ export async function processCommit(deps: HandlerDeps, sha: string): Promise<voi
 
   const config = await loadValidConfig(deps, { ref: first.ref, sha, pr: first.pr });
   if (config === undefined) return;
-  const [checks, deployed] = await Promise.all([store.listChecks(repo.id, sha), store.listDeployedEnvironments(repo.id, sha)]);
-  const state = { pending, checks, deployedEnvironments: new Set(deployed) };
+  const state = await loadEngineState(deps, sha, pending);
   await applyDecisions(deps, decideChecks({ repo, config, state }));
 }
