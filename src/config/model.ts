@@ -33,6 +33,20 @@ export interface Target {
   readonly autoMerge: boolean;
   readonly transientEnvironment: boolean;
   readonly productionEnvironment: boolean;
+  /**
+   * Who may deploy this target with a command: GitHub logins and `org/team` slugs. `undefined`
+   * means anyone with write or admin permission on the repository.
+   */
+  readonly deployers: readonly string[] | undefined;
+  /**
+   * Who may `--force` a deploy past its checks and break someone else's lock: logins and
+   * `org/team` slugs. `undefined` means anyone with admin permission on the repository.
+   */
+  readonly admins: readonly string[] | undefined;
+  /** Whether pull requests from forks may deploy this target (commands and `pr` auto-deploys); default false. */
+  readonly allowForks: boolean;
+  /** Whether draft pull requests may deploy this target; default true. */
+  readonly allowDrafts: boolean;
 }
 
 /** A loaded, valid configuration. */
@@ -40,6 +54,10 @@ export interface DeployConfig {
   /** The format the repository wrote; v1 files are migrated to the v2 model on load. */
   readonly sourceVersion: 1 | 2;
   readonly targets: readonly Target[];
+  /** The target `/deploy` without a target name deploys; v2 `default_target`. */
+  readonly defaultTarget: string | undefined;
+  /** What starts a command in a comment; v2 `command_prefix`, default "/". */
+  readonly commandPrefix: string;
 }
 
 /** The variables `${{ … }}` templates may use. */

@@ -19,12 +19,16 @@ export function target(overrides: Partial<Target> & Pick<Target, "name">): Targe
     autoMerge: false,
     transientEnvironment: false,
     productionEnvironment: false,
+    deployers: undefined,
+    admins: undefined,
+    allowForks: false,
+    allowDrafts: true,
     ...overrides,
   };
 }
 
 export function config(...targets: Target[]): DeployConfig {
-  return { sourceVersion: 2, targets };
+  return { sourceVersion: 2, targets, defaultTarget: undefined, commandPrefix: "/" };
 }
 
 export function state(overrides: Partial<EngineState> = {}): EngineState {

@@ -22,6 +22,7 @@ export async function deploy(deps: HandlerDeps, decision: DeployDecision): Promi
     ref: decision.ref,
     pr: decision.pr,
     transient: request.transient_environment,
+    via: "auto",
   };
   if (!(await store.claimDeployment(claim))) {
     await store.deletePending(repo.id, decision.target, decision.ref, decision.sha);

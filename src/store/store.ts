@@ -44,6 +44,41 @@ export interface DeployClaim {
   readonly ref: string;
   readonly pr: number | null;
   readonly transient: boolean;
+  /**
+   * What the claim dedupes: `auto` for auto-deploys (one per environment and commit, ever), or
+   * `comment:<id>` for a command (one per command comment, so a commit can be deployed again on
+   * request, e.g. a rollback).
+   */
+  readonly via: string;
+}
+
+/** The environment value of a lock on every environment of a repository. */
+export const GLOBAL_LOCK = "*";
+
+/** A lock on one environment of a repository, or on all of them (`environment` = {@link GLOBAL_LOCK}). */
+export interface LockRecord {
+  readonly repoId: number;
+  readonly environment: string;
+  /** The target named in `/lock <target>`; null for a global lock. */
+  readonly target: string | null;
+  /** GitHub login of who took the lock. */
+  readonly owner: string;
+  /** The pull request it was taken from; it is released when that pull request closes. */
+  readonly pr: number | null;
+  readonly reason: string | null;
+  readonly createdAt: Date;
+  /** null: until unlocked. */
+  readonly expiresAt: Date | null;
+}
+
+/** The outcome of trying to take a lock. */
+export type LockAttempt = { readonly acquired: true; readonly lock: LockRecord } | { readonly acquired: false; readonly holder: LockRecord };
+
+/** The newest head of a pull request Deliverybot saw in a `pull_request` webhook. */
+export interface PullRequestHead {
+  readonly sha: string;
+  /** When the head changed (the payload's `pull_request.updated_at`). */
+  readonly updatedAt: Date;
 }
 
 /** A GitHub deployment as seen in our own responses and in `deployment` webhooks. */
@@ -120,7 +155,11 @@ export interface Store {
   /** Newest first; 50 unless `limit` says otherwise. */
   listDecisions(repoId: number, filter?: { sha?: string; target?: string; limit?: number }): Promise<DecisionRecord[]>;
 
-  /** Takes the claim; false when (repository, environment, commit) is already claimed or deployed. */
+  /**
+   * Takes the claim; false when it is already taken. An `auto` claim is also refused when the
+   * commit has any claim or deployment in that environment; a `comment:<id>` claim only when that
+   * comment already claimed it.
+   */
   claimDeployment(claim: DeployClaim): Promise<boolean>;
   /** Gives a claim back after GitHub did not create the deployment. */
   releaseDeployment(repoId: number, environment: string, sha: string): Promise<void>;
@@ -140,5 +179,30 @@ export interface Store {
 
   /** Resolves when the database answers a trivial query; for `/healthz`. */
   ping(): Promise<void>;
+
+  /**
+   * Takes a lock. An expired lock counts as free and is replaced; the holder taking it again
+   * refreshes reason and expiry (acquired). Otherwise the current holder is returned.
+   */
+  acquireLock(lock: LockRecord, now: Date): Promise<LockAttempt>;
+  /** Releases a lock; returns it, or undefined when there was none (or it had expired). */
+  releaseLock(repoId: number, environment: string, now: Date): Promise<LockRecord | undefined>;
+  /** Locks in force (not expired), global first, then by environment. */
+  listLocks(repoId: number, now: Date): Promise<LockRecord[]>;
+  /** Releases every lock taken from a pull request (merged or closed); returns them. */
+  releaseLocksOfPullRequest(repoId: number, pr: number): Promise<LockRecord[]>;
+  /** Deletes locks whose expiry has passed, in every repository; returns them (to re-evaluate waiting deploys). */
+  releaseExpiredLocks(now: Date): Promise<LockRecord[]>;
+
+  /** Every pending deploy of a repository (re-evaluated when a lock is released). */
+  listPendingByRepo(repoId: number): Promise<PendingRecord[]>;
+
+  /** The reply comment Deliverybot wrote for a command comment, to edit rather than post again. */
+  findCommandReply(repoId: number, commentId: number): Promise<number | undefined>;
+  saveCommandReply(repoId: number, commentId: number, replyId: number): Promise<void>;
+
+  /** Records a pull request's head; an older `updatedAt` than the stored one is ignored. */
+  recordPullRequestHead(repoId: number, pr: number, head: PullRequestHead): Promise<void>;
+  getPullRequestHead(repoId: number, pr: number): Promise<PullRequestHead | undefined>;
   close(): Promise<void>;
 }
