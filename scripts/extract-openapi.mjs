@@ -18,6 +18,7 @@ const OPERATIONS = [
   ["post", "/repos/{owner}/{repo}/check-runs"],
   ["patch", "/repos/{owner}/{repo}/check-runs/{check_run_id}"],
   ["get", "/repos/{owner}/{repo}/collaborators/{username}/permission"],
+  ["get", "/repos/{owner}/{repo}/commits/{ref}"],
   ["get", "/repos/{owner}/{repo}/commits/{ref}/check-runs"],
   ["get", "/repos/{owner}/{repo}/commits/{ref}/status"],
   ["get", "/repos/{owner}/{repo}/contents/{path}"],
@@ -28,6 +29,7 @@ const OPERATIONS = [
   ["patch", "/repos/{owner}/{repo}/issues/comments/{comment_id}"],
   ["post", "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"],
   ["post", "/repos/{owner}/{repo}/issues/{issue_number}/comments"],
+  ["get", "/repos/{owner}/{repo}/pulls/{pull_number}"],
   ["get", "/repos/{owner}/{repo}/pulls/{pull_number}/files"],
 ];
 

@@ -1,6 +1,8 @@
 import type { ApplicationFunction, Context, Probot } from "probot";
+import { handleComment } from "./commands/handle-comment.js";
 import { createGitHubPort } from "./github/github-port.js";
-import type { ConditionalCache } from "./github/conditional-cache.js";
+import { readComment } from "./github/read-comment.js";
+import type { GitHubCaches } from "./github/github-caches.js";
 import { readCheckRun, readStatus } from "./github/read-check.js";
 import { readDeployment, readDeploymentStatus } from "./github/read-deployment.js";
 import { readPullRequest } from "./github/read-pull-request.js";
@@ -18,11 +20,12 @@ import type { Store } from "./store/store.js";
 /** The long-lived parts the app runs on. */
 export interface AppParts {
   readonly store: Store;
-  readonly cache: ConditionalCache;
+  readonly caches: GitHubCaches;
   readonly now: () => Date;
 }
 
-type EventName = "push" | "pull_request" | "status" | "check_run" | "check_suite" | "deployment" | "deployment_status";
+type EventName =
+  "push" | "pull_request" | "issue_comment" | "status" | "check_run" | "check_suite" | "deployment" | "deployment_status";
 
 /**
  * Registers the webhook handlers. Each handler reads its facts from the payload and makes one
@@ -47,7 +50,7 @@ export function createApp(parts: AppParts): ApplicationFunction {
       const repo = readRepo(repository);
       const deps: HandlerDeps = {
         store: parts.store,
-        github: createGitHubPort(context.octokit, repo, parts.cache),
+        github: createGitHubPort(context.octokit, repo, parts.caches),
         log: context.log,
         now: parts.now,
         repo,
@@ -65,13 +68,21 @@ export function createApp(parts: AppParts): ApplicationFunction {
 
     app.on("push", (context) => run(context, (deps) => handlePush(deps, readPush(context.payload))));
     app.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], (context) =>
-      run(context, (deps) => handlePullRequest(deps, readPullRequest(context.payload))),
+      run(context, (deps) =>
+        handlePullRequest(deps, readPullRequest(context.payload), new Date(context.payload.pull_request.updated_at)),
+      ),
     );
     app.on("pull_request.closed", (context) =>
       run(context, (deps) =>
         handlePullRequestClosed(deps, context.payload.number, `refs/heads/${context.payload.pull_request.head.ref}`),
       ),
     );
+    app.on("issue_comment.created", (context) => {
+      const { comment, issue } = context.payload;
+      // Commands live on pull requests; bots (Deliverybot included) are never obeyed.
+      if (issue.pull_request === undefined || comment.user === null || comment.user.type === "Bot") return undefined;
+      return run(context, (deps) => handleComment(deps, readComment(context.payload)));
+    });
     app.on("status", (context) => run(context, (deps) => handleCheck(deps, readStatus(context.payload))));
     app.on("check_run", (context) => run(context, (deps) => handleCheck(deps, readCheckRun(context.payload))));
     app.on("check_suite.completed", (context) =>

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import type { ApplicationFunctionOptions, Probot } from "probot";
 import { createApp } from "./app.js";
-import { createConditionalCache } from "./github/conditional-cache.js";
+import { createGitHubCaches } from "./github/github-caches.js";
 import { startRetrySweep } from "./start-retry-sweep.js";
 import { createPgliteStore } from "./store/create-pglite-store.js";
 import { createHealthz } from "./web/healthz.js";
@@ -13,7 +13,7 @@ import { createHealthz } from "./web/healthz.js";
 export default async function deliverybot(app: Probot, options: ApplicationFunctionOptions): Promise<void> {
   const dataDir = resolve(process.env.DATA_DIR ?? ".data");
   const store = await createPgliteStore({ dataDir });
-  const parts = { store, cache: createConditionalCache(), now: () => new Date() };
+  const parts = { store, caches: createGitHubCaches(), now: () => new Date() };
 
   await createApp(parts)(app, options);
   options.addHandler(createHealthz(store));

@@ -12,7 +12,7 @@ export function sweepOnce(app: Probot, parts: AppParts): Promise<number> {
     parts.now(),
     async (pending) => {
       const repo = { id: pending.repoId, owner: pending.owner, name: pending.repo };
-      const github = createGitHubPort(await app.auth(pending.installationId), repo, parts.cache);
+      const github = createGitHubPort(await app.auth(pending.installationId), repo, parts.caches);
       const log = app.log.child({ repo: `${repo.owner}/${repo.name}` });
       return { store: parts.store, github, log, now: parts.now, repo, installationId: pending.installationId, deliveryId: null };
     },

@@ -7,7 +7,7 @@ import deliverybot from "../src/index.js";
 import { deployment } from "./helpers/github-responses.js";
 import { mockGitHub } from "./helpers/mock-github.js";
 import { loadPayload } from "./helpers/payloads.js";
-import { TEST_PRIVATE_KEY, TEST_WEBHOOK_SECRET } from "./helpers/probot-app.js";
+import { createTestProbot, TEST_PRIVATE_KEY, TEST_WEBHOOK_SECRET } from "./helpers/probot-app.js";
 import { signPayload } from "./helpers/sign.js";
 
 const SHA = "d6fde92930d4715a2b49857d24b940956b26d2d3";
@@ -29,7 +29,9 @@ describe("the running server", () => {
       logLevel: "fatal" as const,
       Octokit: ProbotOctokit.defaults((o: object) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })),
     };
-    server = new Server({ Probot: Probot.defaults(options), host: "127.0.0.1", port: PORT, log: new Probot(options).log });
+    // Probot creates its logger while loading; a loaded instance's is silenced at `fatal`.
+    const { log } = await createTestProbot(() => undefined);
+    server = new Server({ Probot: Probot.defaults({ ...options, log }), host: "127.0.0.1", port: PORT, log });
     await server.load(deliverybot);
     await server.start();
   });

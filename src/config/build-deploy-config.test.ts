@@ -19,9 +19,46 @@ describe("buildDeployConfig", () => {
           autoMerge: false,
           transientEnvironment: false,
           productionEnvironment: false,
+          deployers: undefined,
+          admins: undefined,
+          allowForks: false,
+          allowDrafts: true,
         },
       ],
+      defaultTarget: undefined,
+      commandPrefix: "/",
     });
+  });
+
+  it.each([
+    ["a login", ["octocat"]],
+    ["logins and teams", ["octocat", "my-org/release-managers"]],
+    ["nobody", []],
+  ])("keeps deployers and admins as listed: %s", (_name, list) => {
+    const config = buildDeployConfig({ version: 2, targets: { t: { deployers: list, admins: list } } }, 2);
+
+    expect(config.targets[0]).toMatchObject({ deployers: list, admins: list });
+    expect(config.targets[0]?.deployers).not.toBe(list);
+  });
+
+  it.each([
+    [{}, { allowForks: false, allowDrafts: true }],
+    [{ allow_forks: true }, { allowForks: true, allowDrafts: true }],
+    [{ allow_drafts: false }, { allowForks: false, allowDrafts: false }],
+    [
+      { allow_forks: true, allow_drafts: false },
+      { allowForks: true, allowDrafts: false },
+    ],
+  ])("reads allow_forks and allow_drafts from %j", (target, expected) => {
+    expect(buildDeployConfig({ version: 2, targets: { t: target } }, 2).targets[0]).toMatchObject(expected);
+  });
+
+  it.each([
+    ["nothing set", {}, { defaultTarget: undefined, commandPrefix: "/" }],
+    ["a default target", { default_target: "t" }, { defaultTarget: "t", commandPrefix: "/" }],
+    ["a prefix", { command_prefix: "deliverybot " }, { defaultTarget: undefined, commandPrefix: "deliverybot " }],
+  ])("reads the command settings: %s", (_name, settings, expected) => {
+    expect(buildDeployConfig({ version: 2, targets: { t: {} }, ...settings }, 2)).toMatchObject(expected);
   });
 
   it.each([

@@ -4,14 +4,22 @@ import { deployConfigSchema } from "./schema.js";
 
 // Defaults come from the schema, so the documented default and the applied one cannot differ.
 const DEFAULTS = deployConfigSchema.definitions.TargetV2.properties;
+const FILE_DEFAULTS = deployConfigSchema.definitions.DeployFileV2.properties;
 
 /**
  * Builds the canonical model from a validated (and, for v1, migrated) v2 document: defaults
  * applied, `auto_deploy_on` normalized to triggers, targets in file order. An omitted
- * `required_contexts` stays undefined: every check must pass.
+ * `required_contexts` stays undefined (every check must pass), and so do omitted `deployers` and
+ * `admins` (the repository's permissions decide). A migrated v1 file has no `default_target` or
+ * `command_prefix`, so it gets none and `/`.
  */
 export function buildDeployConfig(doc: DeployFileV2, sourceVersion: 1 | 2): DeployConfig {
-  return { sourceVersion, targets: Object.entries(doc.targets).map(([name, target]) => buildTarget(name, target)) };
+  return {
+    sourceVersion,
+    targets: Object.entries(doc.targets).map(([name, target]) => buildTarget(name, target)),
+    defaultTarget: doc.default_target,
+    commandPrefix: doc.command_prefix ?? FILE_DEFAULTS.command_prefix.default,
+  };
 }
 
 function buildTarget(name: string, target: TargetV2): Target {
@@ -23,14 +31,23 @@ function buildTarget(name: string, target: TargetV2): Target {
     description: target.description ?? DEFAULTS.description.default,
     // A parsed YAML or JSON mapping only holds JSON values; the schema only checks it is a mapping.
     payload: { ...(target.payload ?? DEFAULTS.payload.default) } as { readonly [key: string]: JsonValue },
-    requiredContexts: target.required_contexts === undefined ? undefined : [...target.required_contexts],
+    requiredContexts: copyList(target.required_contexts),
     autoMerge: target.auto_merge ?? DEFAULTS.auto_merge.default,
     transientEnvironment: target.transient_environment ?? DEFAULTS.transient_environment.default,
     productionEnvironment: target.production_environment ?? DEFAULTS.production_environment.default,
+    deployers: copyList(target.deployers),
+    admins: copyList(target.admins),
+    allowForks: target.allow_forks ?? DEFAULTS.allow_forks.default,
+    allowDrafts: target.allow_drafts ?? DEFAULTS.allow_drafts.default,
   };
 }
 
 function buildTriggers(autoDeployOn: string | readonly string[] | undefined): AutoDeployTrigger[] {
   const patterns = typeof autoDeployOn === "string" ? [autoDeployOn] : (autoDeployOn ?? []);
   return patterns.map((pattern) => (pattern === "pr" ? { kind: "pull_request" } : { kind: "ref", pattern }));
+}
+
+/** A list the model owns (not the document's), or undefined when the key was omitted. */
+function copyList(list: readonly string[] | undefined): string[] | undefined {
+  return list === undefined ? undefined : [...list];
 }

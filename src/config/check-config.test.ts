@@ -30,13 +30,38 @@ describe("checkConfig", () => {
     });
   });
 
+  it("checks default_target after the schema, with the other cross-field checks", () => {
+    const result = checkConfig({ version: 2, default_target: "prod", targets: { p: { auto_deploy_on: "main" } } });
+
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [
+        { path: ["targets", "p", "auto_deploy_on"] },
+        { path: ["default_target"], message: expect.stringContaining("`p`") },
+      ],
+    });
+  });
+
+  it("does not check default_target while the schema fails", () => {
+    const result = checkConfig({ version: 2, default_target: "prod", targets: { p: { allow_forks: "yes" } } });
+
+    expect(result).toEqual({ ok: false, problems: [{ path: ["targets", "p", "allow_forks"], message: expect.any(String) }] });
+  });
+
   it("migrates v1 and records the source version", () => {
     const result = checkConfig({ production: { deployments: [{ task: "t" }] } });
 
     expect(result).toMatchObject({
       ok: true,
       warnings: [],
-      config: { sourceVersion: 1, targets: [{ name: "production", task: "t", requiredContexts: [] }] },
+      config: {
+        sourceVersion: 1,
+        targets: [
+          { name: "production", task: "t", requiredContexts: [], deployers: undefined, allowForks: false, allowDrafts: true },
+        ],
+        defaultTarget: undefined,
+        commandPrefix: "/",
+      },
     });
   });
 

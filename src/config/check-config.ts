@@ -1,4 +1,5 @@
 import { buildDeployConfig } from "./build-deploy-config.js";
+import { checkDefaultTarget } from "./check-default-target.js";
 import { checkLegacyDeployments } from "./check-legacy-deployments.js";
 import { checkRefPatterns } from "./check-ref-patterns.js";
 import { checkTemplates } from "./check-templates.js";
@@ -20,7 +21,7 @@ const EXAMPLE = "`version: 2` and `targets: { production: { auto_deploy_on: refs
 
 /**
  * The pipeline from a parsed document to the canonical model: detect the version, validate with
- * the schema, check templates and ref patterns, migrate v1, build. Schema errors stop it before
+ * the schema, check templates, ref patterns and `default_target`, migrate v1, build. Schema errors stop it before
  * the later checks, which rely on the document's shape.
  */
 export function checkConfig(doc: unknown): ConfigCheck {
@@ -33,7 +34,7 @@ export function checkConfig(doc: unknown): ConfigCheck {
 
   const targets = listFileTargets(validated.doc);
   const refs = checkRefPatterns(targets, detected.version);
-  const problems = [...checkTemplates(targets), ...refs.errors];
+  const problems = [...checkTemplates(targets), ...refs.errors, ...checkDefaultTarget(validated.doc)];
   if (problems.length > 0) return { ok: false, problems };
 
   const v2 = isDeployFileV2(validated.doc) ? validated.doc : migrateV1(validated.doc as DeployFileV1);

@@ -19,6 +19,19 @@ export interface DeployFileV2 {
     readonly [key: string]: TargetV2;
   };
   /**
+   * The target a deploy command without a target name (`/deploy`) deploys. It must be one of the
+   * targets under `targets:`.
+   */
+  readonly default_target?: string;
+  /**
+   * What starts a command in a pull request comment: `/` reads `/deploy`; `deliverybot ` (ending in
+   * one space) reads `deliverybot deploy`. 1 to 20 characters without spaces, except one space at
+   * the end.
+   *
+   * @default "/"
+   */
+  readonly command_prefix?: string;
+  /**
    * Inherit settings from another repository's file, e.g. `my-org/.github` or
    * `my-org/.github:deploy/base.yml`. Resolved by Probot before validation; this file's values win,
    * lists replace inherited lists.
@@ -102,6 +115,33 @@ export interface TargetV2 {
    * @default false
    */
   readonly production_environment?: boolean;
+  /**
+   * Who may deploy this target with a command in a pull request comment: GitHub logins and teams
+   * (`org/team-slug`). Omitted: anyone with write or admin permission on the repository. `[]`:
+   * nobody.
+   */
+  readonly deployers?: readonly string[];
+  /**
+   * Who may `--force` a deploy of this target past its checks and break someone else's lock: GitHub
+   * logins and teams (`org/team-slug`). Omitted: anyone with admin permission on the repository.
+   * `[]`: nobody.
+   */
+  readonly admins?: readonly string[];
+  /**
+   * Pull requests from forks may deploy this target, by command or by a `pr` auto-deploy. Off by
+   * default: a fork's commits come from someone without write access, and deploying them runs that
+   * code in the target's environment.
+   *
+   * @default false
+   */
+  readonly allow_forks?: boolean;
+  /**
+   * Draft pull requests may deploy this target. Set it to `false` to wait until a pull request is
+   * ready for review.
+   *
+   * @default true
+   */
+  readonly allow_drafts?: boolean;
 }
 
 /** One deployment target in the original Deliverybot (v1) format. */
@@ -171,6 +211,33 @@ export interface TargetV1 {
    * @default false
    */
   readonly production_environment?: boolean;
+  /**
+   * Who may deploy this target with a command in a pull request comment: GitHub logins and teams
+   * (`org/team-slug`). Omitted: anyone with write or admin permission on the repository. `[]`:
+   * nobody.
+   */
+  readonly deployers?: readonly string[];
+  /**
+   * Who may `--force` a deploy of this target past its checks and break someone else's lock: GitHub
+   * logins and teams (`org/team-slug`). Omitted: anyone with admin permission on the repository.
+   * `[]`: nobody.
+   */
+  readonly admins?: readonly string[];
+  /**
+   * Pull requests from forks may deploy this target, by command or by a `pr` auto-deploy. Off by
+   * default: a fork's commits come from someone without write access, and deploying them runs that
+   * code in the target's environment.
+   *
+   * @default false
+   */
+  readonly allow_forks?: boolean;
+  /**
+   * Draft pull requests may deploy this target. Set it to `false` to wait until a pull request is
+   * ready for review.
+   *
+   * @default true
+   */
+  readonly allow_drafts?: boolean;
   /**
    * Legacy list (v1 only): the first entry's fields fill the fields the target does not set; other
    * entries are ignored. Move its fields into the target instead.

@@ -26,6 +26,21 @@ describe("deliverybot.example.yml", () => {
       expect(text).toMatch(new RegExp(`^#? ?${key}:`, "m"));
   });
 
+  it("sets default_target to one of its targets and uses a valid command_prefix", () => {
+    const result = parseConfigText(text, "deliverybot.example.yml");
+
+    expect(result).toMatchObject({ ok: true, config: { defaultTarget: "production", commandPrefix: "/" } });
+  });
+
+  it("annotates every top-level key with a comment", () => {
+    const lines = text.split("\n");
+
+    for (const key of Object.keys(deployConfigSchema.definitions.DeployFileV2.properties)) {
+      const index = lines.findIndex((line) => new RegExp(`^#? ?${key}:`).test(line));
+      expect([key, lines[index - 1]?.startsWith("#")]).toEqual([key, true]);
+    }
+  });
+
   it("annotates every key with a comment", () => {
     const lines = text.split("\n");
     const production = lines.findIndex((line) => line === "  production:");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import type { ErrorObject } from "ajv";
 import { explainSchemaError } from "./explain-schema-error.js";
+import { deployConfigSchema } from "./schema.js";
 
 const error = (overrides: Partial<ErrorObject>): ErrorObject => ({
   keyword: "x",
@@ -33,6 +34,23 @@ describe("explainSchemaError", () => {
     );
 
     expect(problem).toEqual({ path: ["a", 0], message: "`a[0]` must NOT have more than 3 characters." });
+  });
+
+  it("explains a pattern in words, from the failing node", () => {
+    const problem = explainSchemaError(
+      error({
+        keyword: "pattern",
+        instancePath: "/p/deployers/0",
+        parentSchema: deployConfigSchema.definitions.TargetV1.properties.deployers.items,
+        data: "@octocat",
+      }),
+      { p: { deployers: ["@octocat"] } },
+    );
+
+    expect(problem).toEqual({
+      path: ["p", "deployers", 0],
+      message: expect.stringContaining("Write `octocat`, without the `@`."),
+    });
   });
 
   it("suggests a valid target name", () => {

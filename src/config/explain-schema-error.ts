@@ -1,4 +1,5 @@
 import type { ErrorObject } from "ajv";
+import { explainPattern } from "./explain-pattern.js";
 import { explainUnknownKey } from "./explain-unknown-key.js";
 import { explainWrongType } from "./explain-wrong-type.js";
 import { formatKeyPath } from "./format-key-path.js";
@@ -26,6 +27,8 @@ export function explainSchemaError(error: ErrorObject, doc: unknown): PathProble
     }
     case "type":
       return explainWrongType(path, node, error.data);
+    case "pattern":
+      return explainPattern(path, node, error.data);
     case "propertyNames":
       return explainTargetName(path, String(error.params["propertyName"]));
     case "minProperties":

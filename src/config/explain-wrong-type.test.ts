@@ -3,6 +3,7 @@ import { explainWrongType } from "./explain-wrong-type.js";
 import { deployConfigSchema } from "./schema.js";
 
 const v2 = deployConfigSchema.definitions.TargetV2;
+const v1 = deployConfigSchema.definitions.TargetV1;
 
 describe("explainWrongType", () => {
   it.each([
@@ -40,6 +41,27 @@ describe("explainWrongType", () => {
       v2,
       [1],
       "target `p` must be a mapping of settings, e.g. `environment: production`; found a list.",
+    ],
+    [
+      "a v2 setting at the top of a v1 file",
+      ["command_prefix"],
+      v1,
+      "!",
+      "`command_prefix` is only read in a `version: 2` file: add `version: 2` at the top and move the targets under `targets:`.",
+    ],
+    [
+      "a v2 target named like a top-level setting",
+      ["targets", "default_target"],
+      v2,
+      "x",
+      "target `default_target` must be a mapping of settings",
+    ],
+    [
+      "a list of logins",
+      ["p", "deployers"],
+      v2.properties.deployers,
+      "octocat",
+      "`p.deployers` must be a list of strings, e.g. `[ octocat, my-org/release-managers ]`; found the string `octocat`.",
     ],
   ] as const)("explains %s", (_name, path, node, value, message) => {
     expect(explainWrongType(path, node, value)).toEqual({ path, message: expect.stringContaining(message) });

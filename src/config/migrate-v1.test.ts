@@ -131,6 +131,14 @@ describe("migrateV1", () => {
     expect(v2.targets["production"]).toEqual({ environment: "prod-eu", required_contexts: [] });
   });
 
+  it("keeps the permission keys of a v1 target as they are", () => {
+    const permissions = { deployers: ["octocat", "my-org/release-managers"], admins: [], allow_forks: true, allow_drafts: false };
+
+    const v2 = migrateV1({ production: { ...permissions, deployments: [{ task: "t" }] } });
+
+    expect(v2).toEqual({ version: 2, targets: { production: { ...permissions, task: "t", required_contexts: [] } } });
+  });
+
   it("does not change its input", () => {
     const v1: DeployFileV1 = { production: { deployments: [{ task: "t" }] } };
 

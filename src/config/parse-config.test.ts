@@ -53,6 +53,10 @@ describe("parseConfigText: the original Deliverybot format (v1)", () => {
             autoMerge: false,
             transientEnvironment: false,
             productionEnvironment: false,
+            deployers: undefined,
+            admins: undefined,
+            allowForks: false,
+            allowDrafts: true,
           },
           {
             name: "staging",
@@ -65,8 +69,14 @@ describe("parseConfigText: the original Deliverybot format (v1)", () => {
             autoMerge: false,
             transientEnvironment: true,
             productionEnvironment: false,
+            deployers: undefined,
+            admins: undefined,
+            allowForks: false,
+            allowDrafts: true,
           },
         ],
+        defaultTarget: undefined,
+        commandPrefix: "/",
       },
     });
   });
@@ -314,7 +324,7 @@ describe("parseConfigText: problems", () => {
         line: 4,
         key: "targets.production.enviroment",
         message:
-          "unknown key `enviroment` in target `production`; did you mean `environment`? Allowed keys are `auto_deploy_on`, `environment`, `task`, `description`, `payload`, `required_contexts`, `auto_merge`, `transient_environment`, `production_environment`.",
+          "unknown key `enviroment` in target `production`; did you mean `environment`? Allowed keys are `auto_deploy_on`, `environment`, `task`, `description`, `payload`, `required_contexts`, `auto_merge`, `transient_environment`, `production_environment`, `deployers`, `admins`, `allow_forks`, `allow_drafts`.",
       },
     ]);
   });
@@ -327,7 +337,8 @@ describe("parseConfigText: problems", () => {
         file: FILE,
         line: 4,
         key: "foo",
-        message: "unknown key `foo` at the top level; allowed keys are `version`, `targets`, `_extends`.",
+        message:
+          "unknown key `foo` at the top level; allowed keys are `version`, `targets`, `default_target`, `command_prefix`, `_extends`.",
       },
     ]);
   });
@@ -364,6 +375,136 @@ describe("parseConfigText: problems", () => {
       "unknown template variable `${{ branch }}` in `production.environment`; the variables are `ref`, `sha`, `short_sha`, `pr`, `target`, `owner`, `repo`.",
     );
     expect(problems[1]?.message).toContain("Did you mean `${{ ref }}`?");
+  });
+});
+
+describe("parseConfigText: commands and who may deploy", () => {
+  const V2 = [
+    "version: 2",
+    "default_target: staging",
+    'command_prefix: "deliverybot "',
+    "targets:",
+    "  production:",
+    "    deployers: [octocat, my-org/release-managers]",
+    "    admins: [my-org/sre]",
+    "    allow_forks: false",
+    "    allow_drafts: false",
+    "  staging:",
+    "    allow_forks: true",
+    "",
+  ].join("\n");
+
+  it("loads the command settings and each target's permissions", () => {
+    const config = configOf(parseConfigText(V2, FILE));
+
+    expect(config).toMatchObject({ defaultTarget: "staging", commandPrefix: "deliverybot " });
+    expect(config.targets).toMatchObject([
+      {
+        name: "production",
+        deployers: ["octocat", "my-org/release-managers"],
+        admins: ["my-org/sre"],
+        allowForks: false,
+        allowDrafts: false,
+      },
+      { name: "staging", deployers: undefined, admins: undefined, allowForks: true, allowDrafts: true },
+    ]);
+  });
+
+  it("accepts the permission keys in a v1 file, with the same meaning", () => {
+    const text = "production:\n  deployers: [octocat]\n  admins: []\n  allow_forks: true\n  allow_drafts: false\n";
+
+    const config = configOf(parseConfigText(text, FILE));
+
+    expect(config).toMatchObject({ sourceVersion: 1, defaultTarget: undefined, commandPrefix: "/" });
+    expect(config.targets[0]).toMatchObject({ deployers: ["octocat"], admins: [], allowForks: true, allowDrafts: false });
+  });
+
+  it.each([
+    [
+      "an @-mention in deployers",
+      "    deployers: [octocat, '@hubot']",
+      "targets.production.deployers[1]",
+      'found "@hubot". Write `hubot`, without the `@`.',
+    ],
+    [
+      "a team path in admins",
+      "    admins: [my-org/eng/sre]",
+      "targets.production.admins[0]",
+      "must be a GitHub login such as `octocat`, or a team as `org/team-slug`",
+    ],
+    [
+      "one login instead of a list",
+      "    deployers: octocat",
+      "targets.production.deployers",
+      "must be a list of strings, e.g. `[ octocat, my-org/release-managers ]`; found the string `octocat`.",
+    ],
+    ["a quoted boolean", '    allow_forks: "no"', "targets.production.allow_forks", "must be `true` or `false`"],
+    ["a number", "    allow_drafts: 1", "targets.production.allow_drafts", "must be `true` or `false`"],
+  ])("rejects %s on its line", (_name, line, key, message) => {
+    const text = `version: 2\ntargets:\n  production:\n${line}\n`;
+
+    expect(problemsOf(parseConfigText(text, FILE))).toEqual([
+      { file: FILE, line: 4, key, message: expect.stringContaining(message) },
+    ]);
+  });
+
+  it.each([
+    ["two spaces at the end", '"deliverybot  "', "(more than one space at the end)"],
+    ["a space inside", '"deliver bot"', 'found "deliver bot".'],
+    ["an empty string", '""', 'found "".'],
+    ["more than 20 characters", "a-very-long-command-prefix", "(26 characters)"],
+    ["a list", "[/]", "`command_prefix` must be a string, e.g. `/`; found a list."],
+  ])("rejects a command_prefix with %s", (_name, value, message) => {
+    const text = `version: 2\ncommand_prefix: ${value}\ntargets:\n  production: {}\n`;
+
+    expect(problemsOf(parseConfigText(text, FILE))).toEqual([
+      { file: FILE, line: 2, key: "command_prefix", message: expect.stringContaining(message) },
+    ]);
+  });
+
+  it("rejects a default_target that is not a target, on its line, with the other problems", () => {
+    const text = "version: 2\ntargets:\n  production:\n    environment: ${{ nope }}\n  staging: {}\ndefault_target: prodution\n";
+
+    expect(problemsOf(parseConfigText(text, FILE))).toEqual([
+      {
+        file: FILE,
+        line: 4,
+        key: "targets.production.environment",
+        message: expect.stringContaining("unknown template variable"),
+      },
+      {
+        file: FILE,
+        line: 6,
+        key: "default_target",
+        message: "`default_target: prodution` is not a target; write one of `production`, `staging`. Did you mean `production`?",
+      },
+    ]);
+  });
+
+  it("checks default_target against the merged targets, reporting it in the file that sets it", () => {
+    const org = {
+      file: "acme/.github:.github/deploy.yml",
+      text: "version: 2\ndefault_target: production\ntargets:\n  production: {}\n",
+    };
+    const repo = { file: FILE, text: "version: 2\ndefault_target: review\ntargets:\n  staging: {}\n" };
+    const merged = mergeConfigs([parseDocument(org.text).toJS(), parseDocument(repo.text).toJS()]);
+
+    expect(problemsOf(parseConfig({ config: merged, files: [repo, org] }))).toEqual([
+      { file: FILE, line: 2, key: "default_target", message: expect.stringContaining("write one of `production`, `staging`.") },
+    ]);
+  });
+
+  it.each(["default_target: production", 'command_prefix: "!"'])("asks for version: 2 when a v1 file sets %s", (line) => {
+    const key = line.split(":")[0] ?? "";
+
+    expect(problemsOf(parseConfigText(`production: {}\n${line}\n`, FILE))).toEqual([
+      {
+        file: FILE,
+        line: 2,
+        key,
+        message: `\`${key}\` is only read in a \`version: 2\` file: add \`version: 2\` at the top and move the targets under \`targets:\`.`,
+      },
+    ]);
   });
 });
 

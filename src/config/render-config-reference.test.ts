@@ -34,6 +34,29 @@ describe("renderConfigReference", () => {
     expect(reference).toContain("| `environment` | string | `production` | same |");
   });
 
+  it.each([
+    ["deployers", "list of strings", "—"],
+    ["admins", "list of strings", "—"],
+    ["allow_forks", "boolean", "`false`"],
+    ["allow_drafts", "boolean", "`true`"],
+  ])("documents %s as a %s with default %s, the same in v1 and v2", (key, type, defaultValue) => {
+    expect(reference).toContain(`| \`${key}\` | ${type} | ${defaultValue} | same |`);
+  });
+
+  it.each(Object.keys(deployConfigSchema.definitions.DeployFileV2.properties))(
+    "documents the top-level key %s in the table and a section",
+    (key) => {
+      expect(reference).toContain(`| \`${key}\` |`);
+      expect(reference).toContain(`#### \`${key}\``);
+    },
+  );
+
+  it("shows the top-level defaults and examples", () => {
+    expect(reference).toContain("| `command_prefix` | string | no | `/` |");
+    expect(reference).toContain("| `default_target` | string | no | — |");
+    expect(reference).toContain('```yaml\ncommand_prefix: /\ncommand_prefix: "!"\ncommand_prefix: "deliverybot "\n```');
+  });
+
   it("escapes pipes inside table cells", () => {
     const rendered = renderConfigReference({
       definitions: { TargetV2: { properties: { a: { type: "string", default: "x|y" } } } },

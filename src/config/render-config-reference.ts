@@ -6,8 +6,8 @@ const HEADER = "<!-- GENERATED from src/config/schema.ts - DO NOT EDIT. Run npm 
 const NONE = "—";
 
 /**
- * The Markdown configuration reference, from the schema: the top-level keys, a table of target
- * keys (type, default, v1/v2 differences) and a section per target key with its examples.
+ * The Markdown configuration reference, from the schema: a table of the top-level keys and a
+ * section per key with its examples, then the same for the target keys (with v1/v2 differences).
  * Written to `docs/config-reference.md` and into README.md by `scripts/generate-config-docs.mjs`.
  */
 export function renderConfigReference(schema: SchemaNode): string {
@@ -24,15 +24,17 @@ export function renderConfigReference(schema: SchemaNode): string {
     "A complete, annotated example: `deliverybot.example.yml` at the root of the Deliverybot repository.",
     "### Top level (v2)",
     table(
-      ["Key", "Type", "Required", "Description"],
+      ["Key", "Type", "Required", "Default", "Description"],
       Object.entries(v2.properties ?? {}).map(([key, node]) => [
         `\`${key}\``,
         describeSchemaType(node),
         v2.required?.includes(key) === true ? "yes" : "no",
+        formatDefault(node),
         node.description ?? "",
       ]),
     ),
     `**v1:** ${v1.description ?? ""}`,
+    ...Object.entries(v2.properties ?? {}).map(([key, node]) => keySection(key, undefined, node)),
     "### Target keys",
     table(
       ["Key", "Type", "Default", "v1 / v2"],

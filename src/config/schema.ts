@@ -10,6 +10,18 @@
 /** Letters, digits, `-`, `_` and `.`: safe in messages, environment names and URLs. */
 export const TARGET_NAME_PATTERN = "^[A-Za-z0-9_.-]+$";
 
+/** A GitHub login: a letter or digit, then up to 38 letters, digits and `-`. */
+export const GITHUB_LOGIN_PATTERN = "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$";
+
+/** A GitHub team as `org/team-slug`. */
+export const GITHUB_TEAM_PATTERN = "^[A-Za-z0-9-]+/[A-Za-z0-9_.-]+$";
+
+/** A `deployers` or `admins` entry: a login or a team, the two patterns above joined. */
+export const GITHUB_ACTOR_PATTERN = `^(?:${GITHUB_LOGIN_PATTERN.slice(1, -1)}|${GITHUB_TEAM_PATTERN.slice(1, -1)})$`;
+
+/** 1 to 20 characters without whitespace, except that the last may be one space (`deliverybot `). */
+export const COMMAND_PREFIX_PATTERN = "^\\S{1,19}[\\S ]?$";
+
 const TEMPLATES =
   "`${{ ref }}`, `${{ sha }}`, `${{ short_sha }}`, `${{ pr }}`, `${{ target }}`, `${{ owner }}` and `${{ repo }}`";
 
@@ -80,6 +92,42 @@ const refPattern = {
   examples: ["refs/heads/main", "refs/tags/v*", "pr"],
 } as const;
 
+const actor = {
+  type: "string",
+  pattern: GITHUB_ACTOR_PATTERN,
+  description: "A GitHub login such as `octocat`, or a team as `org/team-slug` such as `my-org/release-managers` (without `@`).",
+  examples: ["octocat", "my-org/release-managers"],
+} as const;
+
+const deployers = {
+  type: "array",
+  items: actor,
+  description:
+    "Who may deploy this target with a command in a pull request comment: GitHub logins and teams (`org/team-slug`). Omitted: anyone with write or admin permission on the repository. `[]`: nobody.",
+  examples: [["octocat", "my-org/release-managers"]],
+} as const;
+
+const admins = {
+  type: "array",
+  items: actor,
+  description:
+    "Who may `--force` a deploy of this target past its checks and break someone else's lock: GitHub logins and teams (`org/team-slug`). Omitted: anyone with admin permission on the repository. `[]`: nobody.",
+  examples: [["my-org/sre"]],
+} as const;
+
+const allowForks = {
+  type: "boolean",
+  description:
+    "Pull requests from forks may deploy this target, by command or by a `pr` auto-deploy. Off by default: a fork's commits come from someone without write access, and deploying them runs that code in the target's environment.",
+  default: false,
+} as const;
+
+const allowDrafts = {
+  type: "boolean",
+  description: "Draft pull requests may deploy this target. Set it to `false` to wait until a pull request is ready for review.",
+  default: true,
+} as const;
+
 /** The legacy list's entries carry no defaults: a field only fills the target when set. */
 const legacyDeployment = {
   type: "object",
@@ -118,6 +166,10 @@ const targetV1 = {
     auto_merge: autoMerge,
     transient_environment: transientEnvironment,
     production_environment: productionEnvironment,
+    deployers,
+    admins,
+    allow_forks: allowForks,
+    allow_drafts: allowDrafts,
     deployments: {
       type: "array",
       items: { $ref: "#/definitions/LegacyDeployment" },
@@ -152,6 +204,10 @@ const targetV2 = {
     auto_merge: autoMerge,
     transient_environment: transientEnvironment,
     production_environment: productionEnvironment,
+    deployers,
+    admins,
+    allow_forks: allowForks,
+    allow_drafts: allowDrafts,
   },
 } as const;
 
@@ -180,6 +236,20 @@ export const deployConfigSchema = {
           minProperties: 1,
           propertyNames: { pattern: TARGET_NAME_PATTERN },
           additionalProperties: { $ref: "#/definitions/TargetV2" },
+        },
+        default_target: {
+          type: "string",
+          description:
+            "The target a deploy command without a target name (`/deploy`) deploys. It must be one of the targets under `targets:`.",
+          examples: ["production"],
+        },
+        command_prefix: {
+          type: "string",
+          pattern: COMMAND_PREFIX_PATTERN,
+          description:
+            "What starts a command in a pull request comment: `/` reads `/deploy`; `deliverybot ` (ending in one space) reads `deliverybot deploy`. 1 to 20 characters without spaces, except one space at the end.",
+          default: "/",
+          examples: ["/", "!", "deliverybot "],
         },
         _extends: extendsKey,
       },

@@ -30,12 +30,6 @@ export function decideChecks({ repo, config, state }: ChecksInput): Decision[] {
         message,
       };
     }
-    return decideTarget({
-      repo,
-      target,
-      deploy: pending,
-      checks: state.checks,
-      deployedEnvironments: state.deployedEnvironments,
-    });
+    return decideTarget({ repo, target, deploy: pending, state });
   });
 }

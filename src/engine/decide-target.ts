@@ -1,20 +1,21 @@
 import type { Target } from "../config/model.js";
 import { buildDeploymentRequest, renderEnvironment } from "./build-deployment-request.js";
 import { evaluateGates } from "./evaluate-gates.js";
-import type { CheckFact, Decision, PendingDeploy, RepoFacts } from "./types.js";
+import { describeLock, findLock } from "./find-lock.js";
+import type { Decision, EngineState, PendingDeploy, RepoFacts } from "./types.js";
 
 /** What one target's decision needs to know about the commit. */
 export interface TargetFacts {
   readonly repo: RepoFacts;
   readonly target: Target;
   readonly deploy: PendingDeploy;
-  readonly checks: readonly CheckFact[];
-  readonly deployedEnvironments: ReadonlySet<string>;
+  readonly state: EngineState;
 }
 
 /**
- * Decides one target for one commit: already deployed → drop, gates passed → deploy,
- * otherwise wait (a failed check keeps the deploy pending so that a successful re-run counts).
+ * Decides one auto-deploy of one target: already deployed → drop; locked → wait for the unlock;
+ * gates passed → deploy; otherwise wait (a failed check keeps the deploy pending so that a
+ * successful re-run counts).
  */
 export function decideTarget(facts: TargetFacts): Decision {
   const { repo, target, deploy } = facts;
@@ -22,12 +23,18 @@ export function decideTarget(facts: TargetFacts): Decision {
   const environment = renderEnvironment(repo, target, deploy);
   const commit = deploy.sha.slice(0, 7);
 
-  if (facts.deployedEnvironments.has(environment)) {
+  if (facts.state.deployedEnvironments.has(environment)) {
     const message = `${commit} is already deployed to ${environment}.`;
     return { ...base, action: "drop", reason: "already_deployed", message };
   }
 
-  const gates = evaluateGates(target.requiredContexts, facts.checks);
+  const lock = findLock(facts.state.locks, environment, deploy.pr);
+  if (lock !== undefined) {
+    const message = `${describeLock(lock, environment)}; ${commit} deploys once it is unlocked.`;
+    return { ...base, action: "wait", trigger: deploy.trigger, reason: "locked", message };
+  }
+
+  const gates = evaluateGates(target.requiredContexts, facts.state.checks);
   if (gates.status === "failed") {
     const message = `${gates.failed.join(", ")} failed on ${commit}; ${environment} deploys once a re-run succeeds.`;
     return { ...base, action: "wait", trigger: deploy.trigger, reason: "checks_failed", message };

@@ -98,7 +98,14 @@ describe("decideTrigger", () => {
       environment: "pr-${{ pr }}",
       transientEnvironment: true,
     });
-    const trigger: TriggerFacts = { kind: "pull_request", ref: "refs/heads/feature", sha: SHA_A, pr: 42, fromFork: false };
+    const trigger: TriggerFacts = {
+      kind: "pull_request",
+      ref: "refs/heads/feature",
+      sha: SHA_A,
+      pr: 42,
+      fromFork: false,
+      draft: false,
+    };
 
     const [decision] = decideTrigger({ repo, trigger, config: config(review), state: state() });
 
@@ -108,7 +115,14 @@ describe("decideTrigger", () => {
 
   it("refuses pull requests from forks", () => {
     const review = target({ name: "review", autoDeployOn: [{ kind: "pull_request" }] });
-    const trigger: TriggerFacts = { kind: "pull_request", ref: "refs/heads/patch", sha: SHA_A, pr: 7, fromFork: true };
+    const trigger: TriggerFacts = {
+      kind: "pull_request",
+      ref: "refs/heads/patch",
+      sha: SHA_A,
+      pr: 7,
+      fromFork: true,
+      draft: false,
+    };
 
     expect(decideTrigger({ repo, trigger, config: config(review), state: state() })).toMatchObject([
       { action: "drop", reason: "not_permitted" },
@@ -134,5 +148,68 @@ describe("decideTrigger", () => {
       sha: SHA_A,
       extra: "acme/shop",
     });
+  });
+
+  it("deploys a fork's pull request when the target allows forks", () => {
+    const review = target({ name: "review", autoDeployOn: [{ kind: "pull_request" }], allowForks: true });
+    const trigger: TriggerFacts = {
+      kind: "pull_request",
+      ref: "refs/heads/patch",
+      sha: SHA_A,
+      pr: 7,
+      fromFork: true,
+      draft: false,
+    };
+
+    expect(decideTrigger({ repo, trigger, config: config(review), state: state() })).toMatchObject([{ action: "deploy" }]);
+  });
+
+  it.each([
+    [true, "deploy"],
+    [false, "drop"],
+  ] as const)("a draft pull request with allow_drafts %s leads to %s", (allowDrafts, action) => {
+    const review = target({ name: "review", autoDeployOn: [{ kind: "pull_request" }], allowDrafts });
+    const trigger: TriggerFacts = {
+      kind: "pull_request",
+      ref: "refs/heads/wip",
+      sha: SHA_A,
+      pr: 8,
+      fromFork: false,
+      draft: true,
+    };
+
+    expect(decideTrigger({ repo, trigger, config: config(review), state: state() })).toMatchObject([{ action }]);
+  });
+
+  it.each([
+    ["production", null, "wait"],
+    ["*", null, "wait"],
+    ["staging", null, "deploy"],
+  ] as const)("a lock on %s (from no pull request) makes a production push %s", (environment, pr, action) => {
+    const production = target({ name: "production" });
+    const locks = [{ environment, owner: "octocat", pr, reason: "release freeze", expiresAt: null }];
+
+    const [decision] = decideTrigger({
+      repo,
+      trigger: push("refs/heads/main"),
+      config: config(production),
+      state: state({ locks }),
+    });
+
+    expect(decision).toMatchObject({ action });
+    if (action === "wait") {
+      expect(decision).toMatchObject({ reason: "locked" });
+      expect(decision?.message).toContain("locked by @octocat (release freeze)");
+    }
+  });
+
+  it("lets the pull request that holds a lock deploy through it", () => {
+    const review = target({ name: "review", autoDeployOn: [{ kind: "pull_request" }], environment: "pr-${{ pr }}" });
+    const locks = [{ environment: "pr-9", owner: "octocat", pr: 9, reason: null, expiresAt: null }];
+    const trigger: TriggerFacts = { kind: "pull_request", ref: "refs/heads/x", sha: SHA_A, pr: 9, fromFork: false, draft: false };
+
+    expect(decideTrigger({ repo, trigger, config: config(review), state: state({ locks }) })).toMatchObject([
+      { action: "deploy" },
+    ]);
   });
 });

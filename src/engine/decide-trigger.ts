@@ -33,17 +33,15 @@ export function decideTrigger({ repo, trigger, config, state }: TriggerInput): D
   };
   const decided = selectTargets(config, trigger.kind, trigger.ref).map((target): Decision => {
     const candidate = { ...deploy, target: target.name };
-    if (trigger.kind === "pull_request" && trigger.fromFork) {
-      const message = `Pull request #${trigger.pr} comes from a fork; forks do not auto-deploy to ${target.name}.`;
+    if (trigger.kind === "pull_request" && trigger.fromFork && !target.allowForks) {
+      const message = `Pull request #${trigger.pr} comes from a fork; ${target.name} does not allow forks (allow_forks).`;
       return { ...identify(candidate), action: "drop", reason: "not_permitted", message };
     }
-    return decideTarget({
-      repo,
-      target,
-      deploy: candidate,
-      checks: state.checks,
-      deployedEnvironments: state.deployedEnvironments,
-    });
+    if (trigger.kind === "pull_request" && trigger.draft && !target.allowDrafts) {
+      const message = `Pull request #${trigger.pr} is a draft; ${target.name} does not deploy drafts (allow_drafts).`;
+      return { ...identify(candidate), action: "drop", reason: "not_permitted", message };
+    }
+    return decideTarget({ repo, target, deploy: candidate, state });
   });
   return [...superseded, ...decided];
 }

@@ -25,6 +25,10 @@ export const REASON_CODES = [
   "target_removed",
   /** The pull request closed before its deploy happened. */
   "pull_request_closed",
+  /** The pull request's head moved after the command was written; nothing deployed. */
+  "head_moved",
+  /** A command named no known target, or its arguments did not parse. */
+  "invalid_command",
   /** GitHub refused or failed the deployment request. */
   "github_error",
 ] as const satisfies readonly string[];

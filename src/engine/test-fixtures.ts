@@ -32,5 +32,5 @@ export function config(...targets: Target[]): DeployConfig {
 }
 
 export function state(overrides: Partial<EngineState> = {}): EngineState {
-  return { pending: [], checks: [], deployedEnvironments: new Set(), ...overrides };
+  return { pending: [], checks: [], deployedEnvironments: new Set(), locks: [], ...overrides };
 }

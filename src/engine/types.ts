@@ -19,6 +19,7 @@ export type TriggerFacts =
       readonly pr: number;
       /** True when the head lives in another repository. */
       readonly fromFork: boolean;
+      readonly draft: boolean;
     };
 
 /** The outcome of one check as the webhooks reported it, reduced to what gating needs. */
@@ -37,7 +38,17 @@ export interface PendingDeploy {
   readonly ref: string;
   readonly sha: string;
   readonly pr: number | null;
-  readonly trigger: "push" | "pull_request";
+  readonly trigger: "push" | "pull_request" | "command";
+}
+
+/** A lock in force on an environment, or on every environment (`environment` = "*"). */
+export interface LockFact {
+  readonly environment: string;
+  readonly owner: string;
+  /** The pull request the lock was taken from; that pull request's own deploys pass it. */
+  readonly pr: number | null;
+  readonly reason: string | null;
+  readonly expiresAt: Date | null;
 }
 
 /** Everything the engine knows besides the event and the config. */
@@ -48,6 +59,8 @@ export interface EngineState {
   readonly checks: readonly CheckFact[];
   /** Environments (rendered names) that already have a deployment of the commit. */
   readonly deployedEnvironments: ReadonlySet<string>;
+  /** Locks in force on the repository. */
+  readonly locks: readonly LockFact[];
 }
 
 /** The body of `POST /repos/{owner}/{repo}/deployments`, ready to send. */

@@ -1,11 +1,17 @@
 import type { ProbotOctokit } from "probot";
+import type { ActorFacts } from "../engine/command-facts.js";
 import type { DeploymentRequest, RepoFacts } from "../engine/types.js";
-import type { ConditionalCache } from "./conditional-cache.js";
+import { editComment, postComment, reactSeen } from "./comment-replies.js";
 import { createCheckRun, type CheckRunReport } from "./create-check-run.js";
 import { createDeployment, type CreateDeploymentOutcome } from "./create-deployment.js";
 import { markDeploymentInactive, type CreatedStatus } from "./create-deployment-status.js";
+import { getPermission } from "./get-permission.js";
+import { getPullRequest, type PullRequestHeadFacts } from "./get-pull-request.js";
+import type { GitHubCaches } from "./github-caches.js";
+import { isTeamMember } from "./is-team-member.js";
 import { listPullRequestFiles } from "./list-pull-request-files.js";
 import { loadConfig, type ConfigLoad } from "./load-config.js";
+import { resolveCommit } from "./resolve-commit.js";
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
 
@@ -21,25 +27,42 @@ export interface GitHubPort {
   createDeployment(request: DeploymentRequest): Promise<CreateDeploymentOutcome>;
   markDeploymentInactive(deploymentId: number, description: string): Promise<CreatedStatus>;
   createCheckRun(report: CheckRunReport): Promise<void>;
+  /** The user's repository permission (cached for a minute). */
+  getPermission(login: string): Promise<ActorFacts["permission"]>;
+  /** Whether the user is an active member of `org/team` (cached for five minutes). */
+  isTeamMember(team: string, login: string): Promise<boolean>;
+  getPullRequest(pr: number): Promise<PullRequestHeadFacts>;
+  /** The commit a branch, tag or SHA names; undefined when there is none. */
+  resolveCommit(ref: string): Promise<string | undefined>;
+  reactSeen(commentId: number): Promise<void>;
+  postComment(pr: number, body: string): Promise<number>;
+  editComment(commentId: number, body: string): Promise<void>;
 }
 
 /** Binds the GitHub operations to one repository and one authenticated Octokit. */
-export function createGitHubPort(octokit: Octokit, repo: RepoFacts, cache: ConditionalCache): GitHubPort {
-  cache.attach(octokit);
+export function createGitHubPort(octokit: Octokit, repo: RepoFacts, caches: GitHubCaches): GitHubPort {
+  caches.responses.attach(octokit);
   return {
-    loadConfig: () => loadConfig(octokit, repo, cache),
-    loadConfigAt: (sha) => loadConfig(octokit, repo, cache, sha),
+    loadConfig: () => loadConfig(octokit, repo, caches.responses),
+    loadConfigAt: (sha) => loadConfig(octokit, repo, caches.responses, sha),
     forgetConfig: () => {
       const { url } = octokit.request.endpoint("GET /repos/{owner}/{repo}/contents/{path}", {
         owner: repo.owner,
         repo: repo.name,
         path: ".github",
       });
-      cache.invalidate(url);
+      caches.responses.invalidate(url);
     },
     listPullRequestFiles: (pr) => listPullRequestFiles(octokit, repo, pr),
     createDeployment: (request) => createDeployment(octokit, repo, request),
     markDeploymentInactive: (id, description) => markDeploymentInactive(octokit, repo, id, description),
     createCheckRun: (report) => createCheckRun(octokit, repo, report),
+    getPermission: (login) => caches.permissions.get(`${repo.id}:${login}`, () => getPermission(octokit, repo, login)),
+    isTeamMember: (team, login) => caches.teams.get(`${team.toLowerCase()}:${login}`, () => isTeamMember(octokit, team, login)),
+    getPullRequest: (pr) => getPullRequest(octokit, repo, pr),
+    resolveCommit: (ref) => resolveCommit(octokit, repo, ref),
+    reactSeen: (commentId) => reactSeen(octokit, repo, commentId),
+    postComment: (pr, body) => postComment(octokit, repo, pr, body),
+    editComment: (commentId, body) => editComment(octokit, repo, commentId, body),
   };
 }

@@ -12,5 +12,6 @@ export function readPullRequest(payload: PullRequestPayload): Extract<TriggerFac
     sha: pr.head.sha,
     pr: pr.number,
     fromFork: pr.head.repo?.id !== pr.base.repo.id,
+    draft: pr.draft === true,
   };
 }

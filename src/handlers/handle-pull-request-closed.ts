@@ -1,7 +1,11 @@
 import type { HandlerDeps } from "./handler-deps.js";
+import { reevaluateRepository } from "./reevaluate-repository.js";
 import { recordDecision } from "./record-decision.js";
 
-/** A closed (or merged) pull request: drop its waiting deploys and retire its transient environments. */
+/**
+ * A closed (or merged) pull request: drop its waiting deploys, release the locks taken from it
+ * (deploys waiting on them go ahead) and retire its transient environments.
+ */
 export async function handlePullRequestClosed(deps: HandlerDeps, pr: number, ref: string): Promise<void> {
   const { store, repo } = deps;
   const waiting = await store.listPendingByRef(repo.id, ref);
@@ -10,6 +14,9 @@ export async function handlePullRequestClosed(deps: HandlerDeps, pr: number, ref
     const message = `Pull request #${pr} closed before ${pending.sha.slice(0, 7)} deployed to ${pending.target}.`;
     await recordDecision(deps, { ...pending, reason: "pull_request_closed", message });
   }
+
+  const released = await store.releaseLocksOfPullRequest(repo.id, pr);
+  if (released.length > 0) await reevaluateRepository(deps);
 
   const transient = await store.listActiveTransientDeployments(repo.id, pr);
   for (const deployment of transient) {

@@ -12,7 +12,10 @@ import { handleTrigger } from "./handle-trigger.js";
 export async function handlePullRequest(
   deps: HandlerDeps,
   trigger: Extract<TriggerFacts, { kind: "pull_request" }>,
+  updatedAt: Date,
 ): Promise<void> {
+  // Remembered so that a command written before the head moved is not applied to the new head.
+  await deps.store.recordPullRequestHead(deps.repo.id, trigger.pr, { sha: trigger.sha, updatedAt });
   if (trigger.fromFork && (await deps.github.listPullRequestFiles(trigger.pr)).includes(CONFIG_PATH)) {
     await reportConfigCheck(deps, trigger.sha);
   }

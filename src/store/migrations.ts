@@ -108,5 +108,51 @@ CREATE INDEX deployment_statuses_deployment_created
   ON deployment_statuses (deployment_id, created_at DESC, id DESC);
 `;
 
+// Issue 3: commands and locks.
+// A claim now says what it dedupes (`via`): existing claims were all auto-deploys. The default
+// only fills existing rows; it is dropped so every new claim must say what it is. The key keeps
+// sha before environment so it still serves "which environments have this commit?".
+const commandsAndLocks = `
+ALTER TABLE deploy_claims ADD COLUMN via text NOT NULL DEFAULT 'auto'
+  CONSTRAINT deploy_claims_via_check CHECK (via = 'auto' OR via ~ '^comment:[0-9]+$');
+ALTER TABLE deploy_claims ALTER COLUMN via DROP DEFAULT;
+ALTER TABLE deploy_claims DROP CONSTRAINT deploy_claims_pkey;
+ALTER TABLE deploy_claims ADD CONSTRAINT deploy_claims_pkey PRIMARY KEY (repo_id, sha, environment, via);
+
+-- environment '*' is a lock on every environment of the repository.
+CREATE TABLE locks (
+  repo_id     bigint NOT NULL,
+  environment text NOT NULL,
+  target      text,
+  owner       text NOT NULL,
+  pr          bigint,
+  reason      text,
+  created_at  timestamptz NOT NULL,
+  expires_at  timestamptz,
+  PRIMARY KEY (repo_id, environment)
+);
+CREATE INDEX locks_repo_pr ON locks (repo_id, pr) WHERE pr IS NOT NULL;
+CREATE INDEX locks_expires ON locks (expires_at) WHERE expires_at IS NOT NULL;
+
+CREATE TABLE command_replies (
+  repo_id    bigint NOT NULL,
+  comment_id bigint NOT NULL,
+  reply_id   bigint NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (repo_id, comment_id)
+);
+
+CREATE TABLE pull_request_heads (
+  repo_id    bigint NOT NULL,
+  pr         bigint NOT NULL,
+  sha        text NOT NULL,
+  updated_at timestamptz NOT NULL,
+  PRIMARY KEY (repo_id, pr)
+);
+`;
+
 /** Every migration, in the order it applies. */
-export const MIGRATIONS: readonly Migration[] = [{ id: 1, name: "initial schema", sql: initialSchema }];
+export const MIGRATIONS: readonly Migration[] = [
+  { id: 1, name: "initial schema", sql: initialSchema },
+  { id: 2, name: "claims by kind, locks, command replies, pull request heads", sql: commandsAndLocks },
+];

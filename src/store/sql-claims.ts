@@ -1,19 +1,33 @@
-import type { SqlExecutor } from "./sql-client.js";
+import { createHash } from "node:crypto";
+import type { SqlClient } from "./sql-client.js";
 import type { Store } from "./store.js";
 
 /** The part of the store that makes "deploy this commit there" happen once. */
 export type ClaimStore = Pick<Store, "claimDeployment" | "releaseDeployment" | "isDeployed" | "listDeployedEnvironments">;
 
-// The primary key makes concurrent claims exclusive; a deployment somebody else created
-// (seen through its webhook) counts as taken too.
+/** The `via` of an auto-deploy claim; a command's claim is `comment:<id>`. */
+export const AUTO_CLAIM = "auto";
+
+// Serialises the claims of one (repository, environment, commit): the primary key alone cannot
+// stop an auto claim and a concurrent command claim from both succeeding, as neither sees the
+// other's uncommitted row. Held until the claim's transaction ends.
+const lockClaimKey = "SELECT pg_advisory_xact_lock($1::bigint)";
+
+// The primary key makes concurrent claims of the same kind exclusive. An auto claim is also
+// refused when the commit has any claim there, or a deployment somebody else created (seen
+// through its webhook); a command claim only when that comment already claimed it.
 const claim = `
-INSERT INTO deploy_claims (repo_id, environment, sha, target, ref, pr, transient)
-SELECT $1, $2, $3, $4, $5, $6, $7
-WHERE NOT EXISTS (
-  SELECT 1 FROM deployments WHERE repo_id = $1 AND environment = $2 AND sha = $3
+INSERT INTO deploy_claims (repo_id, environment, sha, target, ref, pr, transient, via)
+SELECT $1, $2, $3, $4, $5, $6, $7, $8
+WHERE $8::text <> 'auto' OR NOT (
+  EXISTS (SELECT 1 FROM deploy_claims WHERE repo_id = $1 AND environment = $2 AND sha = $3)
+  OR EXISTS (SELECT 1 FROM deployments WHERE repo_id = $1 AND environment = $2 AND sha = $3)
 )
-ON CONFLICT (repo_id, sha, environment) DO NOTHING
+ON CONFLICT (repo_id, sha, environment, via) DO NOTHING
 RETURNING repo_id`;
+
+const release = `
+DELETE FROM deploy_claims WHERE repo_id = $1 AND environment = $2 AND sha = $3 AND via = $4`;
 
 const isDeployed = `
 SELECT EXISTS (
@@ -28,23 +42,31 @@ UNION
 SELECT environment FROM deployments WHERE repo_id = $1 AND sha = $2
 ORDER BY environment`;
 
+/** A 64-bit advisory lock key for the claims of (repository, environment, commit), as a bigint string. */
+function claimLockKey(repoId: number, environment: string, sha: string): string {
+  const digest = createHash("sha256")
+    .update(JSON.stringify(["deploy_claims", repoId, environment, sha]))
+    .digest();
+  return digest.readBigInt64BE(0).toString();
+}
+
 /**
  * Deployment claims on SQL. A claim is kept after the deployment is created: together with the
- * `deployments` row it answers `isDeployed`.
+ * `deployments` row it answers `isDeployed`. Claims of every kind count as deployed.
  */
-export function createClaimStore(db: SqlExecutor): ClaimStore {
+export function createClaimStore(db: SqlClient): ClaimStore {
   return {
-    async claimDeployment(c) {
-      const params = [c.repoId, c.environment, c.sha, c.target, c.ref, c.pr, c.transient];
-      const { rows } = await db.query(claim, params);
-      return rows.length === 1;
-    },
-    async releaseDeployment(repoId, environment, sha) {
-      await db.query("DELETE FROM deploy_claims WHERE repo_id = $1 AND environment = $2 AND sha = $3", [
-        repoId,
-        environment,
-        sha,
-      ]);
+    claimDeployment: (c) =>
+      db.transaction(async (tx) => {
+        await tx.query(lockClaimKey, [claimLockKey(c.repoId, c.environment, c.sha)]);
+        const params = [c.repoId, c.environment, c.sha, c.target, c.ref, c.pr, c.transient, c.via];
+        const { rows } = await tx.query(claim, params);
+        return rows.length === 1;
+      }),
+    // Only the caller's own claim, picked by its `via`: other claims of the commit there (an
+    // auto-deploy, other commands) led to deployments and stay.
+    async releaseDeployment(repoId, environment, sha, via = AUTO_CLAIM) {
+      await db.query(release, [repoId, environment, sha, via]);
     },
     async isDeployed(repoId, environment, sha) {
       const { rows } = await db.query<{ deployed: boolean }>(isDeployed, [repoId, environment, sha]);

@@ -5,7 +5,13 @@ import type { PendingRecord, Store } from "./store.js";
 /** The part of the store that keeps deploys waiting for their gates. */
 export type PendingStore = Pick<
   Store,
-  "savePending" | "listPendingBySha" | "listPendingByRef" | "listDuePending" | "deletePending" | "deferPending"
+  | "savePending"
+  | "listPendingBySha"
+  | "listPendingByRef"
+  | "listPendingByRepo"
+  | "listDuePending"
+  | "deletePending"
+  | "deferPending"
 >;
 
 interface PendingRow {
@@ -113,6 +119,7 @@ export function createPendingStore(db: SqlClient): PendingStore {
     savePending: (pending) => db.transaction((tx) => saveInTransaction(tx, pending)),
     listPendingBySha: (repoId, sha) => select("repo_id = $1 AND sha = $2 ORDER BY target, ref", [repoId, sha]),
     listPendingByRef: (repoId, ref) => select("repo_id = $1 AND ref = $2 ORDER BY target", [repoId, ref]),
+    listPendingByRepo: (repoId) => select("repo_id = $1 ORDER BY target, ref", [repoId]),
     listDuePending: (now) => select("next_attempt_at IS NOT NULL AND next_attempt_at <= $1 ORDER BY next_attempt_at", [now]),
     async deletePending(repoId, target, ref, sha) {
       await db.query(`DELETE FROM pending_deploys WHERE ${key} AND sha = $4`, [repoId, target, ref, sha]);

@@ -1,10 +1,13 @@
 import { createCheckStore } from "./sql-checks.js";
 import { createClaimStore } from "./sql-claims.js";
 import type { SqlClient } from "./sql-client.js";
+import { createCommandReplyStore } from "./sql-command-replies.js";
 import { createDecisionStore } from "./sql-decisions.js";
 import { createDeliveryStore } from "./sql-deliveries.js";
 import { createDeploymentStore } from "./sql-deployments.js";
+import { createLockStore } from "./sql-locks.js";
 import { createPendingStore } from "./sql-pending.js";
+import { createPullRequestHeadStore } from "./sql-pull-request-heads.js";
 import type { Store } from "./store.js";
 
 /**
@@ -19,6 +22,9 @@ export function createSqlStore(db: SqlClient): Store {
     ...createDecisionStore(db),
     ...createClaimStore(db),
     ...createDeploymentStore(db),
+    ...createLockStore(db),
+    ...createCommandReplyStore(db),
+    ...createPullRequestHeadStore(db),
     async ping() {
       await db.query("SELECT 1");
     },

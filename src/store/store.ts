@@ -72,7 +72,8 @@ export interface LockRecord {
 }
 
 /** The outcome of trying to take a lock. */
-export type LockAttempt = { readonly acquired: true; readonly lock: LockRecord } | { readonly acquired: false; readonly holder: LockRecord };
+export type LockAttempt =
+  { readonly acquired: true; readonly lock: LockRecord } | { readonly acquired: false; readonly holder: LockRecord };
 
 /** The newest head of a pull request Deliverybot saw in a `pull_request` webhook. */
 export interface PullRequestHead {
@@ -161,8 +162,12 @@ export interface Store {
    * comment already claimed it.
    */
   claimDeployment(claim: DeployClaim): Promise<boolean>;
-  /** Gives a claim back after GitHub did not create the deployment. */
-  releaseDeployment(repoId: number, environment: string, sha: string): Promise<void>;
+  /**
+   * Gives a claim back after GitHub did not create the deployment. Releases only the claim with
+   * that `via` (the caller's own; `auto` unless given): the other claims of the commit in that
+   * environment led to deployments and stay.
+   */
+  releaseDeployment(repoId: number, environment: string, sha: string, via?: string): Promise<void>;
   /** True when the commit has a deployment (ours or anyone's) or a claim in that environment. */
   isDeployed(repoId: number, environment: string, sha: string): Promise<boolean>;
   /** Environments where the commit has a deployment or a claim (the engine's `deployedEnvironments`), sorted. */

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll } from "@jest/globals";
 import type { Probot } from "probot";
 import { createApp, type AppParts } from "../../src/app.js";
-import { createConditionalCache, type ConditionalCache } from "../../src/github/conditional-cache.js";
+import { createGitHubCaches, type GitHubCaches } from "../../src/github/github-caches.js";
 import { createPgliteStore } from "../../src/store/create-pglite-store.js";
 import type { Store } from "../../src/store/store.js";
 import { mockGitHub, type GitHubMock } from "./mock-github.js";
@@ -20,7 +20,7 @@ export interface Harness {
   readonly probot: Probot;
   readonly store: Store;
   readonly github: GitHubMock;
-  readonly cache: ConditionalCache;
+  readonly caches: GitHubCaches;
   /** What the app runs on, for calling edges such as the retry sweep directly. */
   readonly parts: AppParts;
   readonly repo: TestRepo;
@@ -47,16 +47,16 @@ export function openTestStore(): Promise<Store> {
 export async function createHarness(store: Store, github: GitHubMock = mockGitHub()): Promise<Harness> {
   nextRepoId += 1;
   const repo: TestRepo = { id: nextRepoId, owner: "acme", name: `shop-${nextRepoId}` };
-  const cache = createConditionalCache();
+  const caches = createGitHubCaches();
   let clockOffsetMs = 0;
-  const parts: AppParts = { store, cache, now: () => new Date(Date.now() + clockOffsetMs) };
+  const parts: AppParts = { store, caches, now: () => new Date(Date.now() + clockOffsetMs) };
   const probot = await createTestProbot(createApp(parts));
 
   const harness: Harness = {
     probot,
     store,
     github,
-    cache,
+    caches,
     parts,
     repo,
     advanceClock(ms) {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
 import type { DeploymentStatusRecord, Store } from "../../src/store/store.js";
-import { deployClaim, deploymentRecord, sha, uniqueRepoId } from "./store-fixtures.js";
+import { deploymentRecord, sha, uniqueRepoId } from "./store-fixtures.js";
 
-/** Contract: exclusive claims, and deployments with their newest status. */
+/** Contract: deployments with their newest status. */
 export function describeDeploymentContract(getStore: () => Store): void {
   const status = (id: number, deploymentId: number, state: string, minute: number): DeploymentStatusRecord => ({
     id,
@@ -12,57 +12,6 @@ export function describeDeploymentContract(getStore: () => Store): void {
     environmentUrl: null,
     logUrl: "https://example.com/log",
     createdAt: new Date(Date.UTC(2026, 0, 1, 11, minute)),
-  });
-
-  describe("deployment claims", () => {
-    it("grants exactly one of concurrent claims", async () => {
-      const store = getStore();
-      const repoId = uniqueRepoId();
-
-      const results = await Promise.all(Array.from({ length: 10 }, () => store.claimDeployment(deployClaim(repoId))));
-
-      expect(results.filter(Boolean)).toHaveLength(1);
-      expect(await store.isDeployed(repoId, "production", sha("a"))).toBe(true);
-      expect(await store.isDeployed(repoId, "staging", sha("a"))).toBe(false);
-    });
-
-    it("can be claimed again after a release", async () => {
-      const store = getStore();
-      const repoId = uniqueRepoId();
-      await store.claimDeployment(deployClaim(repoId));
-
-      await store.releaseDeployment(repoId, "production", sha("a"));
-      const releasedDeployed = await store.isDeployed(repoId, "production", sha("a"));
-      const reclaimed = await store.claimDeployment(deployClaim(repoId));
-
-      expect(releasedDeployed).toBe(false);
-      expect(reclaimed).toBe(true);
-    });
-
-    it("refuses a claim when someone else already deployed the commit there", async () => {
-      const store = getStore();
-      const repoId = uniqueRepoId();
-      await store.recordDeployment(deploymentRecord(repoId, { target: null }));
-
-      const claimed = await store.claimDeployment(deployClaim(repoId));
-      const otherEnvironment = await store.claimDeployment(deployClaim(repoId, { environment: "staging" }));
-
-      expect(claimed).toBe(false);
-      expect(otherEnvironment).toBe(true);
-      expect(await store.isDeployed(repoId, "production", sha("a"))).toBe(true);
-    });
-
-    it("lists the environments a commit is deployed or claimed in", async () => {
-      const store = getStore();
-      const repoId = uniqueRepoId();
-      await store.recordDeployment(deploymentRecord(repoId, { environment: "production" }));
-      await store.claimDeployment(deployClaim(repoId, { environment: "staging" }));
-      await store.claimDeployment(deployClaim(repoId, { environment: "production" }));
-      await store.claimDeployment(deployClaim(repoId, { environment: "qa", sha: sha("other") }));
-
-      expect(await store.listDeployedEnvironments(repoId, sha("a"))).toEqual(["production", "staging"]);
-      expect(await store.listDeployedEnvironments(repoId, sha("none"))).toEqual([]);
-    });
   });
 
   describe("deployments and statuses", () => {

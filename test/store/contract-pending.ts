@@ -53,6 +53,19 @@ export function describePendingContract(getStore: () => Store): void {
       expect(await store.listPendingByRef(uniqueRepoId(), "refs/heads/main")).toEqual([]);
     });
 
+    it("lists every pending deploy of a repository by target and ref", async () => {
+      const store = getStore();
+      const repoId = uniqueRepoId();
+      const production = pendingRecord(repoId);
+      const feature = pendingRecord(repoId, { ref: "refs/heads/feature", sha: sha("f"), trigger: "pull_request", pr: 5 });
+      const staging = pendingRecord(repoId, { target: "staging", sha: sha("b") });
+      for (const p of [staging, feature, production]) await store.savePending(p);
+      await store.savePending(pendingRecord(uniqueRepoId()));
+
+      expect(await store.listPendingByRepo(repoId)).toEqual([feature, production, staging]);
+      expect(await store.listPendingByRepo(uniqueRepoId())).toEqual([]);
+    });
+
     it("lists a deferred deploy as due only once its time has come", async () => {
       const store = getStore();
       const repoId = uniqueRepoId();

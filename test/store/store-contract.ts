@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { Store } from "../../src/store/store.js";
+import { describeClaimContract } from "./contract-claims.js";
+import { describeCommandContract } from "./contract-commands.js";
 import { describeDecisionContract } from "./contract-decisions.js";
 import { describeDeliveryAndCheckContract } from "./contract-deliveries-checks.js";
 import { describeDeploymentContract } from "./contract-deployments.js";
+import { describeLockContract } from "./contract-locks.js";
 import { describePendingContract } from "./contract-pending.js";
 
 /**
@@ -32,6 +35,9 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describeDeliveryAndCheckContract(getStore);
     describePendingContract(getStore);
     describeDecisionContract(getStore);
+    describeClaimContract(getStore);
     describeDeploymentContract(getStore);
+    describeLockContract(getStore);
+    describeCommandContract(getStore);
   });
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { DeployClaim, DeploymentRecord, PendingRecord } from "../../src/store/store.js";
+import type { DeployClaim, DeploymentRecord, LockRecord, PendingRecord } from "../../src/store/store.js";
 
 let counter = 0;
 // Above 2^32 so every test also proves bigint columns round-trip as JS numbers; random so runs
@@ -41,7 +41,7 @@ export function pendingRecord(repoId: number, overrides: Partial<PendingRecord> 
   };
 }
 
-/** A claim on (repoId, production, sha("a")). */
+/** An auto-deploy claim on (repoId, production, sha("a")). */
 export function deployClaim(repoId: number, overrides: Partial<DeployClaim> = {}): DeployClaim {
   return {
     repoId,
@@ -51,6 +51,22 @@ export function deployClaim(repoId: number, overrides: Partial<DeployClaim> = {}
     ref: "refs/heads/main",
     pr: null,
     transient: false,
+    via: "auto",
+    ...overrides,
+  };
+}
+
+/** A lock on production taken by octocat from pull request 7, until 2026-01-01T12:00Z. */
+export function lockRecord(repoId: number, overrides: Partial<LockRecord> = {}): LockRecord {
+  return {
+    repoId,
+    environment: "production",
+    target: "production",
+    owner: "octocat",
+    pr: 7,
+    reason: "release freeze",
+    createdAt: new Date("2026-01-01T10:00:00Z"),
+    expiresAt: new Date("2026-01-01T12:00:00Z"),
     ...overrides,
   };
 }

@@ -1,0 +1,48 @@
+import type { Target } from "../config/model.js";
+import type { CommandDecision } from "../engine/decide-command-deploy.js";
+import { recordDecision, type DecisionOutcome } from "../handlers/record-decision.js";
+import type { CommandContext } from "./command-context.js";
+import { refusal, sentence } from "./reply.js";
+
+/**
+ * Creates the deployment a command asked for, once per comment: the claim is keyed by the comment,
+ * so a redelivered or re-run command does not deploy twice, while a later command may redeploy
+ * the same commit (a rollback).
+ */
+export async function createCommandDeployment(
+  ctx: CommandContext,
+  target: Target,
+  decision: Extract<CommandDecision, { action: "deploy" }>,
+  subject: Omit<DecisionOutcome, "reason" | "message">,
+): Promise<string> {
+  const { deps, comment } = ctx;
+  const { request, environment } = decision;
+  const via = `comment:${comment.id}`;
+  const claim = { repoId: deps.repo.id, environment, sha: subject.sha, target: target.name, ref: subject.ref, pr: comment.pr };
+  if (!(await deps.store.claimDeployment({ ...claim, transient: request.transient_environment, via }))) {
+    return sentence(`This comment already deployed ${subject.sha.slice(0, 7)} to ${environment}.`);
+  }
+
+  const outcome = await deps.github.createDeployment(request);
+  if (outcome.kind === "created") {
+    await deps.store.recordDeployment({
+      ...claim,
+      id: outcome.id,
+      task: request.task,
+      transient: request.transient_environment,
+      createdAt: outcome.createdAt,
+    });
+    const message = `${decision.message} Deployment ${outcome.id} created.`;
+    await recordDecision(deps, { ...subject, reason: "deployed", message });
+    return sentence(
+      `Deployed ${subject.sha.slice(0, 7)} (${subject.ref}) to ${environment}: deployment ${outcome.id}, by @${comment.author}.`,
+    );
+  }
+
+  await deps.store.releaseDeployment(deps.repo.id, environment, subject.sha, via);
+  const reason = outcome.kind === "not_now" ? "waiting_for_checks" : "github_error";
+  const status = outcome.kind === "not_now" ? "" : ` (${outcome.status ?? "no answer"})`;
+  const message = `GitHub did not create the deployment${status}: ${outcome.message}. Comment again to retry.`;
+  await recordDecision(deps, { ...subject, reason, message });
+  return refusal(reason, message);
+}

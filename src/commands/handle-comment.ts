@@ -1,0 +1,42 @@
+import type { HandlerDeps } from "../handlers/handler-deps.js";
+import type { CommentFacts } from "./command-context.js";
+import { parseCommand } from "./parse-command.js";
+import { refusal } from "./reply.js";
+import { runCommand } from "./run-command.js";
+
+/** Marks Deliverybot's replies, so a reply is recognisable (and never itself read as a command). */
+const REPLY_HEADER = "<!-- deliverybot:reply -->";
+
+/**
+ * A new comment on a pull request: if its first line is a command, react 👀 at once, run it with
+ * the default branch's configuration, and answer in one reply — posted, or the earlier reply to the
+ * same comment edited. A repository without configuration does not use Deliverybot: no answer.
+ */
+export async function handleComment(deps: HandlerDeps, comment: CommentFacts): Promise<void> {
+  const loaded = await deps.github.loadConfig();
+  if (loaded.kind === "missing") return;
+  const prefix = loaded.kind === "ok" ? loaded.config.commandPrefix : "/";
+  const command = parseCommand(comment.body, prefix);
+  if (command.kind === "none") return;
+
+  await deps.github.reactSeen(comment.id);
+  let reply: string;
+  if (loaded.kind === "invalid") {
+    const [first] = loaded.problems;
+    const message = `.github/deploy.yml on the default branch is invalid, so no command runs until it is fixed: ${first?.message ?? ""}`;
+    reply = refusal("config_invalid", message);
+  } else {
+    reply = await runCommand({ deps, config: loaded.config, comment }, command);
+  }
+  await answer(deps, comment, `${REPLY_HEADER}\n${reply}`);
+}
+
+async function answer(deps: HandlerDeps, comment: CommentFacts, body: string): Promise<void> {
+  const earlier = await deps.store.findCommandReply(deps.repo.id, comment.id);
+  if (earlier !== undefined) {
+    await deps.github.editComment(earlier, body);
+    return;
+  }
+  const replyId = await deps.github.postComment(comment.pr, body);
+  await deps.store.saveCommandReply(deps.repo.id, comment.id, replyId);
+}

@@ -1,0 +1,47 @@
+import { checkTargetName } from "./check-names.js";
+import type { ParsedCommand } from "./command.js";
+import { formatUsage, invalidCommand, type CommandGrammar, type GrammarContext } from "./command-grammar.js";
+import { readFlags } from "./read-flags.js";
+import type { Token } from "./tokenize-arguments.js";
+
+type ReadTargetResult =
+  { readonly ok: true; readonly target: string | undefined } | { readonly ok: false; readonly message: string };
+
+/** `/rollback <target>`: the target is required. */
+export function parseRollbackArguments(tokens: readonly Token[], context: GrammarContext): ParsedCommand {
+  const read = readTarget(tokens, context);
+  if (!read.ok) return invalidCommand(context, read.message);
+  if (read.target === undefined) {
+    return invalidCommand(context, `${formatUsage(context)} expects a target: ${formatUsage(context, "production")}`);
+  }
+  return { kind: "rollback", target: read.target };
+}
+
+/** `/why [target]`. */
+export function parseWhyArguments(tokens: readonly Token[], context: GrammarContext): ParsedCommand {
+  const read = readTarget(tokens, context);
+  if (!read.ok) return invalidCommand(context, read.message);
+  return { kind: "why", target: read.target };
+}
+
+/** The grammar of a command without arguments (`/locks`, `/status`, `/help`) that always means `result`. */
+export function takesNoArguments(result: ParsedCommand): CommandGrammar {
+  return (tokens, context) => {
+    if (tokens.length === 0) return result;
+    return invalidCommand(context, `${formatUsage(context)} takes no arguments`);
+  };
+}
+
+/** At most one target name and no flags. */
+function readTarget(tokens: readonly Token[], context: GrammarContext): ReadTargetResult {
+  const flags = readFlags(tokens, {}, formatUsage(context));
+  if (!flags.ok) return flags;
+  const [target, extra] = flags.positionals;
+  if (extra !== undefined) {
+    return { ok: false, message: `${formatUsage(context)} takes one target: ${formatUsage(context, "production")}` };
+  }
+  if (target === undefined) return { ok: true, target: undefined };
+  const problem = checkTargetName(target.text);
+  if (problem !== undefined) return { ok: false, message: problem };
+  return { ok: true, target: target.text };
+}

@@ -1,0 +1,12 @@
+import type { ReasonCode } from "../engine/reason-codes.js";
+import { formatSentence } from "../config/format-sentence.js";
+
+/** A refusal: the reason code and the sentence saying what would make it work. */
+export function refusal(reason: ReasonCode, message: string): string {
+  return `**Not deployed** (\`${reason}\`): ${formatSentence(message)}`;
+}
+
+/** A plain outcome sentence. */
+export function sentence(message: string): string {
+  return formatSentence(message);
+}

@@ -1,0 +1,81 @@
+import { mayAdminister, mayDeploy } from "../engine/may-act.js";
+import { resolveCommandTarget } from "../engine/resolve-command-target.js";
+import { reevaluateRepository } from "../handlers/reevaluate-repository.js";
+import { GLOBAL_LOCK, type LockRecord } from "../store/store.js";
+import type { CommandContext } from "./command-context.js";
+import type { ParsedCommand } from "./command.js";
+import { pullRequestEnvironment } from "./pull-request-environment.js";
+import { refusal, sentence } from "./reply.js";
+import { resolveActor } from "./resolve-actor.js";
+
+type Scope = Extract<ParsedCommand, { kind: "lock" }>["scope"];
+
+/** Where a lock applies: every environment, or the environment a target deploys to from this pull request. */
+async function resolveScope(ctx: CommandContext, scope: Scope) {
+  if (scope.global) return { environment: GLOBAL_LOCK, target: undefined };
+  const resolved = resolveCommandTarget(ctx.config, scope.target);
+  if ("error" in resolved) return { error: resolved.error };
+  return { environment: pullRequestEnvironment(ctx.deps.repo, resolved.target, ctx.comment.pr), target: resolved.target };
+}
+
+/** `/lock <target>|--global [--reason …] [--for …]`: blocks everyone else's deploys until unlocked or expired. */
+export async function runLock(ctx: CommandContext, command: Extract<ParsedCommand, { kind: "lock" }>): Promise<string> {
+  const scope = await resolveScope(ctx, command.scope);
+  if ("error" in scope) return refusal("invalid_command", scope.error ?? "");
+  const { deps, comment } = ctx;
+  const actor = await resolveActor(deps.github, comment.author, scope.target);
+  if (!mayDeploy(actor)) return refusal("not_permitted", `@${actor.login} may not deploy there, so may not lock it either.`);
+
+  const now = deps.now();
+  const lock: LockRecord = {
+    repoId: deps.repo.id,
+    environment: scope.environment,
+    target: scope.target?.name ?? null,
+    owner: actor.login,
+    pr: comment.pr,
+    reason: command.reason ?? null,
+    createdAt: now,
+    expiresAt: command.forMs === undefined ? null : new Date(now.getTime() + command.forMs),
+  };
+  const attempt = await deps.store.acquireLock(lock, now);
+  if (!attempt.acquired) return refusal("locked", `${describe(attempt.holder)}. Ask them to unlock it, or an admin to break it.`);
+  return sentence(`Locked: ${describe(attempt.lock)}. Other deploys there wait until \`/unlock\`.`);
+}
+
+/** `/unlock <target>|--global`: the owner, or an admin, releases a lock; waiting auto-deploys then go ahead. */
+export async function runUnlock(ctx: CommandContext, command: Extract<ParsedCommand, { kind: "unlock" }>): Promise<string> {
+  const scope = await resolveScope(ctx, command.scope);
+  if ("error" in scope) return refusal("invalid_command", scope.error ?? "");
+  const { deps, comment } = ctx;
+  const now = deps.now();
+  const held = (await deps.store.listLocks(deps.repo.id, now)).find((lock) => lock.environment === scope.environment);
+  if (held === undefined) return sentence(`${label(scope.environment)} is not locked.`);
+
+  const actor = await resolveActor(deps.github, comment.author, scope.target);
+  const own = held.owner.toLowerCase() === actor.login.toLowerCase();
+  if (!(own ? mayDeploy(actor) : mayAdminister(actor))) {
+    return refusal("not_permitted", `${describe(held)}; only they or an admin may unlock it.`);
+  }
+  await deps.store.releaseLock(deps.repo.id, scope.environment, now);
+  await reevaluateRepository(deps);
+  return sentence(`Unlocked ${label(scope.environment)}${own ? "" : ` (locked by @${held.owner})`}.`);
+}
+
+/** `/locks`: every lock in force, with owner, pull request, reason and expiry. */
+export async function runLocks(ctx: CommandContext): Promise<string> {
+  const locks = await ctx.deps.store.listLocks(ctx.deps.repo.id, ctx.deps.now());
+  if (locks.length === 0) return sentence("Nothing is locked.");
+  return ["Locks in force:", "", ...locks.map((lock) => `- ${sentence(describe(lock))}`)].join("\n");
+}
+
+function label(environment: string): string {
+  return environment === GLOBAL_LOCK ? "Every environment" : environment;
+}
+
+/** "production is locked by @octocat from #12 since … until … (reason)" */
+function describe(lock: LockRecord): string {
+  const from = lock.pr === null ? "" : ` from #${lock.pr}`;
+  const until = lock.expiresAt === null ? "" : ` until ${lock.expiresAt.toISOString()}`;
+  const reason = lock.reason === null ? "" : ` (${lock.reason})`;
+  return `${label(lock.environment)} is locked by @${lock.owner}${from} since ${lock.createdAt.toISOString()}${until}${reason}`;
+}

@@ -1,0 +1,47 @@
+import { resolveCommandTarget } from "../engine/resolve-command-target.js";
+import type { CommandContext } from "./command-context.js";
+import { pullRequestEnvironment } from "./pull-request-environment.js";
+import { refusal, sentence } from "./reply.js";
+
+/** `/status`: per target, the newest deployment and its state, and the deploys still waiting with why. */
+export async function runStatus(ctx: CommandContext): Promise<string> {
+  const { deps, comment, config } = ctx;
+  const pending = await deps.store.listPendingByRepo(deps.repo.id);
+  const lines = ["| target | environment | last deployment | waiting |", "| --- | --- | --- | --- |"];
+  for (const target of config.targets) {
+    const environment = pullRequestEnvironment(deps.repo, target, comment.pr);
+    const [last] = await deps.store.listDeployments(deps.repo.id, environment, 1);
+    const deployed = last === undefined ? "none" : `${last.sha.slice(0, 7)} (${last.state ?? "no status yet"})`;
+    const waiting = [];
+    for (const deploy of pending.filter((candidate) => candidate.target === target.name)) {
+      const [why] = await deps.store.listDecisions(deps.repo.id, { sha: deploy.sha, target: target.name, limit: 1 });
+      waiting.push(`${deploy.sha.slice(0, 7)}: ${why?.message ?? "waiting"}`);
+    }
+    lines.push(`| ${[target.name, environment, deployed, waiting.join("; ") || "—"].map(sentence).join(" | ")} |`);
+  }
+  return lines.join("\n");
+}
+
+/** `/why [target]`: the latest decision about this pull request's head commit, per target. */
+export async function runWhy(ctx: CommandContext, targetName: string | undefined): Promise<string> {
+  const { deps, comment } = ctx;
+  if (targetName !== undefined) {
+    const resolved = resolveCommandTarget(ctx.config, targetName);
+    if ("error" in resolved) return refusal("invalid_command", resolved.error);
+  }
+  const pr = await deps.github.getPullRequest(comment.pr);
+  const decisions = await deps.store.listDecisions(deps.repo.id, { sha: pr.headSha, limit: 50 });
+  const latest = new Map<string, (typeof decisions)[number]>();
+  for (const decision of decisions) {
+    const key = decision.target ?? "";
+    if (!latest.has(key) && (targetName === undefined || key.toLowerCase() === targetName.toLowerCase()))
+      latest.set(key, decision);
+  }
+  const head = pr.headSha.slice(0, 7);
+  if (latest.size === 0)
+    return sentence(`Nothing was decided about ${head} yet${targetName === undefined ? "" : ` for ${targetName}`}.`);
+  const items = [...latest.values()].map(
+    (decision) => `- ${sentence(`${decision.target ?? "configuration"}: ${decision.reason} — ${decision.message}`)}`,
+  );
+  return [sentence(`Latest decisions about ${head}:`), "", ...items].join("\n");
+}

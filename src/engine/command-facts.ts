@@ -1,0 +1,22 @@
+/** Who wrote a command, as the edges resolved it from GitHub. */
+export interface ActorFacts {
+  readonly login: string;
+  /** Repository permission (`maintain` counts as write, `triage` as read). */
+  readonly permission: "admin" | "write" | "read" | "none";
+  /** Whether the target's `deployers` list the actor (directly or by team); undefined when it has none. */
+  readonly listedAsDeployer: boolean | undefined;
+  /** Whether the target's `admins` list the actor; undefined when it has none. */
+  readonly listedAsAdmin: boolean | undefined;
+}
+
+/** The pull request a command was written on, as GitHub reported it when the command was checked. */
+export interface PullRequestFacts {
+  readonly number: number;
+  readonly headSha: string;
+  /** Full head ref, e.g. `refs/heads/feature`. */
+  readonly headRef: string;
+  readonly fromFork: boolean;
+  readonly draft: boolean;
+  /** True when the head changed after the comment was written (the author saw another commit). */
+  readonly headMovedSinceComment: boolean;
+}

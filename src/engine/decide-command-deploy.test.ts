@@ -1,0 +1,103 @@
+import { describe, expect, it } from "@jest/globals";
+import type { ActorFacts, PullRequestFacts } from "./command-facts.js";
+import { decideCommandDeploy, type CommandDeployInput } from "./decide-command-deploy.js";
+import { repo, SHA_A, SHA_B, target } from "./test-fixtures.js";
+import type { CheckFact, LockFact } from "./types.js";
+
+const writer: ActorFacts = { login: "dev", permission: "write", listedAsDeployer: undefined, listedAsAdmin: undefined };
+const admin: ActorFacts = { ...writer, login: "boss", permission: "admin" };
+const pr: PullRequestFacts = {
+  number: 5,
+  headSha: SHA_A,
+  headRef: "refs/heads/feature",
+  fromFork: false,
+  draft: false,
+  headMovedSinceComment: false,
+};
+const green: CheckFact[] = [{ context: "ci", source: "check_run", outcome: "success" }];
+const production = target({ name: "production", requiredContexts: ["ci"] });
+
+function input(overrides: Partial<CommandDeployInput> = {}): CommandDeployInput {
+  return {
+    repo,
+    target: production,
+    actor: writer,
+    pr,
+    commit: { ref: pr.headRef, sha: pr.headSha },
+    force: false,
+    params: {},
+    gates: "evaluate",
+    state: { checks: green, locks: [] },
+    ...overrides,
+  };
+}
+
+describe("decideCommandDeploy", () => {
+  it("deploys the pull request's head with the command's parameters in the payload", () => {
+    const decision = decideCommandDeploy(input({ params: { debug: "1" } }));
+
+    expect(decision).toMatchObject({ action: "deploy", environment: "production" });
+    expect(decision.action === "deploy" && decision.request).toMatchObject({
+      ref: SHA_A,
+      required_contexts: ["ci"],
+      payload: {
+        target: "production",
+        ref: "refs/heads/feature",
+        pr: 5,
+        trigger: "command",
+        params: { debug: "1" },
+        actor: "dev",
+      },
+    });
+  });
+
+  const lock = (owner: string, environment = "production", lockPr: number | null = null): LockFact => ({
+    environment,
+    owner,
+    pr: lockPr,
+    reason: null,
+    expiresAt: null,
+  });
+
+  it.each<[string, Partial<CommandDeployInput>, string]>([
+    ["a reader", { actor: { ...writer, permission: "read" } }, "not_permitted"],
+    ["a writer not in deployers", { actor: { ...writer, listedAsDeployer: false } }, "not_permitted"],
+    ["--force by a writer", { force: true }, "not_permitted"],
+    ["--force by a writer not in admins", { force: true, actor: { ...writer, listedAsAdmin: false } }, "not_permitted"],
+    ["a fork", { pr: { ...pr, fromFork: true } }, "not_permitted"],
+    [
+      "a draft when drafts are refused",
+      { pr: { ...pr, draft: true }, target: { ...production, allowDrafts: false } },
+      "not_permitted",
+    ],
+    ["a head that moved after the comment", { pr: { ...pr, headMovedSinceComment: true } }, "head_moved"],
+    ["someone else's lock", { state: { checks: green, locks: [lock("other")] } }, "locked"],
+    ["a global lock", { state: { checks: green, locks: [lock("other", "*")] } }, "locked"],
+    ["a failed check", { state: { checks: [{ ...green[0]!, outcome: "failure" }], locks: [] } }, "checks_failed"],
+    ["a pending check", { state: { checks: [], locks: [] } }, "waiting_for_checks"],
+  ])("refuses %s", (_case, overrides, reason) => {
+    expect(decideCommandDeploy(input(overrides))).toMatchObject({ action: "refuse", reason });
+  });
+
+  it.each<[string, Partial<CommandDeployInput>]>([
+    ["a listed deployer without write permission", { actor: { ...writer, permission: "read", listedAsDeployer: true } }],
+    ["a repository admin not in deployers", { actor: { ...admin, listedAsDeployer: false } }],
+    ["a lock the author holds", { state: { checks: green, locks: [lock("dev")] } }],
+    ["a lock taken from this pull request", { state: { checks: green, locks: [lock("other", "production", 5)] } }],
+    ["a fork when the target allows forks", { pr: { ...pr, fromFork: true }, target: { ...production, allowForks: true } }],
+    ["a draft by default", { pr: { ...pr, draft: true } }],
+    [
+      "another ref when the head moved",
+      { pr: { ...pr, headMovedSinceComment: true }, commit: { ref: "refs/heads/main", sha: SHA_B } },
+    ],
+    ["unknown checks when only GitHub verifies (rollback)", { gates: "github", state: { checks: [], locks: [] } }],
+  ])("allows %s", (_case, overrides) => {
+    expect(decideCommandDeploy(input(overrides))).toMatchObject({ action: "deploy" });
+  });
+
+  it("skips the checks with --force by an admin, telling GitHub to skip them too", () => {
+    const decision = decideCommandDeploy(input({ force: true, actor: admin, state: { checks: [], locks: [] } }));
+
+    expect(decision.action === "deploy" && decision.request.required_contexts).toEqual([]);
+  });
+});

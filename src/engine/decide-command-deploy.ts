@@ -1,0 +1,87 @@
+import type { Target } from "../config/model.js";
+import { buildDeploymentRequest, renderEnvironment } from "./build-deployment-request.js";
+import type { ActorFacts, PullRequestFacts } from "./command-facts.js";
+import { evaluateGates } from "./evaluate-gates.js";
+import { describeLock, findLock } from "./find-lock.js";
+import { mayAdminister, mayDeploy } from "./may-act.js";
+import type { ReasonCode } from "./reason-codes.js";
+import type { DeploymentRequest, EngineState, PendingDeploy, RepoFacts } from "./types.js";
+
+/** A `/deploy`, `/noop` or `/rollback` with everything the edges found out. */
+export interface CommandDeployInput {
+  readonly repo: RepoFacts;
+  readonly target: Target;
+  readonly actor: ActorFacts;
+  readonly pr: PullRequestFacts;
+  /** What to deploy: the pull request's head, or the commit a ref named in the command resolved to. */
+  readonly commit: { readonly ref: string; readonly sha: string };
+  readonly force: boolean;
+  readonly params: Readonly<Record<string, string>>;
+  /**
+   * `evaluate`: our own gates, from the check facts of `commit` in `state`. `github`: only
+   * GitHub's verification of `required_contexts` (a rollback's old commit has no facts here).
+   */
+  readonly gates: "evaluate" | "github";
+  /** `checks` of `commit.sha` and the repository's locks. */
+  readonly state: Pick<EngineState, "checks" | "locks">;
+}
+
+/** Deploy now, or refuse with a reason and a sentence that says what would make it work. */
+export type CommandDecision =
+  | { readonly action: "deploy"; readonly environment: string; readonly request: DeploymentRequest; readonly message: string }
+  | { readonly action: "refuse"; readonly environment: string; readonly reason: ReasonCode; readonly message: string };
+
+/**
+ * Decides a deploy asked for in a comment: permission, forks, drafts, a moved head, locks and
+ * checks, in that order; the first that fails is the answer. Unlike an auto-deploy a command never
+ * waits: it deploys now or says why not.
+ */
+export function decideCommandDeploy(input: CommandDeployInput): CommandDecision {
+  const { repo, target, actor, pr, commit } = input;
+  const deploy: PendingDeploy = { target: target.name, ref: commit.ref, sha: commit.sha, pr: pr.number, trigger: "command" };
+  const environment = renderEnvironment(repo, target, deploy);
+  const refuse = (reason: ReasonCode, message: string): CommandDecision => ({ action: "refuse", environment, reason, message });
+
+  if (!mayDeploy(actor)) {
+    const who = target.deployers === undefined ? "write permission" : `to be listed in \`deployers\` of ${target.name}`;
+    return refuse("not_permitted", `@${actor.login} needs ${who} to deploy ${target.name}.`);
+  }
+  if (input.force && !mayAdminister(actor)) {
+    const who = target.admins === undefined ? "repository admins" : `the \`admins\` of ${target.name}`;
+    return refuse("not_permitted", `--force skips the checks and is for ${who} only.`);
+  }
+  if (pr.fromFork && !target.allowForks)
+    return refuse("not_permitted", `${target.name} does not deploy pull requests from forks.`);
+  if (pr.draft && !target.allowDrafts) return refuse("not_permitted", `${target.name} does not deploy draft pull requests.`);
+  if (pr.headMovedSinceComment && commit.sha === pr.headSha) {
+    return refuse(
+      "head_moved",
+      `The pull request's head moved to ${commit.sha.slice(0, 7)} after this comment; comment again to deploy it.`,
+    );
+  }
+  const othersLocks = input.state.locks.filter((lock) => lock.owner !== actor.login);
+  const lock = findLock(othersLocks, environment, pr.number);
+  if (lock !== undefined) return refuse("locked", `${describeLock(lock, environment)}.`);
+
+  if (!input.force && input.gates === "evaluate") {
+    const gates = evaluateGates(target.requiredContexts, input.state.checks);
+    if (gates.status === "failed")
+      return refuse("checks_failed", `${gates.failed.join(", ")} failed on ${commit.sha.slice(0, 7)}.`);
+    if (gates.status === "waiting") {
+      return refuse(
+        "waiting_for_checks",
+        `Waiting for ${gates.waitingFor.join(", ")} on ${commit.sha.slice(0, 7)}; comment again once green.`,
+      );
+    }
+  }
+
+  const built = buildDeploymentRequest(repo, target, deploy);
+  const payload = { ...built.payload, params: { ...input.params }, actor: actor.login };
+  const request: DeploymentRequest = input.force ? { ...built, payload, required_contexts: [] } : { ...built, payload };
+  return {
+    action: "deploy",
+    environment,
+    request,
+    message: `Deploying ${commit.sha.slice(0, 7)} (${commit.ref}) to ${environment}.`,
+  };
+}

@@ -1,0 +1,13 @@
+import type { Context } from "probot";
+import type { CommentFacts } from "../commands/command-context.js";
+
+/** A pull request comment as a command needs it, from the payload. */
+export function readComment(payload: Context<"issue_comment.created">["payload"]): CommentFacts {
+  return {
+    id: payload.comment.id,
+    body: payload.comment.body,
+    author: payload.comment.user?.login ?? "ghost",
+    pr: payload.issue.number,
+    createdAt: new Date(payload.comment.created_at),
+  };
+}

@@ -1,0 +1,58 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { deployClaim, sha } from "../../test/store/store-fixtures.js";
+import { MIGRATIONS } from "./migrations.js";
+import { runMigrations } from "./run-migrations.js";
+import { createSqlStore } from "./sql-store.js";
+
+describe("migration 2 (claims by kind, locks, command replies, pull request heads)", () => {
+  let dataDir = "";
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "deliverybot-migrations-"));
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("upgrades a database created by migration 1, keeping its claims as auto claims", async () => {
+    const repoId = 5_000_000_002;
+    const v1 = await PGlite.create({ dataDir });
+    const appliedFirst = await runMigrations(v1, MIGRATIONS.slice(0, 1));
+    await v1.query(
+      `INSERT INTO deploy_claims (repo_id, environment, sha, target, ref, pr, transient)
+       VALUES ($1, 'production', $2, 'production', 'refs/heads/main', NULL, false)`,
+      [repoId, sha("a")],
+    );
+    await v1.close();
+
+    const db = await PGlite.create({ dataDir });
+    const appliedThen = await runMigrations(db);
+    const { rows } = await db.query<{ via: string }>("SELECT via FROM deploy_claims WHERE repo_id = $1", [repoId]);
+    const store = createSqlStore(db);
+    const deployed = await store.isDeployed(repoId, "production", sha("a"));
+    const autoAgain = await store.claimDeployment(deployClaim(repoId));
+    const byComment = await store.claimDeployment(deployClaim(repoId, { via: "comment:6000000001" }));
+    const lock = await store.acquireLock(
+      {
+        repoId,
+        environment: "*",
+        target: null,
+        owner: "octocat",
+        pr: null,
+        reason: null,
+        createdAt: new Date(),
+        expiresAt: null,
+      },
+      new Date(),
+    );
+    await store.close();
+
+    expect(appliedFirst).toEqual([1]);
+    expect(appliedThen).toEqual([2]);
+    expect(rows).toEqual([{ via: "auto" }]);
+    expect([deployed, autoAgain, byComment, lock.acquired]).toEqual([true, false, true, true]);
+  });
+});
