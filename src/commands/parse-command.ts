@@ -42,7 +42,7 @@ export function parseCommand(body: string, prefix: string): ParsedCommand {
   return GRAMMARS[command](tokens.tokens, context);
 }
 
-/** The first line, trimmed. A lone `\r` ends a line too, as it does where GitHub shows the comment. */
+/** The first line, trimmed. A lone `\r` ends a line too, as in CommonMark: the line GitHub shows first. */
 function firstLine(body: string): string {
   return (body.split(/\r\n|\r|\n/, 1)[0] ?? "").trim();
 }

@@ -3,7 +3,7 @@ import { formatSentence } from "../config/format-sentence.js";
 
 /** A refusal: the reason code and the sentence saying what would make it work. */
 export function refusal(reason: ReasonCode, message: string): string {
-  return `**Not deployed** (\`${reason}\`): ${formatSentence(message)}`;
+  return `**Refused** (\`${reason}\`): ${formatSentence(message)}`;
 }
 
 /** A plain outcome sentence. */

@@ -20,7 +20,7 @@ export interface DeployFileV2 {
   };
   /**
    * The target a deploy command without a target name (`/deploy`) deploys. It must be one of the
-   * targets under `targets:`.
+   * targets under `targets:`. Without it, `/deploy` must name a target and the reply lists them.
    */
   readonly default_target?: string;
   /**

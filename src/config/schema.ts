@@ -240,7 +240,7 @@ export const deployConfigSchema = {
         default_target: {
           type: "string",
           description:
-            "The target a deploy command without a target name (`/deploy`) deploys. It must be one of the targets under `targets:`.",
+            "The target a deploy command without a target name (`/deploy`) deploys. It must be one of the targets under `targets:`. Without it, `/deploy` must name a target and the reply lists them.",
           examples: ["production"],
         },
         command_prefix: {

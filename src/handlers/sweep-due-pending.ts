@@ -5,7 +5,8 @@ import { processCommit } from "./process-commit.js";
 
 /**
  * Retries the deploys whose creation GitHub could not take (5xx, rate limit, network) once their
- * retry time has come. One commit is processed once even when several of its targets are due.
+ * retry time has come, and releases expired locks so the deploys waiting on them go ahead. One
+ * commit is processed once even when several of its targets are due.
  */
 export async function sweepDuePending(
   store: Store,
@@ -14,6 +15,8 @@ export async function sweepDuePending(
   log: Logger,
 ): Promise<number> {
   const due = await store.listDuePending(now);
+  const expired = await store.releaseExpiredLocks(now);
+  for (const repoId of new Set(expired.map((lock) => lock.repoId))) due.push(...(await store.listPendingByRepo(repoId)));
   const commits = new Map<string, PendingRecord>();
   for (const pending of due) commits.set(`${pending.repoId} ${pending.sha}`, pending);
 

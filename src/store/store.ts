@@ -52,8 +52,8 @@ export interface DeployClaim {
   readonly via: string;
 }
 
-/** The environment value of a lock on every environment of a repository. */
-export const GLOBAL_LOCK = "*";
+/** The environment value of a lock on every environment of a repository (the engine's own constant). */
+export { GLOBAL_LOCK_ENVIRONMENT as GLOBAL_LOCK } from "../engine/find-lock.js";
 
 /** A lock on one environment of a repository, or on all of them (`environment` = {@link GLOBAL_LOCK}). */
 export interface LockRecord {
