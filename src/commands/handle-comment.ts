@@ -19,7 +19,10 @@ export async function handleComment(deps: HandlerDeps, comment: CommentFacts): P
   const command = parseCommand(comment.body, prefix);
   if (command.kind === "none") return;
 
-  await deps.github.reactSeen(comment.id);
+  // The reaction only says "seen"; a failure to add it must not stop the command or its answer.
+  await deps.github
+    .reactSeen(comment.id)
+    .catch((error: unknown) => deps.log.warn({ err: error }, "could not react to a command"));
   let reply: string;
   if (loaded.kind === "invalid") {
     const [first] = loaded.problems;

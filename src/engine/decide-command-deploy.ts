@@ -59,7 +59,7 @@ export function decideCommandDeploy(input: CommandDeployInput): CommandDecision 
       `The pull request's head moved to ${commit.sha.slice(0, 7)} after this comment; comment again to deploy it.`,
     );
   }
-  const othersLocks = input.state.locks.filter((lock) => lock.owner !== actor.login);
+  const othersLocks = input.state.locks.filter((lock) => lock.owner.toLowerCase() !== actor.login.toLowerCase());
   const lock = findLock(othersLocks, environment, pr.number);
   if (lock !== undefined) return refuse("locked", `${describeLock(lock, environment)}.`);
 
