@@ -14,7 +14,7 @@ const HELP: Readonly<Record<CommandName, CommandHelp>> = {
   deploy: {
     usage: "[target] [ref] [--force] [| key=value …]",
     about:
-      "Deploys this pull request's head, or `ref` (a branch, tag or SHA), to a target. `--force` deploys past failing checks and someone else's lock; `key=value` pairs after `|` are parameters of the deployment.",
+      "Deploys this pull request's head, or `ref` (a branch, tag or SHA), to a target. `--force` skips the required checks (admins only); `key=value` pairs after `|` are parameters of the deployment.",
     examples: ["", "{target}", "{target} main --force", '{target} | version="1.2 beta"'],
   },
   noop: {

@@ -37,7 +37,7 @@ export async function runDeploy(ctx: CommandContext, command: DeployCommand): Pr
     repo: deps.repo,
     target,
     actor,
-    pr: { number: comment.pr, ...pr, headMovedSinceComment },
+    pr: { number: comment.pr, ...pr, open: pr.state === "open", headMovedSinceComment },
     commit,
     force: command.force,
     params: command.params,

@@ -23,10 +23,15 @@ export async function runLock(ctx: CommandContext, command: Extract<ParsedComman
   const scope = await resolveScope(ctx, command.scope);
   if ("error" in scope) return refusal("invalid_command", scope.error ?? "");
   const { deps, comment } = ctx;
+  const now = deps.now();
+  const expiresAt = command.forMs === undefined ? null : new Date(now.getTime() + command.forMs);
+  // A duration the parser accepts may still end past the last instant a Date can hold.
+  if (expiresAt !== null && Number.isNaN(expiresAt.getTime())) {
+    return refusal("invalid_command", "--for is too long: leave it out for a lock that lasts until `/unlock`.");
+  }
   const actor = await resolveActor(deps.github, comment.author, scope.target);
   if (!mayDeploy(actor)) return refusal("not_permitted", `@${actor.login} may not deploy there, so may not lock it either.`);
 
-  const now = deps.now();
   const lock: LockRecord = {
     repoId: deps.repo.id,
     environment: scope.environment,
@@ -35,7 +40,7 @@ export async function runLock(ctx: CommandContext, command: Extract<ParsedComman
     pr: comment.pr,
     reason: command.reason ?? null,
     createdAt: now,
-    expiresAt: command.forMs === undefined ? null : new Date(now.getTime() + command.forMs),
+    expiresAt,
   };
   const attempt = await deps.store.acquireLock(lock, now);
   if (!attempt.acquired) return refusal("locked", `${describe(attempt.holder)}. Ask them to unlock it, or an admin to break it.`);

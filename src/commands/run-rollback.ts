@@ -20,22 +20,22 @@ export async function runRollback(ctx: CommandContext, command: Extract<ParsedCo
   const { deps, comment } = ctx;
   const environment = pullRequestEnvironment(deps.repo, target, comment.pr);
 
-  const [history, actor, pr, locks] = await Promise.all([
-    deps.store.listDeployments(deps.repo.id, environment),
-    resolveActor(deps.github, comment.author, target),
-    deps.github.getPullRequest(comment.pr),
-    deps.store.listLocks(deps.repo.id, deps.now()),
-  ]);
+  const history = await deps.store.listDeployments(deps.repo.id, environment);
   const previous = pickRollbackCommit(history);
   if (previous === undefined) {
     return refusal("invalid_command", `${environment} has no earlier successful deployment to roll back to.`);
   }
+  const [actor, pr, locks] = await Promise.all([
+    resolveActor(deps.github, comment.author, target),
+    deps.github.getPullRequest(comment.pr),
+    deps.store.listLocks(deps.repo.id, deps.now()),
+  ]);
   const commit = { ref: previous.ref, sha: previous.sha };
   const decision = decideCommandDeploy({
     repo: deps.repo,
     target,
     actor,
-    pr: { number: comment.pr, ...pr, headMovedSinceComment: false },
+    pr: { number: comment.pr, ...pr, open: pr.state === "open", headMovedSinceComment: false },
     commit,
     force: false,
     params: {},

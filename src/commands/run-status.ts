@@ -13,7 +13,11 @@ export async function runStatus(ctx: CommandContext): Promise<string> {
     const [last] = await deps.store.listDeployments(deps.repo.id, environment, 1);
     const deployed = last === undefined ? "none" : `${last.sha.slice(0, 7)} (${last.state ?? "no status yet"})`;
     const waiting = [];
-    for (const deploy of pending.filter((candidate) => candidate.target === target.name)) {
+    // This pull request's view: deploys from no pull request (pushes) or from this one.
+    const mine = pending.filter(
+      (candidate) => candidate.target === target.name && (candidate.pr === null || candidate.pr === comment.pr),
+    );
+    for (const deploy of mine) {
       const [why] = await deps.store.listDecisions(deps.repo.id, { sha: deploy.sha, target: target.name, limit: 1 });
       waiting.push(`${deploy.sha.slice(0, 7)}: ${why?.message ?? "waiting"}`);
     }

@@ -118,13 +118,13 @@ export interface TargetV2 {
   /**
    * Who may deploy this target with a command in a pull request comment: GitHub logins and teams
    * (`org/team-slug`). Omitted: anyone with write or admin permission on the repository. `[]`:
-   * nobody.
+   * repository admins only (they always may).
    */
   readonly deployers?: readonly string[];
   /**
    * Who may `--force` a deploy of this target past its checks and break someone else's lock: GitHub
    * logins and teams (`org/team-slug`). Omitted: anyone with admin permission on the repository.
-   * `[]`: nobody.
+   * `[]`: repository admins only (they always may).
    */
   readonly admins?: readonly string[];
   /**
@@ -214,13 +214,13 @@ export interface TargetV1 {
   /**
    * Who may deploy this target with a command in a pull request comment: GitHub logins and teams
    * (`org/team-slug`). Omitted: anyone with write or admin permission on the repository. `[]`:
-   * nobody.
+   * repository admins only (they always may).
    */
   readonly deployers?: readonly string[];
   /**
    * Who may `--force` a deploy of this target past its checks and break someone else's lock: GitHub
    * logins and teams (`org/team-slug`). Omitted: anyone with admin permission on the repository.
-   * `[]`: nobody.
+   * `[]`: repository admins only (they always may).
    */
   readonly admins?: readonly string[];
   /**

@@ -103,7 +103,7 @@ const deployers = {
   type: "array",
   items: actor,
   description:
-    "Who may deploy this target with a command in a pull request comment: GitHub logins and teams (`org/team-slug`). Omitted: anyone with write or admin permission on the repository. `[]`: nobody.",
+    "Who may deploy this target with a command in a pull request comment: GitHub logins and teams (`org/team-slug`). Omitted: anyone with write or admin permission on the repository. `[]`: repository admins only (they always may).",
   examples: [["octocat", "my-org/release-managers"]],
 } as const;
 
@@ -111,7 +111,7 @@ const admins = {
   type: "array",
   items: actor,
   description:
-    "Who may `--force` a deploy of this target past its checks and break someone else's lock: GitHub logins and teams (`org/team-slug`). Omitted: anyone with admin permission on the repository. `[]`: nobody.",
+    "Who may `--force` a deploy of this target past its checks and break someone else's lock: GitHub logins and teams (`org/team-slug`). Omitted: anyone with admin permission on the repository. `[]`: repository admins only (they always may).",
   examples: [["my-org/sre"]],
 } as const;
 

@@ -12,6 +12,8 @@ export interface ActorFacts {
 /** The pull request a command was written on, as GitHub reported it when the command was checked. */
 export interface PullRequestFacts {
   readonly number: number;
+  /** Closed and merged pull requests take no deploy commands. */
+  readonly open: boolean;
   readonly headSha: string;
   /** Full head ref, e.g. `refs/heads/feature`. */
   readonly headRef: string;

@@ -8,6 +8,7 @@ const writer: ActorFacts = { login: "dev", permission: "write", listedAsDeployer
 const admin: ActorFacts = { ...writer, login: "boss", permission: "admin" };
 const pr: PullRequestFacts = {
   number: 5,
+  open: true,
   headSha: SHA_A,
   headRef: "refs/heads/feature",
   fromFork: false,
@@ -64,6 +65,7 @@ describe("decideCommandDeploy", () => {
     ["a writer not in deployers", { actor: { ...writer, listedAsDeployer: false } }, "not_permitted"],
     ["--force by a writer", { force: true }, "not_permitted"],
     ["--force by a writer not in admins", { force: true, actor: { ...writer, listedAsAdmin: false } }, "not_permitted"],
+    ["a closed pull request", { pr: { ...pr, open: false } }, "not_permitted"],
     ["a fork", { pr: { ...pr, fromFork: true } }, "not_permitted"],
     [
       "a draft when drafts are refused",

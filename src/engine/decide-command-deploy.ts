@@ -50,6 +50,7 @@ export function decideCommandDeploy(input: CommandDeployInput): CommandDecision 
     const who = target.admins === undefined ? "repository admins" : `the \`admins\` of ${target.name}`;
     return refuse("not_permitted", `--force skips the checks and is for ${who} only.`);
   }
+  if (!pr.open) return refuse("not_permitted", `Pull request #${pr.number} is closed; deploy from an open pull request.`);
   if (pr.fromFork && !target.allowForks)
     return refuse("not_permitted", `${target.name} does not deploy pull requests from forks.`);
   if (pr.draft && !target.allowDrafts) return refuse("not_permitted", `${target.name} does not deploy draft pull requests.`);

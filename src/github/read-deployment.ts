@@ -17,13 +17,14 @@ type StatusPayload = Context<"deployment_status">["payload"]["deployment_status"
 /** A deployment from a `deployment` or `deployment_status` webhook, ours or anyone's. */
 export function readDeployment(repoId: number, deployment: DeploymentPayload): DeploymentRecord {
   const payload = typeof deployment.payload === "object" && deployment.payload !== null ? deployment.payload : {};
-  const { target, pr } = payload as { target?: unknown; pr?: unknown };
+  const { target, pr, ref: payloadRef } = payload as { target?: unknown; pr?: unknown; ref?: unknown };
   return {
     id: deployment.id,
     repoId,
     environment: deployment.environment,
     sha: deployment.sha,
-    ref: deployment.ref,
+    // Deliverybot deploys the SHA and carries the branch or tag in the payload; keep the name.
+    ref: typeof payloadRef === "string" ? payloadRef : deployment.ref,
     task: deployment.task,
     target: typeof target === "string" ? target : null,
     pr: typeof pr === "number" ? pr : null,
