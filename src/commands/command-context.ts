@@ -8,6 +8,8 @@ export interface CommentFacts {
   readonly author: string;
   readonly pr: number;
   readonly createdAt: Date;
+  /** The repository's web address (`repository.html_url`), for links in replies. */
+  readonly repositoryUrl: string;
 }
 
 /** What every command runs with. */

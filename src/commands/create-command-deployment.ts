@@ -34,9 +34,16 @@ export async function createCommandDeployment(
     });
     const message = `${decision.message} Deployment ${outcome.id} created.`;
     await recordDecision(deps, { ...subject, reason: "deployed", message });
-    return sentence(
+    const deployed = sentence(
       `Deployed ${subject.sha.slice(0, 7)} (${subject.ref}) to ${environment}: deployment ${outcome.id}, by @${comment.author}.`,
     );
+    // Environment names may carry a branch name (templates): no character of it may end the link.
+    const path = encodeURIComponent(environment).replace(
+      /[()'!*]/g,
+      (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+    );
+    const link = `${comment.repositoryUrl}/deployments/${path}`;
+    return `${deployed}\n\n[The deployments of ${sentence(environment)}](${link})`;
   }
 
   await deps.store.releaseDeployment(deps.repo.id, environment, subject.sha, via);

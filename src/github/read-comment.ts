@@ -9,5 +9,6 @@ export function readComment(payload: Context<"issue_comment.created">["payload"]
     author: payload.comment.user?.login ?? "ghost",
     pr: payload.issue.number,
     createdAt: new Date(payload.comment.created_at),
+    repositoryUrl: payload.repository.html_url,
   };
 }

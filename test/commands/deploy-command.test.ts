@@ -72,7 +72,8 @@ describe("/deploy and /noop in pull request comments", () => {
     expect(calls.slice(2, 4).sort()).toEqual([`GET ${h.api}/collaborators/alice/permission`, `GET ${h.api}/pulls/${PR}`]);
     expect(calls.slice(4)).toEqual([`POST ${h.api}/deployments`, `POST ${h.api}/issues/${PR}/comments`]);
     expect(onlyReply(github)).toBe(
-      "Deployed c0ffee0 \\(refs/heads/feature/login\\) to production\\: deployment 601, by @\u200balice.",
+      "Deployed c0ffee0 \\(refs/heads/feature/login\\) to production\\: deployment 601, by @\u200balice.\n\n" +
+        "[The deployments of production](https://github.com/Codertocat/Hello-World/deployments/production)",
     );
     expect(await h.store.findCommandReply(h.repo.id, 7001)).toBe(9001);
     expect((await h.store.listDecisions(h.repo.id, { sha: HEAD_SHA }))[0]).toMatchObject({ reason: "deployed", pr: PR });
@@ -142,7 +143,7 @@ describe("/deploy and /noop in pull request comments", () => {
     await comment(h, { id: 7001, body: "/deploy production main" });
 
     github.done();
-    expect(onlyReply(github)).toBe("Deployed a1b2c3d \\(main\\) to production\\: deployment 603, by @\u200balice.");
+    expect(onlyReply(github)).toContain("Deployed a1b2c3d \\(main\\) to production\\: deployment 603, by @\u200balice.");
   });
 
   it("refuses a ref that does not exist", async () => {
