@@ -1,13 +1,11 @@
 import type { ApplicationFunction, Context, Probot } from "probot";
 import { handleComment } from "./commands/handle-comment.js";
-import { createGitHubPort } from "./github/github-port.js";
 import { readComment } from "./github/read-comment.js";
 import type { GitHubCaches } from "./github/github-caches.js";
 import { readCheckRun, readStatus } from "./github/read-check.js";
 import { readDeployment, readDeploymentStatus } from "./github/read-deployment.js";
 import { readPullRequest } from "./github/read-pull-request.js";
 import { readPush } from "./github/read-push.js";
-import { readRepo } from "./github/read-repo.js";
 import { handleCheck } from "./handlers/handle-check.js";
 import { handleDeploymentEvent } from "./handlers/handle-deployment-event.js";
 import { handlePullRequest } from "./handlers/handle-pull-request.js";
@@ -15,6 +13,7 @@ import { handlePullRequestClosed } from "./handlers/handle-pull-request-closed.j
 import { handlePush } from "./handlers/handle-push.js";
 import type { HandlerDeps } from "./handlers/handler-deps.js";
 import { processCommit } from "./handlers/process-commit.js";
+import { processDelivery, type HandledEvent } from "./process-delivery.js";
 import type { Store } from "./store/store.js";
 
 /** The long-lived parts the app runs on. */
@@ -24,47 +23,14 @@ export interface AppParts {
   readonly now: () => Date;
 }
 
-type EventName =
-  "push" | "pull_request" | "issue_comment" | "status" | "check_run" | "check_suite" | "deployment" | "deployment_status";
-
 /**
  * Registers the webhook handlers. Each handler reads its facts from the payload and makes one
  * call into the domain; every delivery is processed once (by `X-GitHub-Delivery`).
  */
 export function createApp(parts: AppParts): ApplicationFunction {
   return (app: Probot) => {
-    const run = async <E extends EventName>(context: Context<E>, work: (deps: HandlerDeps) => Promise<void>) => {
-      const { installation, repository } = context.payload as {
-        installation?: { id: number };
-        repository?: Parameters<typeof readRepo>[0];
-      };
-      if (installation === undefined || repository === undefined) {
-        context.log.debug({ event: context.name }, "event without installation or repository; ignored");
-        return;
-      }
-      const action = (context.payload as { action?: string }).action ?? null;
-      if ((await parts.store.beginDelivery(context.id, context.name, action)) === "duplicate") {
-        context.log.info({ delivery: context.id }, "duplicate delivery ignored");
-        return;
-      }
-      const repo = readRepo(repository);
-      const deps: HandlerDeps = {
-        store: parts.store,
-        github: createGitHubPort(context.octokit, repo, parts.caches),
-        log: context.log,
-        now: parts.now,
-        repo,
-        installationId: installation.id,
-        deliveryId: context.id,
-      };
-      try {
-        await work(deps);
-        await parts.store.finishDelivery(context.id, "done");
-      } catch (error) {
-        await parts.store.finishDelivery(context.id, "failed", error instanceof Error ? error.message : String(error));
-        throw error;
-      }
-    };
+    const run = <E extends HandledEvent>(context: Context<E>, work: (deps: HandlerDeps) => Promise<void>) =>
+      processDelivery(parts, context, work);
 
     app.on("push", (context) => run(context, (deps) => handlePush(deps, readPush(context.payload))));
     app.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], (context) =>
