@@ -1,5 +1,6 @@
 import type { Target } from "../config/model.js";
 import type { CommandDecision } from "../engine/decide-command-deploy.js";
+import { createClaimedDeployment } from "../handlers/create-claimed-deployment.js";
 import { recordDecision, type DecisionOutcome } from "../handlers/record-decision.js";
 import type { CommandContext } from "./command-context.js";
 import { refusal, sentence } from "./reply.js";
@@ -17,21 +18,21 @@ export async function createCommandDeployment(
 ): Promise<string> {
   const { deps, comment } = ctx;
   const { request, environment } = decision;
-  const via = `comment:${comment.id}`;
-  const claim = { repoId: deps.repo.id, environment, sha: subject.sha, target: target.name, ref: subject.ref, pr: comment.pr };
-  if (!(await deps.store.claimDeployment({ ...claim, transient: request.transient_environment, via }))) {
+  const claim = {
+    repoId: deps.repo.id,
+    environment,
+    sha: subject.sha,
+    target: target.name,
+    ref: subject.ref,
+    pr: comment.pr,
+    transient: request.transient_environment,
+    via: `comment:${comment.id}`,
+  };
+  const outcome = await createClaimedDeployment(deps, claim, request);
+  if (outcome.kind === "already_claimed") {
     return sentence(`This comment already deployed ${subject.sha.slice(0, 7)} to ${environment}.`);
   }
-
-  const outcome = await deps.github.createDeployment(request);
   if (outcome.kind === "created") {
-    await deps.store.recordDeployment({
-      ...claim,
-      id: outcome.id,
-      task: request.task,
-      transient: request.transient_environment,
-      createdAt: outcome.createdAt,
-    });
     const message = `${decision.message} Deployment ${outcome.id} created.`;
     await recordDecision(deps, { ...subject, reason: "deployed", message });
     const deployed = sentence(
@@ -46,7 +47,6 @@ export async function createCommandDeployment(
     return `${deployed}\n\n[The deployments of ${sentence(environment)}](${link})`;
   }
 
-  await deps.store.releaseDeployment(deps.repo.id, environment, subject.sha, via);
   const reason = outcome.kind === "not_now" ? "waiting_for_checks" : "github_error";
   const status = outcome.kind === "not_now" ? "" : ` (${outcome.status ?? "no answer"})`;
   const message = `GitHub did not create the deployment${status}: ${outcome.message}. Comment again to retry.`;

@@ -1,4 +1,5 @@
 import type { Decision } from "../engine/types.js";
+import { createClaimedDeployment } from "./create-claimed-deployment.js";
 import { pendingRecord } from "./pending-record.js";
 import type { HandlerDeps } from "./handler-deps.js";
 import { recordDecision } from "./record-decision.js";
@@ -7,9 +8,9 @@ import { retryDelay } from "./retry-delay.js";
 type DeployDecision = Extract<Decision, { action: "deploy" }>;
 
 /**
- * Creates one deployment, exactly once: the (environment, commit) claim is taken before GitHub is
- * asked and given back when GitHub did not create it. GitHub's 409 on required contexts keeps the
- * deploy waiting; a 5xx schedules a retry; any other refusal is recorded with GitHub's message.
+ * Creates one auto-deployment, exactly once per (environment, commit). GitHub's 409 on required
+ * contexts keeps the deploy waiting; a 5xx schedules a retry; any other refusal is recorded with
+ * GitHub's message.
  */
 export async function deploy(deps: HandlerDeps, decision: DeployDecision): Promise<void> {
   const { store, repo } = deps;
@@ -24,22 +25,18 @@ export async function deploy(deps: HandlerDeps, decision: DeployDecision): Promi
     transient: request.transient_environment,
     via: "auto",
   };
-  if (!(await store.claimDeployment(claim))) {
+  const outcome = await createClaimedDeployment(deps, claim, request);
+  if (outcome.kind === "already_claimed") {
     await store.deletePending(repo.id, decision.target, decision.ref, decision.sha);
     const message = `${decision.sha.slice(0, 7)} is already deployed to ${request.environment}.`;
     await recordDecision(deps, { ...decision, reason: "already_deployed", message });
     return;
   }
-
-  const outcome = await deps.github.createDeployment(request);
   if (outcome.kind === "created") {
-    await store.recordDeployment({ ...claim, id: outcome.id, task: request.task, createdAt: outcome.createdAt });
     await store.deletePending(repo.id, decision.target, decision.ref, decision.sha);
     await recordDecision(deps, { ...decision, message: `${decision.message} Deployment ${outcome.id} created.` });
     return;
   }
-
-  await store.releaseDeployment(repo.id, request.environment, decision.sha);
   if (outcome.kind === "not_now") {
     await store.savePending(pendingRecord(deps, decision));
     const message = `GitHub did not create the deployment yet (${outcome.message}); waiting for the next check event.`;
