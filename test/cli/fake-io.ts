@@ -1,0 +1,38 @@
+import type { CliIo } from "../../src/cli/cli-io.js";
+import { runCli } from "../../src/cli/run-cli.js";
+
+/** A `CliIo` over an in-memory file system, recording what was printed. */
+export interface FakeIo {
+  readonly io: CliIo;
+  stdout(): string;
+  stderr(): string;
+}
+
+/**
+ * Files are keyed by absolute path; an `Error` entry is what reading that path rejects with, and a
+ * missing one rejects like Node (`code: "ENOENT"`).
+ */
+export function createFakeIo(files: { readonly [path: string]: string | Error } = {}, cwd = "/repo"): FakeIo {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    stdout: (text) => void out.push(text),
+    stderr: (text) => void err.push(text),
+    readFile: async (path) => {
+      const text = files[path];
+      if (text instanceof Error) throw text;
+      if (text !== undefined) return text;
+      throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: "ENOENT" });
+    },
+    cwd,
+    env: {},
+  };
+  return { io, stdout: () => out.join(""), stderr: () => err.join("") };
+}
+
+/** Runs `deliverybot <argv>` in-process over `files` (see `createFakeIo`), from `/repo`. */
+export async function runWithFakeIo(argv: readonly string[], files: { readonly [path: string]: string | Error } = {}) {
+  const fake = createFakeIo(files);
+  const code = await runCli(argv, fake.io);
+  return { code, stdout: fake.stdout(), stderr: fake.stderr() };
+}
