@@ -15,6 +15,7 @@ import { createRequire } from "node:module";
 const OPERATIONS = [
   ["post", "/app/installations/{installation_id}/access_tokens"],
   ["get", "/orgs/{org}/teams/{team_slug}/memberships/{username}"],
+  ["get", "/repos/{owner}/{repo}"],
   ["post", "/repos/{owner}/{repo}/check-runs"],
   ["patch", "/repos/{owner}/{repo}/check-runs/{check_run_id}"],
   ["get", "/repos/{owner}/{repo}/collaborators/{username}/permission"],

@@ -23,6 +23,8 @@ describe("buildDeployConfig", () => {
           admins: undefined,
           allowForks: false,
           allowDrafts: true,
+          hooks: [],
+          hookChecks: true,
         },
       ],
       defaultTarget: undefined,
@@ -50,6 +52,14 @@ describe("buildDeployConfig", () => {
       { allowForks: true, allowDrafts: false },
     ],
   ])("reads allow_forks and allow_drafts from %j", (target, expected) => {
+    expect(buildDeployConfig({ version: 2, targets: { t: target } }, 2).targets[0]).toMatchObject(expected);
+  });
+
+  it.each([
+    [{}, { hooks: [], hookChecks: true }],
+    [{ hooks: ["dockerhub"] }, { hooks: ["dockerhub"], hookChecks: true }],
+    [{ hooks: [], hook_checks: false }, { hooks: [], hookChecks: false }],
+  ])("reads hooks and hook_checks from %j", (target, expected) => {
     expect(buildDeployConfig({ version: 2, targets: { t: target } }, 2).targets[0]).toMatchObject(expected);
   });
 

@@ -39,6 +39,8 @@ function buildTarget(name: string, target: TargetV2): Target {
     admins: copyList(target.admins),
     allowForks: target.allow_forks ?? DEFAULTS.allow_forks.default,
     allowDrafts: target.allow_drafts ?? DEFAULTS.allow_drafts.default,
+    hooks: [...(target.hooks ?? DEFAULTS.hooks.default)],
+    hookChecks: target.hook_checks ?? DEFAULTS.hook_checks.default,
   };
 }
 

@@ -142,6 +142,22 @@ export interface TargetV2 {
    * @default true
    */
   readonly allow_drafts?: boolean;
+  /**
+   * Inbound deploy hooks (`POST /hooks/deploy/<hook-id>`) that may deploy this target, by the names
+   * they were created with. Omitted or `[]`: no hook may deploy it. A hook's secret lives in
+   * Deliverybot's store, never in this file.
+   *
+   * @default []
+   */
+  readonly hooks?: readonly string[];
+  /**
+   * A hook deploy must pass this target's `required_contexts` like any other deploy; while they are
+   * not green the hook is refused (it does not wait). `false`: only GitHub's own verification of
+   * `required_contexts` when the deployment is created.
+   *
+   * @default true
+   */
+  readonly hook_checks?: boolean;
 }
 
 /** One deployment target in the original Deliverybot (v1) format. */
@@ -238,6 +254,22 @@ export interface TargetV1 {
    * @default true
    */
   readonly allow_drafts?: boolean;
+  /**
+   * Inbound deploy hooks (`POST /hooks/deploy/<hook-id>`) that may deploy this target, by the names
+   * they were created with. Omitted or `[]`: no hook may deploy it. A hook's secret lives in
+   * Deliverybot's store, never in this file.
+   *
+   * @default []
+   */
+  readonly hooks?: readonly string[];
+  /**
+   * A hook deploy must pass this target's `required_contexts` like any other deploy; while they are
+   * not green the hook is refused (it does not wait). `false`: only GitHub's own verification of
+   * `required_contexts` when the deployment is created.
+   *
+   * @default true
+   */
+  readonly hook_checks?: boolean;
   /**
    * Legacy list (v1 only): the first entry's fields fill the fields the target does not set; other
    * entries are ignored. Move its fields into the target instead.

@@ -36,6 +36,16 @@ describe("explainPattern", () => {
     });
   });
 
+  it("explains a hooks entry in words", () => {
+    const hookName = deployConfigSchema.definitions.TargetV2.properties.hooks.items;
+
+    expect(explainPattern(["targets", "p", "hooks", 0], hookName, "Docker_Hub")).toEqual({
+      path: ["targets", "p", "hooks", 0],
+      message:
+        '`targets.p.hooks[0]` must be a hook name of lower-case letters, digits and `-` (at most 40, starting with a letter or digit) such as `dockerhub`; found "Docker_Hub".',
+    });
+  });
+
   it("quotes a pattern it has no words for", () => {
     expect(explainPattern(["a"], { type: "string", pattern: "^x+$" }, "y")).toEqual({
       path: ["a"],

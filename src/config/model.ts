@@ -47,6 +47,10 @@ export interface Target {
   readonly allowForks: boolean;
   /** Whether draft pull requests may deploy this target; default true. */
   readonly allowDrafts: boolean;
+  /** Names of the inbound deploy hooks that may deploy this target; default [] (none). */
+  readonly hooks: readonly string[];
+  /** Whether a hook deploy must pass `requiredContexts` first (else only GitHub verifies them); default true. */
+  readonly hookChecks: boolean;
 }
 
 /** A loaded, valid configuration. */

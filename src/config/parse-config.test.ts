@@ -57,6 +57,8 @@ describe("parseConfigText: the original Deliverybot format (v1)", () => {
             admins: undefined,
             allowForks: false,
             allowDrafts: true,
+            hooks: [],
+            hookChecks: true,
           },
           {
             name: "staging",
@@ -73,6 +75,8 @@ describe("parseConfigText: the original Deliverybot format (v1)", () => {
             admins: undefined,
             allowForks: false,
             allowDrafts: true,
+            hooks: [],
+            hookChecks: true,
           },
         ],
         defaultTarget: undefined,
@@ -324,9 +328,18 @@ describe("parseConfigText: problems", () => {
         line: 4,
         key: "targets.production.enviroment",
         message:
-          "unknown key `enviroment` in target `production`; did you mean `environment`? Allowed keys are `auto_deploy_on`, `environment`, `task`, `description`, `payload`, `required_contexts`, `auto_merge`, `transient_environment`, `production_environment`, `deployers`, `admins`, `allow_forks`, `allow_drafts`.",
+          "unknown key `enviroment` in target `production`; did you mean `environment`? Allowed keys are `auto_deploy_on`, `environment`, `task`, `description`, `payload`, `required_contexts`, `auto_merge`, `transient_environment`, `production_environment`, `deployers`, `admins`, `allow_forks`, `allow_drafts`, `hooks`, `hook_checks`.",
       },
     ]);
+  });
+
+  it.each([
+    ["v2", "version: 2\ntargets:\n  production:\n    hooks: [dockerhub, jenkins]\n    hook_checks: false\n"],
+    ["v1", "production:\n  hooks: [dockerhub, jenkins]\n  hook_checks: false\n"],
+  ])("reads hooks and hook_checks in %s", (_version, text) => {
+    const config = configOf(parseConfigText(text, FILE));
+
+    expect(config.targets[0]).toMatchObject({ hooks: ["dockerhub", "jenkins"], hookChecks: false });
   });
 
   it("reports an unknown top-level key of a v2 file with the allowed keys", () => {

@@ -19,6 +19,9 @@ export const GITHUB_TEAM_PATTERN = "^[A-Za-z0-9-]+/[A-Za-z0-9_.-]+$";
 /** A `deployers` or `admins` entry: a login or a team, the two patterns above joined. */
 export const GITHUB_ACTOR_PATTERN = `^(?:${GITHUB_LOGIN_PATTERN.slice(1, -1)}|${GITHUB_TEAM_PATTERN.slice(1, -1)})$`;
 
+/** An inbound deploy hook's name: lower-case letters, digits and `-`, starting with a letter or digit, at most 40 characters. */
+export const HOOK_NAME_PATTERN = "^[a-z0-9][a-z0-9-]{0,39}$";
+
 /** 1 to 20 characters without whitespace, except that the last may be one space (`deliverybot `). */
 export const COMMAND_PREFIX_PATTERN = "^\\S{1,19}[\\S ]?$";
 
@@ -128,6 +131,27 @@ const allowDrafts = {
   default: true,
 } as const;
 
+const hooks = {
+  type: "array",
+  items: {
+    type: "string",
+    pattern: HOOK_NAME_PATTERN,
+    description: "The name an inbound deploy hook was created with: lower-case letters, digits and `-`, at most 40 characters.",
+    examples: ["dockerhub"],
+  },
+  description:
+    "Inbound deploy hooks (`POST /hooks/deploy/<hook-id>`) that may deploy this target, by the names they were created with. Omitted or `[]`: no hook may deploy it. A hook's secret lives in Deliverybot's store, never in this file.",
+  default: [],
+  examples: [["dockerhub", "jenkins"]],
+} as const;
+
+const hookChecks = {
+  type: "boolean",
+  description:
+    "A hook deploy must pass this target's `required_contexts` like any other deploy; while they are not green the hook is refused (it does not wait). `false`: only GitHub's own verification of `required_contexts` when the deployment is created.",
+  default: true,
+} as const;
+
 /** The legacy list's entries carry no defaults: a field only fills the target when set. */
 const legacyDeployment = {
   type: "object",
@@ -170,6 +194,8 @@ const targetV1 = {
     admins,
     allow_forks: allowForks,
     allow_drafts: allowDrafts,
+    hooks,
+    hook_checks: hookChecks,
     deployments: {
       type: "array",
       items: { $ref: "#/definitions/LegacyDeployment" },
@@ -208,6 +234,8 @@ const targetV2 = {
     admins,
     allow_forks: allowForks,
     allow_drafts: allowDrafts,
+    hooks,
+    hook_checks: hookChecks,
   },
 } as const;
 

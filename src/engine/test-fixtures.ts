@@ -23,6 +23,8 @@ export function target(overrides: Partial<Target> & Pick<Target, "name">): Targe
     admins: undefined,
     allowForks: false,
     allowDrafts: true,
+    hooks: [],
+    hookChecks: true,
     ...overrides,
   };
 }

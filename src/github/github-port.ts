@@ -5,6 +5,7 @@ import { editComment, postComment, reactSeen } from "./comment-replies.js";
 import { createCheckRun, type CheckRunReport } from "./create-check-run.js";
 import { createDeployment, type CreateDeploymentOutcome } from "./create-deployment.js";
 import { markDeploymentInactive, type CreatedStatus } from "./create-deployment-status.js";
+import { getDefaultBranchHead } from "./get-default-branch-head.js";
 import { getPermission } from "./get-permission.js";
 import { getPullRequest, type PullRequestHeadFacts } from "./get-pull-request.js";
 import type { GitHubCaches } from "./github-caches.js";
@@ -34,6 +35,8 @@ export interface GitHubPort {
   getPullRequest(pr: number): Promise<PullRequestHeadFacts>;
   /** The commit a branch, tag or SHA names; undefined when there is none. */
   resolveCommit(ref: string): Promise<string | undefined>;
+  /** The default branch's name and head commit; undefined when the repository has no commits. */
+  getDefaultBranchHead(): Promise<{ readonly ref: string; readonly sha: string } | undefined>;
   reactSeen(commentId: number): Promise<void>;
   postComment(pr: number, body: string): Promise<number>;
   editComment(commentId: number, body: string): Promise<void>;
@@ -61,6 +64,7 @@ export function createGitHubPort(octokit: Octokit, repo: RepoFacts, caches: GitH
     isTeamMember: (team, login) => caches.teams.get(`${team.toLowerCase()}:${login}`, () => isTeamMember(octokit, team, login)),
     getPullRequest: (pr) => getPullRequest(octokit, repo, pr),
     resolveCommit: (ref) => resolveCommit(octokit, repo, ref),
+    getDefaultBranchHead: () => getDefaultBranchHead(octokit, repo),
     reactSeen: (commentId) => reactSeen(octokit, repo, commentId),
     postComment: (pr, body) => postComment(octokit, repo, pr, body),
     editComment: (commentId, body) => editComment(octokit, repo, commentId, body),

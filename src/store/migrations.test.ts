@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { deployClaim, sha } from "../../test/store/store-fixtures.js";
+import { deployClaim, newHook, sha, uniqueHookId } from "../../test/store/store-fixtures.js";
 import { MIGRATIONS } from "./migrations.js";
 import { runMigrations } from "./run-migrations.js";
 import { createSqlStore } from "./sql-store.js";
@@ -29,7 +29,7 @@ describe("migration 2 (claims by kind, locks, command replies, pull request head
     await v1.close();
 
     const db = await PGlite.create({ dataDir });
-    const appliedThen = await runMigrations(db);
+    const appliedThen = await runMigrations(db, MIGRATIONS.slice(0, 2));
     const { rows } = await db.query<{ via: string }>("SELECT via FROM deploy_claims WHERE repo_id = $1", [repoId]);
     const store = createSqlStore(db);
     const deployed = await store.isDeployed(repoId, "production", sha("a"));
@@ -54,5 +54,46 @@ describe("migration 2 (claims by kind, locks, command replies, pull request head
     expect(appliedThen).toEqual([2]);
     expect(rows).toEqual([{ via: "auto" }]);
     expect([deployed, autoAgain, byComment, lock.acquired]).toEqual([true, false, true, true]);
+  });
+});
+
+describe("migration 3 (inbound deploy hooks, hook claims)", () => {
+  let dataDir = "";
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "deliverybot-migrations-"));
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("upgrades a database at migration 2, keeping its auto and command claims and their rules", async () => {
+    const repoId = 5_000_000_003;
+    const before = await PGlite.create({ dataDir });
+    const appliedFirst = await runMigrations(before, MIGRATIONS.slice(0, 2));
+    const old = createSqlStore(before);
+    await old.claimDeployment(deployClaim(repoId));
+    await old.claimDeployment(deployClaim(repoId, { via: "comment:6000000001" }));
+    await old.close();
+
+    const db = await PGlite.create({ dataDir });
+    const appliedThen = await runMigrations(db);
+    const store = createSqlStore(db);
+    const kept = await db.query<{ via: string }>("SELECT via FROM deploy_claims WHERE repo_id = $1 ORDER BY via", [repoId]);
+    const autoAgain = await store.claimDeployment(deployClaim(repoId));
+    const commentAgain = await store.claimDeployment(deployClaim(repoId, { via: "comment:6000000001" }));
+    const byHook = await store.claimDeployment(deployClaim(repoId, { via: `hook:${uniqueHookId()}:1` }));
+    const hook = await store.createHook(newHook(repoId), new Date());
+    const badVia = await store.claimDeployment(deployClaim(repoId, { via: "webhook:1" })).then(
+      () => "accepted",
+      () => "rejected",
+    );
+    await store.close();
+
+    expect(appliedFirst).toEqual([1, 2]);
+    expect(appliedThen).toEqual([3]);
+    expect(kept.rows).toEqual([{ via: "auto" }, { via: "comment:6000000001" }]);
+    expect([autoAgain, commentAgain, byHook]).toEqual([false, false, true]);
+    expect(badVia).toBe("rejected");
+    expect(hook.revokedAt).toBeNull();
   });
 });

@@ -151,8 +151,37 @@ CREATE TABLE pull_request_heads (
 );
 `;
 
+// Issue 4: inbound deploy hooks. A hook belongs to one repository; only its token's SHA-256 is
+// kept. Names need not be unique: several hooks may share one (a target lists the name), which
+// lets a token be rotated without a window where the hook is refused.
+// A hook claim dedupes one request of one hook, whatever commit it resolved to: the partial unique
+// index makes a repeated request id a conflict even after its ref moved on.
+const deployHooks = `
+CREATE TABLE hooks (
+  id              text PRIMARY KEY CHECK (id ~ '^[A-Za-z0-9_-]{22,64}$'),
+  repo_id         bigint NOT NULL,
+  owner           text NOT NULL,
+  repo            text NOT NULL,
+  installation_id bigint NOT NULL,
+  name            text NOT NULL CHECK (name ~ '^[a-z0-9][a-z0-9-]{0,39}$'),
+  token_hash      text NOT NULL CHECK (token_hash ~ '^[0-9a-f]{64}$'),
+  created_at      timestamptz NOT NULL,
+  revoked_at      timestamptz
+);
+CREATE INDEX hooks_repo ON hooks (repo_id, created_at);
+
+ALTER TABLE deploy_claims DROP CONSTRAINT deploy_claims_via_check;
+ALTER TABLE deploy_claims ADD CONSTRAINT deploy_claims_via_check CHECK (
+  via = 'auto'
+  OR via ~ '^comment:[0-9]+$'
+  OR via ~ '^hook:[A-Za-z0-9_-]{22,64}:[A-Za-z0-9._-]{1,100}$'
+);
+CREATE UNIQUE INDEX deploy_claims_hook_request ON deploy_claims (repo_id, via) WHERE via LIKE 'hook:%';
+`;
+
 /** Every migration, in the order it applies. */
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: "initial schema", sql: initialSchema },
   { id: 2, name: "claims by kind, locks, command replies, pull request heads", sql: commandsAndLocks },
+  { id: 3, name: "inbound deploy hooks, hook claims", sql: deployHooks },
 ];

@@ -5,7 +5,7 @@ import type { Store } from "./store.js";
 /** The part of the store that makes "deploy this commit there" happen once. */
 export type ClaimStore = Pick<Store, "claimDeployment" | "releaseDeployment" | "isDeployed" | "listDeployedEnvironments">;
 
-/** The `via` of an auto-deploy claim; a command's claim is `comment:<id>`. */
+/** The `via` of an auto-deploy claim; a command's claim is `comment:<id>`, a hook request's `hook:<hook-id>:<request-id>`. */
 export const AUTO_CLAIM = "auto";
 
 // Serialises the claims of one (repository, environment, commit): the primary key alone cannot
@@ -15,7 +15,9 @@ const lockClaimKey = "SELECT pg_advisory_xact_lock($1::bigint)";
 
 // The primary key makes concurrent claims of the same kind exclusive. An auto claim is also
 // refused when the commit has any claim there, or a deployment somebody else created (seen
-// through its webhook); a command claim only when that comment already claimed it.
+// through its webhook); a command claim only when that comment already claimed it; a hook claim
+// when that request was claimed, for any commit (a partial unique index: no conflict target, so
+// both it and the primary key count as a conflict).
 const claim = `
 INSERT INTO deploy_claims (repo_id, environment, sha, target, ref, pr, transient, via)
 SELECT $1, $2, $3, $4, $5, $6, $7, $8
@@ -23,7 +25,7 @@ WHERE $8::text <> 'auto' OR NOT (
   EXISTS (SELECT 1 FROM deploy_claims WHERE repo_id = $1 AND environment = $2 AND sha = $3)
   OR EXISTS (SELECT 1 FROM deployments WHERE repo_id = $1 AND environment = $2 AND sha = $3)
 )
-ON CONFLICT (repo_id, sha, environment, via) DO NOTHING
+ON CONFLICT DO NOTHING
 RETURNING repo_id`;
 
 const release = `

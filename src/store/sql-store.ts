@@ -5,6 +5,7 @@ import { createCommandReplyStore } from "./sql-command-replies.js";
 import { createDecisionStore } from "./sql-decisions.js";
 import { createDeliveryStore } from "./sql-deliveries.js";
 import { createDeploymentStore } from "./sql-deployments.js";
+import { createHookStore } from "./sql-hooks.js";
 import { createLockStore } from "./sql-locks.js";
 import { createPendingStore } from "./sql-pending.js";
 import { createPullRequestHeadStore } from "./sql-pull-request-heads.js";
@@ -25,6 +26,7 @@ export function createSqlStore(db: SqlClient): Store {
     ...createLockStore(db),
     ...createCommandReplyStore(db),
     ...createPullRequestHeadStore(db),
+    ...createHookStore(db),
     async ping() {
       await db.query("SELECT 1");
     },

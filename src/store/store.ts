@@ -45,9 +45,10 @@ export interface DeployClaim {
   readonly pr: number | null;
   readonly transient: boolean;
   /**
-   * What the claim dedupes: `auto` for auto-deploys (one per environment and commit, ever), or
+   * What the claim dedupes: `auto` for auto-deploys (one per environment and commit, ever),
    * `comment:<id>` for a command (one per command comment, so a commit can be deployed again on
-   * request, e.g. a rollback).
+   * request, e.g. a rollback), or `hook:<hook-id>:<request-id>` for an inbound deploy hook (one per
+   * request of that hook, whichever commit and environment it resolved to).
    */
   readonly via: string;
 }
@@ -114,6 +115,30 @@ export interface DeploymentWithState extends DeploymentRecord {
   /** Newest status state, or null when no status arrived yet. */
   readonly state: string | null;
 }
+
+/**
+ * An inbound deploy hook: who may call `POST /hooks/deploy/<id>` for one repository. The token
+ * itself is never stored, only its SHA-256.
+ */
+export interface HookRecord {
+  /** Random and URL-safe: the public part of the hook's URL. */
+  readonly id: string;
+  readonly repoId: number;
+  readonly owner: string;
+  readonly repo: string;
+  /** The installation whose token the hook's GitHub calls use. */
+  readonly installationId: number;
+  /** What targets list in their `hooks`. Several hooks may share a name (a token being rotated). */
+  readonly name: string;
+  /** Lower-case hex SHA-256 of the token. */
+  readonly tokenHash: string;
+  readonly createdAt: Date;
+  /** null while the hook may be used. */
+  readonly revokedAt: Date | null;
+}
+
+/** What creating a hook stores: the id and token hash come from the caller (the store generates nothing). */
+export type NewHook = Omit<HookRecord, "createdAt" | "revokedAt">;
 
 /** The outcome of registering a webhook delivery. */
 export type DeliveryStart = "new" | "duplicate";
@@ -209,5 +234,14 @@ export interface Store {
   /** Records a pull request's head; an older `updatedAt` than the stored one is ignored. */
   recordPullRequestHead(repoId: number, pr: number, head: PullRequestHead): Promise<void>;
   getPullRequestHead(repoId: number, pr: number): Promise<PullRequestHead | undefined>;
+
+  /** Stores a new hook, created at `now`; throws when the id is taken. */
+  createHook(hook: NewHook, now: Date): Promise<HookRecord>;
+  /** The hook with that id, revoked ones included (see `revokedAt`). */
+  findHook(id: string): Promise<HookRecord | undefined>;
+  /** Hooks of one repository, or of all, revoked ones included; oldest first. */
+  listHooks(repoId?: number): Promise<HookRecord[]>;
+  /** Revokes a hook at `now`; false when there is no such hook or it was revoked already (its time stays). */
+  revokeHook(id: string, now: Date): Promise<boolean>;
   close(): Promise<void>;
 }

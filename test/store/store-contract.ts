@@ -5,6 +5,7 @@ import { describeCommandContract } from "./contract-commands.js";
 import { describeDecisionContract } from "./contract-decisions.js";
 import { describeDeliveryAndCheckContract } from "./contract-deliveries-checks.js";
 import { describeDeploymentContract } from "./contract-deployments.js";
+import { describeHookContract } from "./contract-hooks.js";
 import { describeLockContract } from "./contract-locks.js";
 import { describePendingContract } from "./contract-pending.js";
 
@@ -39,5 +40,6 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describeDeploymentContract(getStore);
     describeLockContract(getStore);
     describeCommandContract(getStore);
+    describeHookContract(getStore);
   });
 }

@@ -1,5 +1,5 @@
-import { randomUUID } from "node:crypto";
-import type { DeployClaim, DeploymentRecord, LockRecord, PendingRecord } from "../../src/store/store.js";
+import { randomBytes, randomUUID } from "node:crypto";
+import type { DeployClaim, DeploymentRecord, LockRecord, NewHook, PendingRecord } from "../../src/store/store.js";
 
 let counter = 0;
 // Above 2^32 so every test also proves bigint columns round-trip as JS numbers; random so runs
@@ -84,6 +84,25 @@ export function deploymentRecord(repoId: number, overrides: Partial<DeploymentRe
     pr: null,
     transient: false,
     createdAt: new Date("2026-01-01T10:00:00Z"),
+    ...overrides,
+  };
+}
+
+/** A hook id no other test (or earlier run) uses: 22 URL-safe characters, like real ones. */
+export function uniqueHookId(): string {
+  return randomBytes(16).toString("base64url");
+}
+
+/** A hook named `dockerhub` of the repository, with a fresh id and a fixed token hash. */
+export function newHook(repoId: number, overrides: Partial<NewHook> = {}): NewHook {
+  return {
+    id: uniqueHookId(),
+    repoId,
+    owner: "octo",
+    repo: "app",
+    installationId: 3_000_000_000,
+    name: "dockerhub",
+    tokenHash: "ab".repeat(32),
     ...overrides,
   };
 }
