@@ -4,11 +4,12 @@ import { createApp } from "./app.js";
 import { createGitHubCaches } from "./github/github-caches.js";
 import { startRetrySweep } from "./start-retry-sweep.js";
 import { createPgliteStore } from "./store/create-pglite-store.js";
-import { createHealthz } from "./web/healthz.js";
+import { registerRoutes } from "./web/register-routes.js";
 
 /**
  * The Probot entry point (`probot run ./lib/index.js`): opens the store under `DATA_DIR`
- * (default `./.data`), registers the webhook handlers, `/healthz` and the retry sweep.
+ * (default `./.data`), registers the webhook handlers, the HTTP routes (`/healthz`, deploy hooks)
+ * and the retry sweep.
  */
 export default async function deliverybot(app: Probot, options: ApplicationFunctionOptions): Promise<void> {
   const dataDir = resolve(process.env.DATA_DIR ?? ".data");
@@ -16,7 +17,7 @@ export default async function deliverybot(app: Probot, options: ApplicationFunct
   const parts = { store, caches: createGitHubCaches(), now: () => new Date() };
 
   await createApp(parts)(app, options);
-  options.addHandler(createHealthz(store));
+  registerRoutes(app, options.addHandler, parts);
   const stopSweep = startRetrySweep(app, parts);
   process.once("SIGTERM", () => {
     stopSweep();

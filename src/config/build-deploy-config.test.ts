@@ -58,7 +58,10 @@ describe("buildDeployConfig", () => {
   it.each([
     [{}, { hooks: [], hookChecks: true }],
     [{ hooks: ["dockerhub"] }, { hooks: ["dockerhub"], hookChecks: true }],
-    [{ hooks: [], hook_checks: false }, { hooks: [], hookChecks: false }],
+    [
+      { hooks: [], hook_checks: false },
+      { hooks: [], hookChecks: false },
+    ],
   ])("reads hooks and hook_checks from %j", (target, expected) => {
     expect(buildDeployConfig({ version: 2, targets: { t: target } }, 2).targets[0]).toMatchObject(expected);
   });

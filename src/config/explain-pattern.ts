@@ -6,7 +6,8 @@ import type { SchemaNode } from "./schema-node.js";
 /** What each pattern of the schema accepts, in words; a pattern not listed is quoted as is. */
 const EXPECTED: { readonly [pattern: string]: string } = {
   [GITHUB_ACTOR_PATTERN]: "a GitHub login such as `octocat`, or a team as `org/team-slug` such as `my-org/release-managers`",
-  [HOOK_NAME_PATTERN]: "a hook name of lower-case letters, digits and `-` (at most 40, starting with a letter or digit) such as `dockerhub`",
+  [HOOK_NAME_PATTERN]:
+    "a hook name of lower-case letters, digits and `-` (at most 40, starting with a letter or digit) such as `dockerhub`",
   [COMMAND_PREFIX_PATTERN]: "1 to 20 characters without spaces, except one space at the end, such as `/` or `deliverybot `",
 };
 

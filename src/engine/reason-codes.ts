@@ -29,6 +29,8 @@ export const REASON_CODES = [
   "head_moved",
   /** A command named no known target, or its arguments did not parse. */
   "invalid_command",
+  /** An inbound deploy hook's request named a target that does not exist, or did not say which of several. */
+  "invalid_request",
   /** GitHub refused or failed the deployment request. */
   "github_error",
 ] as const satisfies readonly string[];

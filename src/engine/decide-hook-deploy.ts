@@ -1,0 +1,65 @@
+import type { JsonValue, Target } from "../config/model.js";
+import { buildDeploymentRequest, renderEnvironment } from "./build-deployment-request.js";
+import type { CommandDecision } from "./decide-command-deploy.js";
+import { evaluateGates } from "./evaluate-gates.js";
+import { describeLock, findLock } from "./find-lock.js";
+import type { ReasonCode } from "./reason-codes.js";
+import type { EngineState, PendingDeploy, RepoFacts } from "./types.js";
+
+/** A deploy an inbound hook asked for, with everything the edges found out. */
+export interface HookDeployInput {
+  readonly repo: RepoFacts;
+  /** The target the request selected; it lists the hook in its `hooks`. */
+  readonly target: Target;
+  readonly hookName: string;
+  /** The commit the request resolved to, and the branch or tag it came by. */
+  readonly commit: { readonly ref: string; readonly sha: string };
+  /** The image (Docker Hub's `repo_name`) and tag the request announced, when it named them. */
+  readonly image: string | undefined;
+  readonly tag: string | undefined;
+  /** `checks` of `commit.sha` and the repository's locks. */
+  readonly state: Pick<EngineState, "checks" | "locks">;
+}
+
+/** Deploy now, or refuse with a reason: the same answer a command gets. */
+export type HookDecision = CommandDecision;
+
+/**
+ * Decides a hook deploy: locks, then checks unless the target sets `hook_checks: false`. A hook
+ * has no pull request, so every lock on the environment stops it. Like a command it never waits:
+ * the sender hears at once why nothing deployed and may call again.
+ */
+export function decideHookDeploy(input: HookDeployInput): HookDecision {
+  const { repo, target, commit } = input;
+  const deploy: PendingDeploy = { target: target.name, ref: commit.ref, sha: commit.sha, pr: null, trigger: "hook" };
+  const environment = renderEnvironment(repo, target, deploy);
+  const short = commit.sha.slice(0, 7);
+  const refuse = (reason: ReasonCode, message: string): HookDecision => ({ action: "refuse", environment, reason, message });
+
+  const lock = findLock(input.state.locks, environment, null);
+  if (lock !== undefined) return refuse("locked", `${describeLock(lock, environment)}; call the hook again once it is unlocked.`);
+
+  if (target.hookChecks) {
+    const gates = evaluateGates(target.requiredContexts, input.state.checks);
+    if (gates.status === "failed") return refuse("checks_failed", `${gates.failed.join(", ")} failed on ${short}.`);
+    if (gates.status === "waiting") {
+      return refuse(
+        "waiting_for_checks",
+        `Waiting for ${gates.waitingFor.join(", ")} on ${short}; call the hook again once green.`,
+      );
+    }
+  }
+
+  const built = buildDeploymentRequest(repo, target, deploy);
+  // Set only when the request named them: a target's own `payload.image` stays for plain hooks.
+  const announced: { [key: string]: JsonValue } = { hook: input.hookName };
+  if (input.image !== undefined) announced["image"] = input.image;
+  if (input.tag !== undefined) announced["tag"] = input.tag;
+  const request = { ...built, payload: { ...built.payload, ...announced } };
+  return {
+    action: "deploy",
+    environment,
+    request,
+    message: `Deploying ${short} (${commit.ref}) to ${environment} for hook ${input.hookName}.`,
+  };
+}
