@@ -27,6 +27,7 @@ const OPERATIONS = [
   ["post", "/repos/{owner}/{repo}/deployments"],
   ["post", "/repos/{owner}/{repo}/deployments/{deployment_id}/statuses"],
   ["get", "/repos/{owner}/{repo}/git/ref/{ref}"],
+  ["get", "/repos/{owner}/{repo}/installation"],
   ["patch", "/repos/{owner}/{repo}/issues/comments/{comment_id}"],
   ["post", "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"],
   ["post", "/repos/{owner}/{repo}/issues/{issue_number}/comments"],

@@ -1,9 +1,10 @@
 import type { CliCommand } from "./cli-command.js";
 import { COMING_COMMANDS } from "./coming-commands.js";
+import { hooksCommand } from "./hooks-command.js";
 import { validateCommand } from "./validate-command.js";
 
 /** Every `deliverybot <command>`, in the order the usage lists them. */
-export const CLI_COMMANDS: readonly CliCommand[] = [validateCommand, ...COMING_COMMANDS];
+export const CLI_COMMANDS: readonly CliCommand[] = [validateCommand, hooksCommand, ...COMING_COMMANDS];
 
 /** The command called `name` (exactly: commands are lower case), if there is one. */
 export function findCliCommand(name: string): CliCommand | undefined {

@@ -10,4 +10,6 @@ export interface CliIo {
   /** Where relative paths given on the command line start from. */
   readonly cwd: string;
   readonly env: Record<string, string | undefined>;
+  /** HTTP to the running app (`hooks`); the global `fetch` outside tests. */
+  readonly fetch: typeof fetch;
 }

@@ -5,12 +5,6 @@ const NOT_YET = "Not available in this version yet (coming next).";
 /** Announced in the usage listing; running one says it is not available yet (see issue 4). */
 export const COMING_COMMANDS: readonly CliCommand[] = [
   {
-    name: "hooks",
-    synopsis: "create|list|revoke",
-    summary: "manage the tokens of inbound deploy hooks",
-    help: `Usage: deliverybot hooks create|list|revoke\n\nCreates, lists and revokes the tokens that let another system trigger a deploy\nthrough POST /hooks/deploy/<hook-id>.\n\n${NOT_YET}\n`,
-  },
-  {
     name: "deploy",
     synopsis: "<owner/repo> <target> [--ref ...]",
     summary: "create a deployment through the app's gates, e.g. from another CI",

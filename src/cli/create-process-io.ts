@@ -9,5 +9,6 @@ export function createProcessIo(): CliIo {
     readFile: (path) => readFile(path, "utf8"),
     cwd: process.cwd(),
     env: process.env,
+    fetch: (input, init) => fetch(input, init),
   };
 }

@@ -3,6 +3,7 @@ import type { AppParts } from "../app.js";
 import { createGitHubPort } from "../github/github-port.js";
 import { createRateLimiter, type RateLimiter } from "../hooks/create-rate-limiter.js";
 import { createHookCounters, type HookCounters } from "../hooks/hook-counters.js";
+import { createAdminHooksRoute, isAdminTokenUsable, MIN_ADMIN_TOKEN_LENGTH } from "./admin-hooks-route.js";
 import { createDeployHookRoute } from "./deploy-hook-route.js";
 import { createHealthz } from "./healthz.js";
 
@@ -20,17 +21,40 @@ export function createHookRuntime(parts: Pick<AppParts, "now">): HookRuntime {
   };
 }
 
+/** The environment the admin API reads: `ADMIN_TOKEN` turns it on, `PUBLIC_URL` is the base of hook URLs. */
+export type AdminEnv = Readonly<Record<string, string | undefined>>;
+
 /**
- * Registers the HTTP routes beside Probot's webhook path: `/healthz` and the deploy hooks. A hook's
- * GitHub calls are made as the installation stored with it, like the retry sweep's.
+ * Registers the HTTP routes beside Probot's webhook path: `/healthz`, the deploy hooks and, when
+ * `ADMIN_TOKEN` is set, the admin API. A hook's GitHub calls are made as the installation stored
+ * with it, like the retry sweep's.
  */
 export function registerRoutes(
   app: Probot,
   addHandler: ApplicationFunctionOptions["addHandler"],
   parts: AppParts,
   hooks: HookRuntime = createHookRuntime(parts),
+  env: AdminEnv = process.env,
 ): HookRuntime {
   addHandler(createHealthz(parts.store));
+  const adminLog = app.log.child({ name: "admin" });
+  if (env.ADMIN_TOKEN !== undefined && !isAdminTokenUsable(env.ADMIN_TOKEN)) {
+    adminLog.warn(`ADMIN_TOKEN is shorter than ${MIN_ADMIN_TOKEN_LENGTH} characters: the admin API stays off`);
+  }
+  addHandler(
+    createAdminHooksRoute({
+      ...parts,
+      log: adminLog,
+      adminToken: env.ADMIN_TOKEN,
+      publicUrl: env.PUBLIC_URL,
+      findRepository: async (owner, repo) => {
+        // The installation is found with the app's JWT, the repository's id with the installation's token.
+        const { data: installation } = await (await app.auth()).rest.apps.getRepoInstallation({ owner, repo });
+        const { data } = await (await app.auth(installation.id)).rest.repos.get({ owner, repo });
+        return { repoId: data.id, owner: data.owner.login, repo: data.name, installationId: installation.id };
+      },
+    }),
+  );
   addHandler(
     createDeployHookRoute({
       ...parts,

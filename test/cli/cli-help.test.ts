@@ -16,12 +16,12 @@ describe("runCli: help and usage", () => {
     expect(result.stdout.startsWith(USAGE_START)).toBe(true);
   });
 
-  it("lists validate as available and the commands not built yet as coming next", async () => {
+  it("lists validate and hooks as available and the commands not built yet as coming next", async () => {
     const { stdout } = await run("--help");
 
     const line = (name: string) => stdout.split("\n").find((text) => text.startsWith(`  ${name} `)) ?? "";
-    expect(line("validate")).not.toContain("coming next");
-    for (const name of ["hooks", "deploy", "events"]) expect(line(name)).toMatch(/\(coming next\)$/);
+    for (const name of ["validate", "hooks"]) expect(line(name)).not.toContain("coming next");
+    for (const name of ["deploy", "events"]) expect(line(name)).toMatch(/\(coming next\)$/);
     expect(line("hooks")).toContain("hooks create|list|revoke");
     expect(line("help")).toContain("help [command]");
   });
@@ -37,7 +37,16 @@ describe("runCli: help and usage", () => {
     expect(result.stdout).toContain("Exit codes: 0 valid (warnings allowed), 1 invalid, 2 usage error or unreadable file.");
   });
 
-  it.each([["hooks"], ["deploy"], ["events"]])("help %s says it is not available yet", async (name) => {
+  it("help hooks explains the subcommands, the app's address and why ADMIN_TOKEN is not a flag", async () => {
+    const result = await run("help", "hooks");
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: deliverybot hooks create <owner\/repo> <name>/);
+    expect(result.stdout).toContain("DELIVERYBOT_URL");
+    expect(result.stdout).toContain("shell history");
+  });
+
+  it.each([["deploy"], ["events"]])("help %s says it is not available yet", async (name) => {
     const result = await run("help", name);
 
     expect(result.code).toBe(0);

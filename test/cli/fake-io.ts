@@ -26,6 +26,7 @@ export function createFakeIo(files: { readonly [path: string]: string | Error } 
     },
     cwd,
     env: {},
+    fetch: () => Promise.reject(new Error("no network in a fake CliIo")),
   };
   return { io, stdout: () => out.join(""), stderr: () => err.join("") };
 }

@@ -5,7 +5,7 @@ import { createGitHubCaches } from "../../src/github/github-caches.js";
 import { createHook } from "../../src/hooks/create-hook.js";
 import { createPgliteStore } from "../../src/store/create-pglite-store.js";
 import type { HookRecord, Store } from "../../src/store/store.js";
-import { registerRoutes, type HookRuntime } from "../../src/web/register-routes.js";
+import { registerRoutes, type AdminEnv, type HookRuntime } from "../../src/web/register-routes.js";
 import { deployment } from "../helpers/github-responses.js";
 import { mockGitHub, type GitHubMock, type RequestAssertion } from "../helpers/mock-github.js";
 import { createTestProbot, TEST_PRIVATE_KEY, TEST_WEBHOOK_SECRET } from "../helpers/probot-app.js";
@@ -47,7 +47,9 @@ const PORT = 50_000 + Math.floor(Math.random() * 10_000);
  * on a real port with an in-memory store, GitHub mocked centrally. Each hook gets its own
  * installation id: Probot caches installation tokens per process.
  */
-export function useHookServer(options: { readonly log?: Logger } = {}): HookServer & { readonly base: string } {
+export function useHookServer(
+  options: { readonly log?: Logger; readonly env?: AdminEnv } = {},
+): HookServer & { readonly base: string } {
   const github = mockGitHub();
   let store: Store | undefined;
   let runtime: HookRuntime | undefined;
@@ -64,7 +66,7 @@ export function useHookServer(options: { readonly log?: Logger } = {}): HookServ
     server = new Server({ Probot: Probot.defaults(probotOptions), host: "127.0.0.1", port: PORT, log });
     await server.load(async (app, appOptions) => {
       await createApp(parts)(app, appOptions);
-      runtime = registerRoutes(app, appOptions.addHandler, parts);
+      runtime = registerRoutes(app, appOptions.addHandler, parts, undefined, options.env ?? {});
     });
     await server.start();
   });

@@ -1,0 +1,188 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Logger } from "probot";
+import { HOOK_NAME_PATTERN } from "../config/schema.js";
+import { createHook } from "../hooks/create-hook.js";
+import { hookResponse, type HookResponse } from "../hooks/hook-response.js";
+import type { HookRecord, Store } from "../store/store.js";
+import { readLimitedBody } from "./read-limited-body.js";
+import { sendJson } from "./send-json.js";
+
+/** Admin request bodies past this many bytes are refused with 413. */
+export const MAX_ADMIN_BODY_BYTES = 64 * 1024;
+
+/** An `ADMIN_TOKEN` shorter than this leaves the admin API off. */
+export const MIN_ADMIN_TOKEN_LENGTH = 32;
+
+/** The repository a hook is created for, as GitHub knows it, with the app's installation on it. */
+export interface InstalledRepository {
+  readonly repoId: number;
+  readonly owner: string;
+  readonly repo: string;
+  readonly installationId: number;
+}
+
+/** What the admin API runs with. */
+export interface AdminHooksRouteOptions {
+  readonly store: Pick<Store, "createHook" | "listHooks" | "revokeHook">;
+  readonly now: () => Date;
+  readonly log: Logger;
+  /** The admin token; undefined or shorter than {@link MIN_ADMIN_TOKEN_LENGTH}: the routes are absent. */
+  readonly adminToken: string | undefined;
+  /** The app's public address for hook URLs (`PUBLIC_URL`); else `http://<Host header>`. */
+  readonly publicUrl: string | undefined;
+  /** Finds the app's installation on a repository; rejects with GitHub's error (`status: 404` when not installed). */
+  readonly findRepository: (owner: string, repo: string) => Promise<InstalledRepository>;
+}
+
+const PATH = /^\/admin\/hooks(?:\/([^/]+))?\/?$/;
+const REPOSITORY = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
+const HOOK_NAME = new RegExp(HOOK_NAME_PATTERN);
+
+const error = (status: number, message: string, headers?: HookResponse["headers"]) =>
+  hookResponse(status, { error: message }, headers);
+
+/** Whether `token` turns the admin API on. */
+export function isAdminTokenUsable(token: string | undefined): token is string {
+  return token !== undefined && token.length >= MIN_ADMIN_TOKEN_LENGTH;
+}
+
+/**
+ * The admin API behind `deliverybot hooks`: `POST /admin/hooks`, `GET /admin/hooks[?repository=]`
+ * and `DELETE /admin/hooks/<id>`, with `Authorization: Bearer <ADMIN_TOKEN>`. It lets the CLI
+ * manage hooks without opening the store, which only the app's process may. Without a usable
+ * `ADMIN_TOKEN` the routes do not exist (Probot answers 404).
+ */
+export function createAdminHooksRoute(options: AdminHooksRouteOptions) {
+  const expected = isAdminTokenUsable(options.adminToken) ? sha256(options.adminToken) : undefined;
+  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const match = PATH.exec(url.pathname);
+    if (match === null || expected === undefined) return false;
+    // Read, then removed: the access log must not print it.
+    const authorized = checkBearer(req.headers.authorization, expected);
+    delete req.headers.authorization;
+    if (!authorized) {
+      sendJson(res, error(401, "unauthorized", { "www-authenticate": 'Bearer realm="deliverybot-admin"' }));
+      return true;
+    }
+    try {
+      sendJson(res, await answer(req, url, match[1], options));
+    } catch (err) {
+      options.log.error({ err }, "admin request failed");
+      sendJson(res, error(500, "internal error"));
+    }
+    return true;
+  };
+}
+
+async function answer(
+  req: IncomingMessage,
+  url: URL,
+  rawId: string | undefined,
+  options: AdminHooksRouteOptions,
+): Promise<HookResponse> {
+  if (rawId !== undefined) {
+    if (req.method !== "DELETE") return error(405, "method not allowed", { allow: "DELETE" });
+    const id = safeDecode(rawId);
+    const revoked = id !== undefined && (await options.store.revokeHook(id, options.now()));
+    return revoked ? hookResponse(200, { revoked: true }) : error(404, `no active hook ${JSON.stringify(id ?? rawId)}`);
+  }
+  if (req.method === "GET") return listHooks(url, options);
+  if (req.method === "POST") return createHookFromRequest(req, options);
+  return error(405, "method not allowed", { allow: "GET, POST" });
+}
+
+async function listHooks(url: URL, options: AdminHooksRouteOptions): Promise<HookResponse> {
+  const repository = url.searchParams.get("repository");
+  if (repository !== null && !REPOSITORY.test(repository)) {
+    return error(400, `repository must be owner/name, got ${JSON.stringify(repository)}`);
+  }
+  const wanted = repository?.toLowerCase();
+  const hooks = (await options.store.listHooks()).filter(
+    (hook) => wanted === undefined || `${hook.owner}/${hook.repo}`.toLowerCase() === wanted,
+  );
+  return hookResponse(200, { hooks: hooks.map(describeHook) });
+}
+
+/** What the API shows of a hook: never its token hash. */
+function describeHook(hook: HookRecord) {
+  return {
+    id: hook.id,
+    name: hook.name,
+    repository: `${hook.owner}/${hook.repo}`,
+    createdAt: hook.createdAt.toISOString(),
+    revokedAt: hook.revokedAt?.toISOString() ?? null,
+  };
+}
+
+async function createHookFromRequest(req: IncomingMessage, options: AdminHooksRouteOptions): Promise<HookResponse> {
+  const body = await readLimitedBody(req, MAX_ADMIN_BODY_BYTES);
+  if (!body.ok) return error(413, `body too large (limit ${MAX_ADMIN_BODY_BYTES} bytes)`, { connection: "close" });
+  const input = parseCreateBody(body.text);
+  if ("error" in input) return error(400, input.error);
+
+  let repository: InstalledRepository;
+  try {
+    repository = await options.findRepository(input.owner, input.repo);
+  } catch (err) {
+    const status = (err as { status?: unknown }).status;
+    if (status === 404) return error(404, `the app is not installed on ${input.owner}/${input.repo}`);
+    if (typeof status !== "number") throw err;
+    options.log.warn({ err }, "admin: GitHub refused the repository lookup");
+    return error(502, `GitHub answered ${status} when looking up ${input.owner}/${input.repo}`);
+  }
+
+  const { hook, token } = await createHook(options.store, { ...repository, name: input.name }, options.now());
+  const url = `${baseUrl(req, options.publicUrl)}/hooks/deploy/${hook.id}`;
+  options.log.info({ hook: hook.id, repo: `${hook.owner}/${hook.repo}`, name: hook.name }, "admin: hook created");
+  return hookResponse(201, { id: hook.id, name: hook.name, repository: `${hook.owner}/${hook.repo}`, url, token });
+}
+
+type CreateInput = { readonly owner: string; readonly repo: string; readonly name: string } | { readonly error: string };
+
+const EXPECTED_BODY = 'expected JSON {"repository": "owner/name", "name": "dockerhub"}';
+
+function parseCreateBody(text: string): CreateInput {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { error: `the body is not valid JSON; ${EXPECTED_BODY}` };
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return { error: EXPECTED_BODY };
+  const { repository, name } = value as { repository?: unknown; name?: unknown };
+  if (typeof repository !== "string") return { error: `"repository" is missing; ${EXPECTED_BODY}` };
+  if (typeof name !== "string") return { error: `"name" is missing; ${EXPECTED_BODY}` };
+  const match = REPOSITORY.exec(repository);
+  if (match === null) return { error: `"repository" must be owner/name, got ${JSON.stringify(repository)}` };
+  if (!HOOK_NAME.test(name)) {
+    return {
+      error: `invalid hook name ${JSON.stringify(name)}: use lower-case letters, digits and -, starting with a letter or digit, at most 40 characters (e.g. dockerhub)`,
+    };
+  }
+  return { owner: match[1] ?? "", repo: match[2] ?? "", name };
+}
+
+function baseUrl(req: IncomingMessage, publicUrl: string | undefined): string {
+  if (publicUrl !== undefined && publicUrl !== "") return publicUrl.replace(/\/+$/, "");
+  return `http://${req.headers.host ?? "localhost"}`;
+}
+
+function checkBearer(header: string | undefined, expected: Buffer): boolean {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "");
+  // Compared as hashes: equal lengths for timingSafeEqual, and no timing signal about the token's length.
+  return match?.[1] !== undefined && timingSafeEqual(sha256(match[1]), expected);
+}
+
+function sha256(text: string): Buffer {
+  return createHash("sha256").update(text, "utf8").digest();
+}
+
+function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
