@@ -166,6 +166,22 @@ const legacyDeployment = {
   },
 } as const;
 
+/** What a deployment of a target says (v1 and v2 alike). */
+const deploymentFields = { environment, task, description, payload } as const;
+
+/** How a target deploys and who may deploy it (v1 and v2 alike). */
+const targetSettings = {
+  auto_merge: autoMerge,
+  transient_environment: transientEnvironment,
+  production_environment: productionEnvironment,
+  deployers,
+  admins,
+  allow_forks: allowForks,
+  allow_drafts: allowDrafts,
+  hooks,
+  hook_checks: hookChecks,
+} as const;
+
 const targetV1 = {
   type: "object",
   description: "One deployment target in the original Deliverybot (v1) format.",
@@ -175,10 +191,7 @@ const targetV1 = {
       ...refPattern,
       description: `Deploy on its own when this happens: one pattern (a list needs \`version: 2\`). ${refPattern.description} Omit it for a target that never deploys on its own.`,
     },
-    environment,
-    task,
-    description,
-    payload,
+    ...deploymentFields,
     required_contexts: {
       type: "array",
       items: contextName,
@@ -187,15 +200,7 @@ const targetV1 = {
       default: [],
       examples: [["ci/build", "ci/test"]],
     },
-    auto_merge: autoMerge,
-    transient_environment: transientEnvironment,
-    production_environment: productionEnvironment,
-    deployers,
-    admins,
-    allow_forks: allowForks,
-    allow_drafts: allowDrafts,
-    hooks,
-    hook_checks: hookChecks,
+    ...targetSettings,
     deployments: {
       type: "array",
       items: { $ref: "#/definitions/LegacyDeployment" },
@@ -216,10 +221,7 @@ const targetV2 = {
       description: `Deploy on its own when this happens: one pattern or a list of them. ${refPattern.description} Omit it for a target that never deploys on its own.`,
       examples: ["refs/heads/main", ["refs/heads/main", "refs/tags/v*"], "pr"],
     },
-    environment,
-    task,
-    description,
-    payload,
+    ...deploymentFields,
     required_contexts: {
       type: "array",
       items: contextName,
@@ -227,15 +229,7 @@ const targetV2 = {
         "Commit statuses or check runs that must succeed before deploying. Omitted: every check reported on the commit must succeed (GitHub's own rule). `[]`: no gate at all.",
       examples: [["ci/build", "ci/test"], []],
     },
-    auto_merge: autoMerge,
-    transient_environment: transientEnvironment,
-    production_environment: productionEnvironment,
-    deployers,
-    admins,
-    allow_forks: allowForks,
-    allow_drafts: allowDrafts,
-    hooks,
-    hook_checks: hookChecks,
+    ...targetSettings,
   },
 } as const;
 
