@@ -21,6 +21,20 @@ export interface AdminTarget {
 }
 
 /**
+ * The app's address (`--url`, else `DELIVERYBOT_URL`, else {@link DEFAULT_APP_URL}) and the admin
+ * token (`ADMIN_TOKEN`, never a flag), or what to do when they are missing or malformed.
+ */
+export function resolveAdminTarget(io: CliIo, urlFlag: string | undefined): AdminTarget | { readonly error: string } {
+  const token = io.env["ADMIN_TOKEN"];
+  if (token === undefined || token === "") {
+    return { error: "set ADMIN_TOKEN to the admin token the app was started with (an environment variable, not a flag)" };
+  }
+  const url = (urlFlag ?? io.env["DELIVERYBOT_URL"] ?? DEFAULT_APP_URL).replace(/\/+$/, "");
+  if (!/^https?:\/\/[^/]/.test(url)) return { error: `the app's URL must start with http:// or https://, got "${url}"` };
+  return { url, token };
+}
+
+/**
  * Calls the running app's admin API (`/admin/hooks…`). Failures every command shares are turned
  * into what to do: the app not reachable, the token refused, the API switched off.
  */

@@ -10,10 +10,4 @@ export const COMING_COMMANDS: readonly CliCommand[] = [
     summary: "create a deployment through the app's gates, e.g. from another CI",
     help: `Usage: deliverybot deploy <owner/repo> <target> [--ref ...]\n\nCreates a deployment with the app's own credentials, through the same gates as any\nother deploy (locks, required checks).\n\n${NOT_YET}\n`,
   },
-  {
-    name: "events",
-    synopsis: "",
-    summary: "list parked or failed events",
-    help: `Usage: deliverybot events\n\nLists the events that were parked or failed.\n\n${NOT_YET}\n`,
-  },
 ];

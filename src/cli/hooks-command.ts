@@ -1,8 +1,9 @@
-import { callAdmin, DEFAULT_APP_URL, type AdminTarget } from "./admin-client.js";
+import { callAdmin, DEFAULT_APP_URL, resolveAdminTarget, type AdminTarget } from "./admin-client.js";
 import type { CliCommand } from "./cli-command.js";
 import type { CliIo } from "./cli-io.js";
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
 import { toPlainLine } from "./plain-line.js";
+import { renderTable, shortTime } from "./render-table.js";
 
 const HELP = `Usage: deliverybot hooks create <owner/repo> <name> [--url <app-url>]
        deliverybot hooks list [owner/repo] [--url <app-url>]
@@ -61,13 +62,8 @@ async function runHooks(args: readonly string[], io: CliIo): Promise<number> {
   if (repository !== undefined && !REPOSITORY.test(repository)) {
     return fail(io, `the repository must be owner/name, got "${repository}"`);
   }
-  const token = io.env["ADMIN_TOKEN"];
-  if (token === undefined || token === "") {
-    return fail(io, "set ADMIN_TOKEN to the admin token the app was started with (an environment variable, not a flag)");
-  }
-  const url = (parsed.url ?? io.env["DELIVERYBOT_URL"] ?? DEFAULT_APP_URL).replace(/\/+$/, "");
-  if (!/^https?:\/\/[^/]/.test(url)) return fail(io, `the app's URL must start with http:// or https://, got "${url}"`);
-  const target = { url, token };
+  const target = resolveAdminTarget(io, parsed.url);
+  if ("error" in target) return fail(io, target.error);
 
   if (action === "create") return createHook(io, target, rest[0] ?? "", rest[1] ?? "");
   if (action === "list") return listHooks(io, target, repository);
@@ -129,15 +125,8 @@ async function listHooks(io: CliIo, target: AdminTarget, repository: string | un
       shortTime(hook.createdAt),
       hook.revokedAt === null ? "active" : `revoked ${shortTime(hook.revokedAt)}`,
     ]),
-  ].map((row) => row.map((cell) => toPlainLine(String(cell))));
-  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
-  const lines = rows.map((row) =>
-    row
-      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-      .join("  ")
-      .trimEnd(),
-  );
-  io.stdout(`${lines.join("\n")}\n`);
+  ].map((row) => row.map((cell) => String(cell)));
+  io.stdout(renderTable(rows));
   return EXIT_OK;
 }
 
@@ -152,11 +141,6 @@ async function revokeHook(io: CliIo, target: AdminTarget, id: string): Promise<n
   if (!answer.ok) return fail(io, answer.message);
   io.stdout(`Revoked hook ${id}: its URL answers 404 from now on.\n`);
   return EXIT_OK;
-}
-
-/** `2024-05-01T10:00:00.000Z` → `2024-05-01 10:00Z`. */
-function shortTime(iso: string): string {
-  return /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}Z` : iso;
 }
 
 function fail(io: CliIo, message: string): number {

@@ -143,6 +143,33 @@ export type NewHook = Omit<HookRecord, "createdAt" | "revokedAt">;
 /** The outcome of registering a webhook delivery. */
 export type DeliveryStart = "new" | "duplicate";
 
+/** A webhook delivery as recorded, for `deliverybot events`. */
+export interface DeliveryRecord {
+  /** GitHub's `X-GitHub-Delivery` id. */
+  readonly id: string;
+  readonly event: string;
+  readonly action: string | null;
+  readonly status: "processing" | "done" | "failed";
+  /** Why it failed; null otherwise. */
+  readonly error: string | null;
+  /** When it (or its latest redelivery) arrived. */
+  readonly receivedAt: Date;
+  /** null while processing. */
+  readonly finishedAt: Date | null;
+}
+
+/** Which deliveries {@link Store.listDeliveries} lists. */
+export interface DeliveryFilter {
+  readonly statuses: readonly ("failed" | "processing")[];
+  /**
+   * A `processing` delivery is listed only when it arrived before this (one still in progress is
+   * not stuck); `failed` ones are listed whatever their age. Absent: every processing delivery.
+   */
+  readonly olderThan?: Date;
+  /** At most this many (clamped to 0…1000). */
+  readonly limit: number;
+}
+
 /**
  * The store port: everything the app keeps. One implementation runs on embedded PostgreSQL
  * (PGlite); the SQL is plain PostgreSQL so a server backend can share it.
@@ -152,6 +179,8 @@ export interface Store {
   beginDelivery(id: string, event: string, action: string | null): Promise<DeliveryStart>;
   /** Marks a delivery processed, or failed (a failed delivery may be redelivered and processed again). */
   finishDelivery(id: string, outcome: "done" | "failed", error?: string): Promise<void>;
+  /** Failed and/or stuck deliveries (see {@link DeliveryFilter}), newest first. */
+  listDeliveries(filter: DeliveryFilter): Promise<DeliveryRecord[]>;
 
   /**
    * Keeps the newest run per context: a record with a lower externalId than the stored one is

@@ -1,18 +1,17 @@
-import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "probot";
 import { HOOK_NAME_PATTERN } from "../config/schema.js";
 import { createHook } from "../hooks/create-hook.js";
 import { hookResponse, type HookResponse } from "../hooks/hook-response.js";
 import type { HookRecord, Store } from "../store/store.js";
+import { createAdminAuth, isAdminTokenUsable } from "./admin-auth.js";
 import { readLimitedBody } from "./read-limited-body.js";
 import { sendJson } from "./send-json.js";
 
 /** Admin request bodies past this many bytes are refused with 413. */
 export const MAX_ADMIN_BODY_BYTES = 64 * 1024;
 
-/** An `ADMIN_TOKEN` shorter than this leaves the admin API off. */
-export const MIN_ADMIN_TOKEN_LENGTH = 32;
+export { isAdminTokenUsable, MIN_ADMIN_TOKEN_LENGTH } from "./admin-auth.js";
 
 /** The repository a hook is created for, as GitHub knows it, with the app's installation on it. */
 export interface InstalledRepository {
@@ -42,11 +41,6 @@ const HOOK_NAME = new RegExp(HOOK_NAME_PATTERN);
 const error = (status: number, message: string, headers?: HookResponse["headers"]) =>
   hookResponse(status, { error: message }, headers);
 
-/** Whether `token` turns the admin API on. */
-export function isAdminTokenUsable(token: string | undefined): token is string {
-  return token !== undefined && token.length >= MIN_ADMIN_TOKEN_LENGTH;
-}
-
 /**
  * The admin API behind `deliverybot hooks`: `POST /admin/hooks`, `GET /admin/hooks[?repository=]`
  * and `DELETE /admin/hooks/<id>`, with `Authorization: Bearer <ADMIN_TOKEN>`. It lets the CLI
@@ -54,18 +48,12 @@ export function isAdminTokenUsable(token: string | undefined): token is string {
  * `ADMIN_TOKEN` the routes do not exist (Probot answers 404).
  */
 export function createAdminHooksRoute(options: AdminHooksRouteOptions) {
-  const expected = isAdminTokenUsable(options.adminToken) ? sha256(options.adminToken) : undefined;
+  const authorize = isAdminTokenUsable(options.adminToken) ? createAdminAuth(options.adminToken) : undefined;
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const url = new URL(req.url ?? "/", "http://localhost");
     const match = PATH.exec(url.pathname);
-    if (match === null || expected === undefined) return false;
-    // Read, then removed: the access log must not print it.
-    const authorized = checkBearer(req.headers.authorization, expected);
-    delete req.headers.authorization;
-    if (!authorized) {
-      sendJson(res, error(401, "unauthorized", { "www-authenticate": 'Bearer realm="deliverybot-admin"' }));
-      return true;
-    }
+    if (match === null || authorize === undefined) return false;
+    if (!authorize(req, res)) return true;
     try {
       sendJson(res, await answer(req, url, match[1], options));
     } catch (err) {
@@ -167,16 +155,6 @@ function parseCreateBody(text: string): CreateInput {
 function baseUrl(req: IncomingMessage, publicUrl: string | undefined): string {
   if (publicUrl !== undefined && publicUrl !== "") return publicUrl.replace(/\/+$/, "");
   return `http://${req.headers.host ?? "localhost"}`;
-}
-
-function checkBearer(header: string | undefined, expected: Buffer): boolean {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "");
-  // Compared as hashes: equal lengths for timingSafeEqual, and no timing signal about the token's length.
-  return match?.[1] !== undefined && timingSafeEqual(sha256(match[1]), expected);
-}
-
-function sha256(text: string): Buffer {
-  return createHash("sha256").update(text, "utf8").digest();
 }
 
 function safeDecode(text: string): string | undefined {

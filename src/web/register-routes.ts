@@ -3,7 +3,9 @@ import type { AppParts } from "../app.js";
 import { createGitHubPort } from "../github/github-port.js";
 import { createRateLimiter, type RateLimiter } from "../hooks/create-rate-limiter.js";
 import { createHookCounters, type HookCounters } from "../hooks/hook-counters.js";
-import { createAdminHooksRoute, isAdminTokenUsable, MIN_ADMIN_TOKEN_LENGTH } from "./admin-hooks-route.js";
+import { isAdminTokenUsable, MIN_ADMIN_TOKEN_LENGTH } from "./admin-auth.js";
+import { createAdminEventsRoute } from "./admin-events-route.js";
+import { createAdminHooksRoute } from "./admin-hooks-route.js";
 import { createDeployHookRoute } from "./deploy-hook-route.js";
 import { createHealthz } from "./healthz.js";
 
@@ -26,8 +28,8 @@ export type AdminEnv = Readonly<Record<string, string | undefined>>;
 
 /**
  * Registers the HTTP routes beside Probot's webhook path: `/healthz`, the deploy hooks and, when
- * `ADMIN_TOKEN` is set, the admin API. A hook's GitHub calls are made as the installation stored
- * with it, like the retry sweep's.
+ * `ADMIN_TOKEN` is set, the admin API (`/admin/hooks`, `/admin/events`). A hook's GitHub calls are
+ * made as the installation stored with it, like the retry sweep's.
  */
 export function registerRoutes(
   app: Probot,
@@ -55,6 +57,7 @@ export function registerRoutes(
       },
     }),
   );
+  addHandler(createAdminEventsRoute({ ...parts, log: adminLog, adminToken: env.ADMIN_TOKEN }));
   addHandler(
     createDeployHookRoute({
       ...parts,

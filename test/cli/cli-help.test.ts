@@ -16,12 +16,13 @@ describe("runCli: help and usage", () => {
     expect(result.stdout.startsWith(USAGE_START)).toBe(true);
   });
 
-  it("lists validate and hooks as available and the commands not built yet as coming next", async () => {
+  it("lists validate, hooks and events as available and the commands not built yet as coming next", async () => {
     const { stdout } = await run("--help");
 
     const line = (name: string) => stdout.split("\n").find((text) => text.startsWith(`  ${name} `)) ?? "";
-    for (const name of ["validate", "hooks"]) expect(line(name)).not.toContain("coming next");
-    for (const name of ["deploy", "events"]) expect(line(name)).toMatch(/\(coming next\)$/);
+    for (const name of ["validate", "hooks", "events"]) expect(line(name)).not.toContain("coming next");
+    for (const name of ["deploy"]) expect(line(name)).toMatch(/\(coming next\)$/);
+    expect(line("events")).toContain("events [--all] [--limit N]");
     expect(line("hooks")).toContain("hooks create|list|revoke");
     expect(line("help")).toContain("help [command]");
   });
@@ -46,7 +47,17 @@ describe("runCli: help and usage", () => {
     expect(result.stdout).toContain("shell history");
   });
 
-  it.each([["deploy"], ["events"]])("help %s says it is not available yet", async (name) => {
+  it("help events explains --all, --limit and how to have GitHub redeliver a failed delivery", async () => {
+    const result = await run("help", "events");
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: deliverybot events \[--all\] \[--limit N\]/);
+    expect(result.stdout).toContain("Recent deliveries");
+    expect(result.stdout).toContain("ADMIN_TOKEN");
+    expect(result.stdout).not.toContain("coming next");
+  });
+
+  it.each([["deploy"]])("help %s says it is not available yet", async (name) => {
     const result = await run("help", name);
 
     expect(result.code).toBe(0);

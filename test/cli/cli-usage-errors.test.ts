@@ -33,7 +33,7 @@ describe("runCli: usage errors exit 2 with the usage on stderr", () => {
     expect(result.stderr).toBe(`${message}\n\n${(await run("--help")).stdout}`);
   });
 
-  it.each([[["deploy", "acme/app", "production"]], [["events"]]])(
+  it.each([[["deploy", "acme/app", "production"]]])(
     "%j is not available yet: one line, exit 2, nothing pretended",
     async (argv) => {
       const result = await run(...argv);

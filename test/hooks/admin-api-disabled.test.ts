@@ -13,6 +13,7 @@ describe("admin API without ADMIN_TOKEN", () => {
     ["GET", "/admin/hooks"],
     ["POST", "/admin/hooks"],
     ["DELETE", `/admin/hooks/${"A".repeat(22)}`],
+    ["GET", "/admin/events?all=1"],
   ])("%s %s answers 404", async (method, path) => {
     const response = await fetch(`${server.base}${path}`, {
       method,
