@@ -12,6 +12,8 @@ export type AdminAnswer =
       readonly message: string;
       /** True when the admin API itself answered with an error (e.g. 404 for an unknown hook). */
       readonly fromApi?: boolean;
+      /** The JSON the admin API answered with, when it answered with an error. */
+      readonly body?: Record<string, unknown>;
     };
 
 /** The app's address and the admin token a `hooks` command talks with. */
@@ -82,7 +84,7 @@ export async function callAdmin(
   }
   if (status >= 200 && status < 300) return { ok: true, status, body: parsed };
   const error = typeof parsed["error"] === "string" ? parsed["error"] : `HTTP ${status}`;
-  return { ok: false, status, message: error, fromApi: true };
+  return { ok: false, status, message: error, fromApi: true, body: parsed };
 }
 
 async function readJson(response: Response): Promise<Record<string, unknown> | undefined> {

@@ -25,41 +25,59 @@ export interface HookDeployInput {
 export type HookDecision = CommandDecision;
 
 /**
+ * Who asks for a deploy from outside GitHub: an inbound hook (by its name), or the admin API
+ * (`deliverybot deploy`), whose token is the permission.
+ */
+export type DeployAsker = { readonly kind: "hook"; readonly name: string } | { readonly kind: "admin" };
+
+/** A deploy a hook or the admin API asked for. */
+export type AskedDeployInput = Omit<HookDeployInput, "hookName"> & { readonly asker: DeployAsker };
+
+/**
  * Decides a hook deploy: locks, then checks unless the target sets `hook_checks: false`. A hook
  * has no pull request, so every lock on the environment stops it. Like a command it never waits:
  * the sender hears at once why nothing deployed and may call again.
  */
 export function decideHookDeploy(input: HookDeployInput): HookDecision {
-  const { repo, target, commit } = input;
-  const deploy: PendingDeploy = { target: target.name, ref: commit.ref, sha: commit.sha, pr: null, trigger: "hook" };
+  const { hookName, ...rest } = input;
+  return decideAskedDeploy({ ...rest, asker: { kind: "hook", name: hookName } });
+}
+
+/**
+ * Decides a deploy a hook or the admin API asked for. The admin API always requires the target's
+ * checks (`hook_checks` is about hooks) and never forces past them.
+ */
+export function decideAskedDeploy(input: AskedDeployInput): HookDecision {
+  const { repo, target, commit, asker } = input;
+  const trigger = asker.kind === "hook" ? "hook" : "admin";
+  const deploy: PendingDeploy = { target: target.name, ref: commit.ref, sha: commit.sha, pr: null, trigger };
   const environment = renderEnvironment(repo, target, deploy);
   const short = commit.sha.slice(0, 7);
+  const again = asker.kind === "hook" ? "call the hook again" : "deploy again";
   const refuse = (reason: ReasonCode, message: string): HookDecision => ({ action: "refuse", environment, reason, message });
 
   const lock = findLock(input.state.locks, environment, null);
-  if (lock !== undefined) return refuse("locked", `${describeLock(lock, environment)}; call the hook again once it is unlocked.`);
+  if (lock !== undefined) return refuse("locked", `${describeLock(lock, environment)}; ${again} once it is unlocked.`);
 
-  if (target.hookChecks) {
+  if (asker.kind === "admin" || target.hookChecks) {
     const gates = evaluateGates(target.requiredContexts, input.state.checks);
     if (gates.status === "failed") return refuse("checks_failed", `${gates.failed.join(", ")} failed on ${short}.`);
     if (gates.status === "waiting") {
-      return refuse(
-        "waiting_for_checks",
-        `Waiting for ${gates.waitingFor.join(", ")} on ${short}; call the hook again once green.`,
-      );
+      return refuse("waiting_for_checks", `Waiting for ${gates.waitingFor.join(", ")} on ${short}; ${again} once green.`);
     }
   }
 
   const built = buildDeploymentRequest(repo, target, deploy);
   // Set only when the request named them: a target's own `payload.image` stays for plain hooks.
-  const announced: { [key: string]: JsonValue } = { hook: input.hookName };
+  const announced: { [key: string]: JsonValue } = asker.kind === "hook" ? { hook: asker.name } : {};
   if (input.image !== undefined) announced["image"] = input.image;
   if (input.tag !== undefined) announced["tag"] = input.tag;
   const request = { ...built, payload: { ...built.payload, ...announced } };
+  const by = asker.kind === "hook" ? `for hook ${asker.name}` : "for the admin API";
   return {
     action: "deploy",
     environment,
     request,
-    message: `Deploying ${short} (${commit.ref}) to ${environment} for hook ${input.hookName}.`,
+    message: `Deploying ${short} (${commit.ref}) to ${environment} ${by}.`,
   };
 }

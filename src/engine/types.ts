@@ -38,7 +38,7 @@ export interface PendingDeploy {
   readonly ref: string;
   readonly sha: string;
   readonly pr: number | null;
-  readonly trigger: "push" | "pull_request" | "command" | "hook";
+  readonly trigger: "push" | "pull_request" | "command" | "hook" | "admin";
 }
 
 /** A lock in force on an environment, or on every environment (`environment` = "*"). */

@@ -8,8 +8,8 @@ import { hookResponse, type HookResponse } from "./hook-response.js";
 const RETRY_AFTER_SECONDS = 30;
 
 /**
- * Creates the deployment a hook request asked for, once per request: the claim is keyed by the
- * hook and the request id (`deps.deliveryId`), so a repeated request deploys nothing, while a new
+ * Creates the deployment a hook request (or the admin API, `asker`) asked for, once per request: the
+ * claim is keyed by the hook and the request id, or `admin:<request-id>` (`deps.deliveryId`), so a repeated request deploys nothing, while a new
  * request may deploy the same commit again (a new image of an unchanged commit). When GitHub does
  * not create it the claim is given back, so the sender may retry the same request.
  */
@@ -17,6 +17,7 @@ export async function createHookDeployment(
   deps: HandlerDeps & { readonly deliveryId: string },
   decision: Extract<HookDecision, { action: "deploy" }>,
   subject: Omit<DecisionOutcome, "reason" | "message"> & { readonly target: string },
+  asker: "hook" | "admin" = "hook",
 ): Promise<HookResponse> {
   const { request, environment } = decision;
   const { target, ref, sha } = subject;
@@ -41,6 +42,13 @@ export async function createHookDeployment(
   const message = `GitHub did not create the deployment${status}: ${outcome.message}`;
   if (outcome.kind === "not_now") {
     await recordDecision(deps, { ...subject, reason: "waiting_for_checks", message });
+    if (asker === "admin") {
+      return hookResponse(409, {
+        error: "waiting_for_checks",
+        reason: "waiting_for_checks",
+        message: `${message}. Deploy again once green.`,
+      });
+    }
     return hookResponse(409, { error: "waiting_for_checks", message: `${message}. Call the hook again once green.` });
   }
   await recordDecision(deps, { ...subject, reason: "github_error", message });

@@ -1,6 +1,7 @@
 import type { Logger } from "probot";
-import { decideHookDeploy } from "../engine/decide-hook-deploy.js";
-import { selectHookTarget, type HookTargetRefusal } from "../engine/select-hook-target.js";
+import type { DeployConfig } from "../config/model.js";
+import { decideAskedDeploy } from "../engine/decide-hook-deploy.js";
+import { selectHookTarget, type HookTargetRefusal, type HookTargetSelection } from "../engine/select-hook-target.js";
 import type { GitHubPort } from "../github/github-port.js";
 import type { ConfigLoad } from "../github/load-config.js";
 import type { ReasonCode } from "../engine/reason-codes.js";
@@ -8,7 +9,7 @@ import type { HandlerDeps } from "../handlers/handler-deps.js";
 import { recordDecision } from "../handlers/record-decision.js";
 import type { HookRecord, Store } from "../store/store.js";
 import { createHookDeployment } from "./create-hook-deployment.js";
-import { deriveRequestId, hookClaimKey } from "./hook-request-id.js";
+import { adminClaimKey, deriveRequestId, hookClaimKey } from "./hook-request-id.js";
 import { hookResponse, type HookResponse } from "./hook-response.js";
 import type { HookRequest } from "./parse-hook-request.js";
 import { resolveHookCommit } from "./resolve-hook-commit.js";
@@ -40,34 +41,65 @@ const TARGET_REFUSALS: { readonly [K in HookTargetRefusal]: (requested: boolean)
 };
 const TARGET_STATUS: { readonly [K in HookTargetRefusal]: number } = { unknown_target: 404, not_allowed: 403, ambiguous: 400 };
 
+/** Who asks: a hook (its record), or the admin API (`deliverybot deploy`), whose token is the permission. */
+export type DeployRequester = { readonly kind: "hook"; readonly hook: HookRecord } | { readonly kind: "admin" };
+
+/** A deploy asked for from outside GitHub, by a hook or through the admin API. */
+export interface AskedDeploy {
+  readonly requester: DeployRequester;
+  readonly repo: { readonly id: number; readonly owner: string; readonly name: string };
+  readonly installationId: number;
+  readonly request: HookRequest;
+  /** The target asked for; the admin API always names one. */
+  readonly target: string | undefined;
+  /** The id the sender gave the request, if any. */
+  readonly requestId: string | undefined;
+  /** The request as received, to tell a retry from a new request when no id was given. */
+  readonly body: string;
+}
+
 /**
  * Deploys what a hook request asks for through the gates every deploy passes: the commit, the
  * default branch's configuration, the target that allows the hook, locks and checks, then once per
  * request id. Every outcome from the commit on is recorded as a decision with a reason code.
  */
 export async function handleHookDeploy(deps: HookDeployDeps, call: HookCall): Promise<HookResponse> {
-  const { hook } = call;
+  const { hook, ...rest } = call;
+  const repo = { id: hook.repoId, owner: hook.owner, name: hook.repo };
+  return handleAskedDeploy(deps, { ...rest, requester: { kind: "hook", hook }, repo, installationId: hook.installationId });
+}
+
+/**
+ * The pipeline of a hook's or the admin API's deploy. A hook may deploy only the targets that list
+ * it in `hooks`; the admin API any target. Admin refusals carry their `reason` code.
+ */
+export async function handleAskedDeploy(deps: HookDeployDeps, call: AskedDeploy): Promise<HookResponse> {
+  const { requester, repo } = call;
   const commit = await resolveHookCommit(deps.github, call.request);
   if (!commit.ok) return hookResponse(422, { error: "unknown ref", message: commit.message });
 
   const requestId = call.requestId ?? deriveRequestId(call.body, call.target, commit.sha);
-  const repo = { id: hook.repoId, owner: hook.owner, name: hook.repo };
-  const via = hookClaimKey(hook.id, requestId);
-  const handler: HandlerDeps & { deliveryId: string } = { ...deps, repo, installationId: hook.installationId, deliveryId: via };
+  const via = requester.kind === "hook" ? hookClaimKey(requester.hook.id, requestId) : adminClaimKey(requestId);
+  const handler: HandlerDeps & { deliveryId: string } = { ...deps, repo, installationId: call.installationId, deliveryId: via };
   const subject = { target: call.target ?? null, ref: commit.ref, sha: commit.sha, pr: null };
+  const refused = (status: number, body: HookResponse["body"], reason: ReasonCode): HookResponse =>
+    hookResponse(status, requester.kind === "admin" ? { ...body, reason } : body);
 
   const loaded = await deps.github.loadConfig();
   if (loaded.kind !== "ok") {
-    const refusal = refuseConfig(loaded, hook.name);
+    const refusal = refuseConfig(loaded, requester);
     await recordDecision(handler, { ...subject, reason: refusal.reason, message: refusal.message });
-    return hookResponse(refusal.status, { error: refusal.error, message: refusal.message });
+    return refused(refusal.status, { error: refusal.error, message: refusal.message }, refusal.reason);
   }
 
-  const selection = selectHookTarget(loaded.config, hook.name, call.target);
+  const selection =
+    requester.kind === "hook"
+      ? selectHookTarget(loaded.config, requester.hook.name, call.target)
+      : selectAdminTarget(loaded.config, call.target ?? "");
   if ("refusal" in selection) {
     await recordDecision(handler, { ...subject, reason: selection.reason, message: selection.message });
     const body = TARGET_REFUSALS[selection.refusal](call.target !== undefined);
-    return hookResponse(TARGET_STATUS[selection.refusal], { ...body, message: selection.message });
+    return refused(TARGET_STATUS[selection.refusal], { ...body, message: selection.message }, selection.reason);
   }
 
   const { target } = selection;
@@ -77,22 +109,39 @@ export async function handleHookDeploy(deps: HookDeployDeps, call: HookCall): Pr
   ]);
   const image = call.request.kind === "docker_hub" ? call.request.image : undefined;
   const tag = call.request.kind === "docker_hub" || call.request.kind === "tag" ? call.request.tag : undefined;
-  const decision = decideHookDeploy({ repo, target, hookName: hook.name, commit, image, tag, state: { checks, locks } });
+  const asker = requester.kind === "hook" ? { kind: "hook" as const, name: requester.hook.name } : { kind: "admin" as const };
+  const decision = decideAskedDeploy({ repo, target, asker, commit, image, tag, state: { checks, locks } });
   const decided = { ...subject, target: target.name };
   if (decision.action === "refuse") {
     await recordDecision(handler, { ...decided, reason: decision.reason, message: decision.message });
-    return hookResponse(409, { error: decision.reason, message: decision.message });
+    return refused(409, { error: decision.reason, message: decision.message }, decision.reason);
   }
-  return createHookDeployment(handler, decision, decided);
+  return createHookDeployment(handler, decision, decided, requester.kind);
 }
 
-/** A missing configuration lets no hook deploy (403); an invalid one stops every deploy (409). */
+/** The target the admin API names: any target of the configuration, no `hooks` opt-in needed. */
+function selectAdminTarget(config: DeployConfig, requested: string): HookTargetSelection {
+  const target = config.targets.find((candidate) => candidate.name.toLowerCase() === requested.toLowerCase());
+  if (target !== undefined) return { target };
+  const names = config.targets.map((candidate) => candidate.name).join(", ");
+  const message = `There is no target ${requested} in .github/deploy.yml; ${names === "" ? "it has no targets" : `the targets are ${names}`}.`;
+  return { refusal: "unknown_target", reason: "invalid_request", message };
+}
+
+/**
+ * A missing configuration lets no hook deploy (403) and leaves the admin API no target (404); an
+ * invalid one stops every deploy (409).
+ */
 function refuseConfig(
   loaded: Exclude<ConfigLoad, { kind: "ok" }>,
-  hookName: string,
+  requester: DeployRequester,
 ): { reason: ReasonCode; status: number; error: string; message: string } {
   if (loaded.kind === "missing") {
-    const message = `There is no .github/deploy.yml on the default branch, so no target allows hook ${hookName}.`;
+    if (requester.kind === "admin") {
+      const message = "There is no .github/deploy.yml on the default branch, so there is no target to deploy.";
+      return { reason: "invalid_request", status: 404, error: "no .github/deploy.yml", message };
+    }
+    const message = `There is no .github/deploy.yml on the default branch, so no target allows hook ${requester.hook.name}.`;
     return { reason: "not_permitted", status: 403, error: "no target allows this hook", message };
   }
   const [first] = loaded.problems;

@@ -35,6 +35,16 @@ export function hookClaimKey(hookId: string, requestId: string): string {
   return `hook:${hookId}:${requestId}`;
 }
 
+/** The claim (`via`) that makes one request of the admin API (`deliverybot deploy`) deploy at most once. */
+export function adminClaimKey(requestId: string): string {
+  return `admin:${requestId}`;
+}
+
+/** Whether `id` may be used as a request id as it is (`[A-Za-z0-9._-]{1,100}`). */
+export function isRequestId(id: string): boolean {
+  return REQUEST_ID.test(id);
+}
+
 function sha256(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }

@@ -76,7 +76,7 @@ describe("migration 3 (inbound deploy hooks, hook claims)", () => {
     await old.close();
 
     const db = await PGlite.create({ dataDir });
-    const appliedThen = await runMigrations(db);
+    const appliedThen = await runMigrations(db, MIGRATIONS.slice(0, 3));
     const store = createSqlStore(db);
     const kept = await db.query<{ via: string }>("SELECT via FROM deploy_claims WHERE repo_id = $1 ORDER BY via", [repoId]);
     const autoAgain = await store.claimDeployment(deployClaim(repoId));
@@ -95,5 +95,45 @@ describe("migration 3 (inbound deploy hooks, hook claims)", () => {
     expect([autoAgain, commentAgain, byHook]).toEqual([false, false, true]);
     expect(badVia).toBe("rejected");
     expect(hook.revokedAt).toBeNull();
+  });
+});
+
+describe("migration 4 (admin deploy claims)", () => {
+  let dataDir = "";
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "deliverybot-migrations-"));
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("upgrades a database at migration 3, keeping its claims and accepting admin claims once per request", async () => {
+    const repoId = 5_000_000_004;
+    const hookVia = `hook:${uniqueHookId()}:build-1`;
+    const before = await PGlite.create({ dataDir });
+    const appliedFirst = await runMigrations(before, MIGRATIONS.slice(0, 3));
+    const old = createSqlStore(before);
+    await old.claimDeployment(deployClaim(repoId));
+    await old.claimDeployment(deployClaim(repoId, { via: hookVia }));
+    const adminBefore = await old.claimDeployment(deployClaim(repoId, { via: "admin:build-1" })).then(
+      () => "accepted",
+      () => "rejected",
+    );
+    await old.close();
+
+    const db = await PGlite.create({ dataDir });
+    const appliedThen = await runMigrations(db);
+    const store = createSqlStore(db);
+    const kept = await db.query<{ via: string }>("SELECT via FROM deploy_claims WHERE repo_id = $1 ORDER BY via", [repoId]);
+    const hookAgain = await store.claimDeployment(deployClaim(repoId, { via: hookVia, sha: sha("b") }));
+    const byAdmin = await store.claimDeployment(deployClaim(repoId, { via: "admin:build-1" }));
+    const adminAgain = await store.claimDeployment(deployClaim(repoId, { via: "admin:build-1", sha: sha("b") }));
+    await store.close();
+
+    expect(appliedFirst).toEqual([1, 2, 3]);
+    expect(adminBefore).toBe("rejected");
+    expect(appliedThen).toEqual([4]);
+    expect(kept.rows).toEqual([{ via: "auto" }, { via: hookVia }]);
+    expect([hookAgain, byAdmin, adminAgain]).toEqual([false, true, false]);
   });
 });

@@ -179,9 +179,23 @@ ALTER TABLE deploy_claims ADD CONSTRAINT deploy_claims_via_check CHECK (
 CREATE UNIQUE INDEX deploy_claims_hook_request ON deploy_claims (repo_id, via) WHERE via LIKE 'hook:%';
 `;
 
+// Issue 4: `deliverybot deploy` through the admin API. An admin claim (`admin:<request-id>`) dedupes
+// one request, whatever commit it resolved to, exactly like a hook claim: its own partial unique index.
+const adminDeploys = `
+ALTER TABLE deploy_claims DROP CONSTRAINT deploy_claims_via_check;
+ALTER TABLE deploy_claims ADD CONSTRAINT deploy_claims_via_check CHECK (
+  via = 'auto'
+  OR via ~ '^comment:[0-9]+$'
+  OR via ~ '^hook:[A-Za-z0-9_-]{22,64}:[A-Za-z0-9._-]{1,100}$'
+  OR via ~ '^admin:[A-Za-z0-9._-]{1,100}$'
+);
+CREATE UNIQUE INDEX deploy_claims_admin_request ON deploy_claims (repo_id, via) WHERE via LIKE 'admin:%';
+`;
+
 /** Every migration, in the order it applies. */
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: "initial schema", sql: initialSchema },
   { id: 2, name: "claims by kind, locks, command replies, pull request heads", sql: commandsAndLocks },
   { id: 3, name: "inbound deploy hooks, hook claims", sql: deployHooks },
+  { id: 4, name: "admin deploy claims", sql: adminDeploys },
 ];

@@ -5,7 +5,7 @@ import type { Store } from "./store.js";
 /** The part of the store that makes "deploy this commit there" happen once. */
 export type ClaimStore = Pick<Store, "claimDeployment" | "releaseDeployment" | "isDeployed" | "listDeployedEnvironments">;
 
-/** The `via` of an auto-deploy claim; a command's claim is `comment:<id>`, a hook request's `hook:<hook-id>:<request-id>`. */
+/** The `via` of an auto-deploy claim; a command's claim is `comment:<id>`, a hook request's `hook:<hook-id>:<request-id>`, an admin request's `admin:<request-id>`. */
 export const AUTO_CLAIM = "auto";
 
 // Serialises the claims of one (repository, environment, commit): the primary key alone cannot

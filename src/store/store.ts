@@ -48,7 +48,8 @@ export interface DeployClaim {
    * What the claim dedupes: `auto` for auto-deploys (one per environment and commit, ever),
    * `comment:<id>` for a command (one per command comment, so a commit can be deployed again on
    * request, e.g. a rollback), or `hook:<hook-id>:<request-id>` for an inbound deploy hook (one per
-   * request of that hook, whichever commit and environment it resolved to).
+   * request of that hook, whichever commit and environment it resolved to), or `admin:<request-id>`
+   * for `deliverybot deploy` through the admin API (likewise one per request id).
    */
   readonly via: string;
 }

@@ -5,7 +5,8 @@ import { createRateLimiter, type RateLimiter } from "../hooks/create-rate-limite
 import { createHookCounters, type HookCounters } from "../hooks/hook-counters.js";
 import { isAdminTokenUsable, MIN_ADMIN_TOKEN_LENGTH } from "./admin-auth.js";
 import { createAdminEventsRoute } from "./admin-events-route.js";
-import { createAdminHooksRoute } from "./admin-hooks-route.js";
+import { createAdminDeployRoute } from "./admin-deploy-route.js";
+import { createAdminHooksRoute, type InstalledRepository } from "./admin-hooks-route.js";
 import { createDeployHookRoute } from "./deploy-hook-route.js";
 import { createHealthz } from "./healthz.js";
 
@@ -28,7 +29,7 @@ export type AdminEnv = Readonly<Record<string, string | undefined>>;
 
 /**
  * Registers the HTTP routes beside Probot's webhook path: `/healthz`, the deploy hooks and, when
- * `ADMIN_TOKEN` is set, the admin API (`/admin/hooks`, `/admin/events`). A hook's GitHub calls are
+ * `ADMIN_TOKEN` is set, the admin API (`/admin/hooks`, `/admin/events`, `/admin/deploy`). A hook's GitHub calls are
  * made as the installation stored with it, like the retry sweep's.
  */
 export function registerRoutes(
@@ -43,21 +44,28 @@ export function registerRoutes(
   if (env.ADMIN_TOKEN !== undefined && !isAdminTokenUsable(env.ADMIN_TOKEN)) {
     adminLog.warn(`ADMIN_TOKEN is shorter than ${MIN_ADMIN_TOKEN_LENGTH} characters: the admin API stays off`);
   }
+  const findRepository = async (owner: string, repo: string): Promise<InstalledRepository> => {
+    // The installation is found with the app's JWT, the repository's id with the installation's token.
+    const { data: installation } = await (await app.auth()).rest.apps.getRepoInstallation({ owner, repo });
+    const { data } = await (await app.auth(installation.id)).rest.repos.get({ owner, repo });
+    return { repoId: data.id, owner: data.owner.login, repo: data.name, installationId: installation.id };
+  };
   addHandler(
-    createAdminHooksRoute({
+    createAdminHooksRoute({ ...parts, log: adminLog, adminToken: env.ADMIN_TOKEN, publicUrl: env.PUBLIC_URL, findRepository }),
+  );
+  addHandler(createAdminEventsRoute({ ...parts, log: adminLog, adminToken: env.ADMIN_TOKEN }));
+  addHandler(
+    createAdminDeployRoute({
       ...parts,
       log: adminLog,
       adminToken: env.ADMIN_TOKEN,
-      publicUrl: env.PUBLIC_URL,
-      findRepository: async (owner, repo) => {
-        // The installation is found with the app's JWT, the repository's id with the installation's token.
-        const { data: installation } = await (await app.auth()).rest.apps.getRepoInstallation({ owner, repo });
-        const { data } = await (await app.auth(installation.id)).rest.repos.get({ owner, repo });
-        return { repoId: data.id, owner: data.owner.login, repo: data.name, installationId: installation.id };
+      findRepository,
+      github: async (found) => {
+        const repo = { id: found.repoId, owner: found.owner, name: found.repo };
+        return createGitHubPort(await app.auth(found.installationId), repo, parts.caches);
       },
     }),
   );
-  addHandler(createAdminEventsRoute({ ...parts, log: adminLog, adminToken: env.ADMIN_TOKEN }));
   addHandler(
     createDeployHookRoute({
       ...parts,

@@ -16,12 +16,12 @@ describe("runCli: help and usage", () => {
     expect(result.stdout.startsWith(USAGE_START)).toBe(true);
   });
 
-  it("lists validate, hooks and events as available and the commands not built yet as coming next", async () => {
+  it("lists validate, hooks, events and deploy as available, none as coming next", async () => {
     const { stdout } = await run("--help");
 
     const line = (name: string) => stdout.split("\n").find((text) => text.startsWith(`  ${name} `)) ?? "";
-    for (const name of ["validate", "hooks", "events"]) expect(line(name)).not.toContain("coming next");
-    for (const name of ["deploy"]) expect(line(name)).toMatch(/\(coming next\)$/);
+    for (const name of ["validate", "hooks", "events", "deploy"]) expect(line(name)).not.toContain("coming next");
+    expect(line("deploy")).toContain("deploy <owner/repo> <target> [--ref ...]");
     expect(line("events")).toContain("events [--all] [--limit N]");
     expect(line("hooks")).toContain("hooks create|list|revoke");
     expect(line("help")).toContain("help [command]");
@@ -57,11 +57,15 @@ describe("runCli: help and usage", () => {
     expect(result.stdout).not.toContain("coming next");
   });
 
-  it.each([["deploy"]])("help %s says it is not available yet", async (name) => {
-    const result = await run("help", name);
+  it("help deploy explains the gates, the exit codes and gives an example for another CI", async () => {
+    const result = await run("help", "deploy");
 
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(new RegExp(`^Usage: deliverybot ${name}`));
-    expect(result.stdout).toContain("Not available in this version yet (coming next).");
+    expect(result.stdout).toMatch(/^Usage: deliverybot deploy <owner\/repo> <target> \[--ref <branch\|tag\|sha>\]/);
+    expect(result.stdout).toContain(
+      'ADMIN_TOKEN=… deliverybot deploy acme/shop production --ref "$GIT_COMMIT" --request-id "build-$BUILD_NUMBER" --url https://deliverybot.example.com',
+    );
+    expect(result.stdout).toContain("Exit codes: 0 deployed or already deployed, 1 refused by a gate");
+    expect(result.stdout).not.toContain("coming next");
   });
 });

@@ -33,19 +33,6 @@ describe("runCli: usage errors exit 2 with the usage on stderr", () => {
     expect(result.stderr).toBe(`${message}\n\n${(await run("--help")).stdout}`);
   });
 
-  it.each([[["deploy", "acme/app", "production"]]])(
-    "%j is not available yet: one line, exit 2, nothing pretended",
-    async (argv) => {
-      const result = await run(...argv);
-
-      expect(result).toEqual({
-        code: 2,
-        stdout: "",
-        stderr: `deliverybot: "${argv[0]}" is not available in this version yet (coming next); run "deliverybot help" for the commands that are\n`,
-      });
-    },
-  );
-
   it("reports a command's unexpected failure as a bug, exit 2 (not 1, which means invalid)", async () => {
     const fake = createFakeIo({ "/repo/.github/deploy.yml": "version: 2\n" });
     fake.io.stdout = () => {

@@ -131,4 +131,60 @@ export function describeHookContract(getStore: () => Store): void {
       expect(await store.isDeployed(repoId, "production", sha("a"))).toBe(false);
     });
   });
+
+  describe("admin claims", () => {
+    it("claims an admin request once, whatever commit or environment it resolves to later", async () => {
+      const store = getStore();
+      const repoId = uniqueRepoId();
+      const via = "admin:build-41";
+
+      const first = await store.claimDeployment(deployClaim(repoId, { via }));
+      const sameAgain = await store.claimDeployment(deployClaim(repoId, { via }));
+      const movedOn = await store.claimDeployment(deployClaim(repoId, { via, sha: sha("b") }));
+      const elsewhere = await store.claimDeployment(deployClaim(repoId, { via, environment: "staging" }));
+      const otherRepo = await store.claimDeployment(deployClaim(uniqueRepoId(), { via }));
+
+      expect([first, sameAgain, movedOn, elsewhere, otherRepo]).toEqual([true, false, false, false, true]);
+      expect(await store.isDeployed(repoId, "production", sha("a"))).toBe(true);
+    });
+
+    it("keeps admin and hook requests of the same id apart, and deploys a commit deployed before", async () => {
+      const store = getStore();
+      const repoId = uniqueRepoId();
+      await store.claimDeployment(deployClaim(repoId));
+      await store.recordDeployment(deploymentRecord(repoId));
+
+      const byAdmin = await store.claimDeployment(deployClaim(repoId, { via: "admin:1" }));
+      const byHook = await store.claimDeployment(deployClaim(repoId, { via: `hook:${uniqueHookId()}:1` }));
+
+      expect([byAdmin, byHook]).toEqual([true, true]);
+    });
+
+    it("grants exactly one of concurrent claims of one request, and again after a release", async () => {
+      const store = getStore();
+      const repoId = uniqueRepoId();
+      const via = "admin:f00d.2026-01-01_x";
+      const shas = ["a", "b"].map(sha);
+
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => store.claimDeployment(deployClaim(repoId, { via, sha: shas[i % 2] ?? sha("a") }))),
+      );
+      const granted = results.findIndex(Boolean);
+      await store.releaseDeployment(repoId, "production", shas[granted % 2] ?? sha("a"), via);
+      const again = await store.claimDeployment(deployClaim(repoId, { via, sha: sha("c") }));
+
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect(again).toBe(true);
+    });
+
+    it("rejects an admin claim whose request id is malformed", async () => {
+      const store = getStore();
+      const repoId = uniqueRepoId();
+
+      for (const via of ["admin:", "admin:a b", `admin:${"x".repeat(101)}`, "admin:a:b"]) {
+        await expect(store.claimDeployment(deployClaim(repoId, { via }))).rejects.toThrow();
+      }
+      expect(await store.isDeployed(repoId, "production", sha("a"))).toBe(false);
+    });
+  });
 }
