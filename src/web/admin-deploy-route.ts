@@ -1,15 +1,20 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingMessage } from "node:http";
 import type { Logger } from "probot";
 import type { GitHubPort } from "../github/github-port.js";
 import { handleAskedDeploy } from "../hooks/handle-hook-deploy.js";
 import { isRequestId } from "../hooks/hook-request-id.js";
-import { hookResponse, type HookResponse } from "../hooks/hook-response.js";
+import type { HookResponse } from "../hooks/hook-response.js";
 import { parseHookRequest, type HookRequest } from "../hooks/parse-hook-request.js";
 import type { Store } from "../store/store.js";
-import { createAdminAuth, isAdminTokenUsable } from "./admin-auth.js";
-import { MAX_ADMIN_BODY_BYTES, type InstalledRepository } from "./admin-hooks-route.js";
+import { MAX_ADMIN_BODY_BYTES } from "./admin-hooks-route.js";
+import {
+  adminError,
+  createAdminRoute,
+  findInstalledRepository,
+  type FindRepository,
+  type InstalledRepository,
+} from "./admin-route.js";
 import { readLimitedBody } from "./read-limited-body.js";
-import { sendJson } from "./send-json.js";
 
 /** What `POST /admin/deploy` runs with. */
 export interface AdminDeployRouteOptions {
@@ -19,7 +24,7 @@ export interface AdminDeployRouteOptions {
   /** The admin token; undefined or too short: the route is absent. */
   readonly adminToken: string | undefined;
   /** Finds the app's installation on a repository; rejects with GitHub's error (`status: 404` when not installed). */
-  readonly findRepository: (owner: string, repo: string) => Promise<InstalledRepository>;
+  readonly findRepository: FindRepository;
   /** GitHub for the repository, authenticated as the app's installation on it. */
   readonly github: (repository: InstalledRepository) => Promise<GitHubPort>;
 }
@@ -29,8 +34,7 @@ const REPOSITORY = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
 const TARGET = /^[A-Za-z0-9_.-]{1,100}$/;
 const SHA = /^[0-9a-fA-F]{40}$/;
 
-const error = (status: number, message: string, headers?: HookResponse["headers"]) =>
-  hookResponse(status, { error: message }, headers);
+const error = adminError;
 
 /**
  * The admin API behind `deliverybot deploy`: `POST /admin/deploy` with `Authorization: Bearer
@@ -39,20 +43,7 @@ const error = (status: number, message: string, headers?: HookResponse["headers"
  * admin token is the permission. Without a usable `ADMIN_TOKEN` the route does not exist.
  */
 export function createAdminDeployRoute(options: AdminDeployRouteOptions) {
-  const authorize = isAdminTokenUsable(options.adminToken) ? createAdminAuth(options.adminToken) : undefined;
-  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    if (!PATH.test(url.pathname) || authorize === undefined) return false;
-    if (!authorize(req, res)) return true;
-    try {
-      sendJson(res, await answer(req, options));
-    } catch (err) {
-      options.log.error({ err }, "admin deploy failed");
-      const fromGitHub = typeof (err as { status?: unknown }).status === "number";
-      sendJson(res, error(fromGitHub ? 502 : 500, fromGitHub ? "github_error" : "internal error"));
-    }
-    return true;
-  };
+  return createAdminRoute(PATH, options.adminToken, options.log, (req) => answer(req, options));
 }
 
 async function answer(req: IncomingMessage, options: AdminDeployRouteOptions): Promise<HookResponse> {
@@ -62,16 +53,8 @@ async function answer(req: IncomingMessage, options: AdminDeployRouteOptions): P
   const input = parseDeployBody(body.text);
   if ("error" in input) return error(400, input.error);
 
-  let repository: InstalledRepository;
-  try {
-    repository = await options.findRepository(input.owner, input.repo);
-  } catch (err) {
-    const status = (err as { status?: unknown }).status;
-    if (status === 404) return error(404, `the app is not installed on ${input.owner}/${input.repo}`);
-    if (typeof status !== "number") throw err;
-    options.log.warn({ err }, "admin: GitHub refused the repository lookup");
-    return error(502, `GitHub answered ${status} when looking up ${input.owner}/${input.repo}`);
-  }
+  const repository = await findInstalledRepository(options.findRepository, options.log, input.owner, input.repo);
+  if (!("repoId" in repository)) return repository;
 
   const repo = { id: repository.repoId, owner: repository.owner, name: repository.repo };
   const log = options.log.child({ repo: `${repo.owner}/${repo.name}` });

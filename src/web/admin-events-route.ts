@@ -1,9 +1,8 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingMessage } from "node:http";
 import type { Logger } from "probot";
 import { hookResponse, type HookResponse } from "../hooks/hook-response.js";
 import type { DeliveryRecord, Store } from "../store/store.js";
-import { createAdminAuth, isAdminTokenUsable } from "./admin-auth.js";
-import { sendJson } from "./send-json.js";
+import { adminError, createAdminRoute } from "./admin-route.js";
 
 /** A delivery still `processing` after this long is listed as stuck by `?all=1`. */
 export const STUCK_AFTER_MS = 10 * 60_000;
@@ -24,8 +23,7 @@ export interface AdminEventsRouteOptions {
 
 const PATH = /^\/admin\/events\/?$/;
 
-const error = (status: number, message: string, headers?: HookResponse["headers"]) =>
-  hookResponse(status, { error: message }, headers);
+const error = adminError;
 
 /**
  * The admin API behind `deliverybot events`: `GET /admin/events[?all=1][&limit=N]` lists the
@@ -33,19 +31,7 @@ const error = (status: number, message: string, headers?: HookResponse["headers"
  * for more than 10 minutes. `Authorization: Bearer <ADMIN_TOKEN>`, like `/admin/hooks`.
  */
 export function createAdminEventsRoute(options: AdminEventsRouteOptions) {
-  const authorize = isAdminTokenUsable(options.adminToken) ? createAdminAuth(options.adminToken) : undefined;
-  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    if (!PATH.test(url.pathname) || authorize === undefined) return false;
-    if (!authorize(req, res)) return true;
-    try {
-      sendJson(res, await answer(req, url, options));
-    } catch (err) {
-      options.log.error({ err }, "admin request failed");
-      sendJson(res, error(500, "internal error"));
-    }
-    return true;
-  };
+  return createAdminRoute(PATH, options.adminToken, options.log, (req, url) => answer(req, url, options));
 }
 
 async function answer(req: IncomingMessage, url: URL, options: AdminEventsRouteOptions): Promise<HookResponse> {

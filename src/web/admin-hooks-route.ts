@@ -1,25 +1,18 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingMessage } from "node:http";
 import type { Logger } from "probot";
 import { HOOK_NAME_PATTERN } from "../config/schema.js";
 import { createHook } from "../hooks/create-hook.js";
 import { hookResponse, type HookResponse } from "../hooks/hook-response.js";
 import type { HookRecord, Store } from "../store/store.js";
-import { createAdminAuth, isAdminTokenUsable } from "./admin-auth.js";
+import { adminError, createAdminRoute, findInstalledRepository, type FindRepository } from "./admin-route.js";
 import { readLimitedBody } from "./read-limited-body.js";
-import { sendJson } from "./send-json.js";
 
 /** Admin request bodies past this many bytes are refused with 413. */
 export const MAX_ADMIN_BODY_BYTES = 64 * 1024;
 
 export { isAdminTokenUsable, MIN_ADMIN_TOKEN_LENGTH } from "./admin-auth.js";
 
-/** The repository a hook is created for, as GitHub knows it, with the app's installation on it. */
-export interface InstalledRepository {
-  readonly repoId: number;
-  readonly owner: string;
-  readonly repo: string;
-  readonly installationId: number;
-}
+export type { InstalledRepository } from "./admin-route.js";
 
 /** What the admin API runs with. */
 export interface AdminHooksRouteOptions {
@@ -31,15 +24,14 @@ export interface AdminHooksRouteOptions {
   /** The app's public address for hook URLs (`PUBLIC_URL`); else `http://<Host header>`. */
   readonly publicUrl: string | undefined;
   /** Finds the app's installation on a repository; rejects with GitHub's error (`status: 404` when not installed). */
-  readonly findRepository: (owner: string, repo: string) => Promise<InstalledRepository>;
+  readonly findRepository: FindRepository;
 }
 
 const PATH = /^\/admin\/hooks(?:\/([^/]+))?\/?$/;
 const REPOSITORY = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
 const HOOK_NAME = new RegExp(HOOK_NAME_PATTERN);
 
-const error = (status: number, message: string, headers?: HookResponse["headers"]) =>
-  hookResponse(status, { error: message }, headers);
+const error = adminError;
 
 /**
  * The admin API behind `deliverybot hooks`: `POST /admin/hooks`, `GET /admin/hooks[?repository=]`
@@ -48,20 +40,7 @@ const error = (status: number, message: string, headers?: HookResponse["headers"
  * `ADMIN_TOKEN` the routes do not exist (Probot answers 404).
  */
 export function createAdminHooksRoute(options: AdminHooksRouteOptions) {
-  const authorize = isAdminTokenUsable(options.adminToken) ? createAdminAuth(options.adminToken) : undefined;
-  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const match = PATH.exec(url.pathname);
-    if (match === null || authorize === undefined) return false;
-    if (!authorize(req, res)) return true;
-    try {
-      sendJson(res, await answer(req, url, match[1], options));
-    } catch (err) {
-      options.log.error({ err }, "admin request failed");
-      sendJson(res, error(500, "internal error"));
-    }
-    return true;
-  };
+  return createAdminRoute(PATH, options.adminToken, options.log, (req, url, match) => answer(req, url, match[1], options));
 }
 
 async function answer(
@@ -110,16 +89,8 @@ async function createHookFromRequest(req: IncomingMessage, options: AdminHooksRo
   const input = parseCreateBody(body.text);
   if ("error" in input) return error(400, input.error);
 
-  let repository: InstalledRepository;
-  try {
-    repository = await options.findRepository(input.owner, input.repo);
-  } catch (err) {
-    const status = (err as { status?: unknown }).status;
-    if (status === 404) return error(404, `the app is not installed on ${input.owner}/${input.repo}`);
-    if (typeof status !== "number") throw err;
-    options.log.warn({ err }, "admin: GitHub refused the repository lookup");
-    return error(502, `GitHub answered ${status} when looking up ${input.owner}/${input.repo}`);
-  }
+  const repository = await findInstalledRepository(options.findRepository, options.log, input.owner, input.repo);
+  if (!("repoId" in repository)) return repository;
 
   const { hook, token } = await createHook(options.store, { ...repository, name: input.name }, options.now());
   const url = `${baseUrl(req, options.publicUrl)}/hooks/deploy/${hook.id}`;
