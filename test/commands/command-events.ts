@@ -1,6 +1,6 @@
 import { expect } from "@jest/globals";
 import { defaultBranchConfig } from "../config/config-events.js";
-import type { Harness } from "../helpers/app-harness.js";
+import { INSTALLATION_ID, useAppTests, type Harness } from "../helpers/app-harness.js";
 import { deployment } from "../helpers/github-responses.js";
 import type { GitHubMock, RequestAssertion } from "../helpers/mock-github.js";
 import type { ReasonCode } from "../../src/engine/reason-codes.js";
@@ -175,4 +175,31 @@ export function deploymentRequests(github: GitHubMock): Array<Record<string, unk
   return github.requests
     .filter((r) => r.method === "POST" && r.path.endsWith("/deployments"))
     .map((r) => r.body as Record<string, unknown>);
+}
+
+/** The GitHub expectations of {@link commandGitHub}. */
+export type CommandGitHub = ReturnType<typeof commandGitHub>;
+
+/**
+ * Sets up a command test file: the file's store and GitHub mock (`useAppTests`), and `begin()`,
+ * which starts a fresh harness, binds the command expectations to it and expects the
+ * installation token once.
+ */
+export function useCommandTests(): {
+  readonly github: GitHubMock;
+  /** A fresh harness that expects nothing of GitHub (for comments that must cost no request). */
+  start(): Promise<Harness>;
+  begin(): Promise<{ h: Harness; gh: CommandGitHub }>;
+} {
+  const { github, start } = useAppTests();
+  return {
+    github,
+    start,
+    async begin() {
+      const h = await start();
+      const gh = commandGitHub(github, h);
+      github.installationToken(INSTALLATION_ID);
+      return { h, gh };
+    },
+  };
 }

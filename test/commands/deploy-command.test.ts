@@ -1,7 +1,17 @@
 import { describe, expect, it } from "@jest/globals";
 import { apiCalls, status } from "../config/config-events.js";
-import { INSTALLATION_ID, useAppTests, type Harness } from "../helpers/app-harness.js";
-import { comment, commandGitHub, deploymentRequests, HEAD_SHA, onlyReply, PR, refusedFor, replies } from "./command-events.js";
+import type { Harness } from "../helpers/app-harness.js";
+import {
+  comment,
+  deploymentRequests,
+  HEAD_SHA,
+  onlyReply,
+  PR,
+  refusedFor,
+  replies,
+  useCommandTests,
+  type CommandGitHub,
+} from "./command-events.js";
 
 const MAIN_SHA = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
 
@@ -19,15 +29,12 @@ const WITH_DEFAULT = `${CONFIG}default_target: staging
 `;
 
 describe("/deploy and /noop in pull request comments", () => {
-  const { github, start } = useAppTests();
+  const commandTests = useCommandTests();
+  const { github } = commandTests;
   let h: Harness;
-  let gh: ReturnType<typeof commandGitHub>;
+  let gh: CommandGitHub;
 
-  const begin = async () => {
-    h = await start();
-    gh = commandGitHub(github, h);
-    github.installationToken(INSTALLATION_ID);
-  };
+  const begin = async () => void ({ h, gh } = await commandTests.begin());
   const greenChecks = (sha = HEAD_SHA) => status(h, { sha, context: "ci/test", state: "success", id: 11 });
 
   it("reacts 👀 first, then deploys the head SHA a writer asked for once checks are green, and replies once with the id", async () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
 import { status } from "../config/config-events.js";
-import { INSTALLATION_ID, useAppTests, type Harness } from "../helpers/app-harness.js";
+import type { Harness } from "../helpers/app-harness.js";
 import {
   comment,
-  commandGitHub,
   deploymentRequests,
   HEAD_SHA,
   onlyReply,
@@ -11,6 +10,8 @@ import {
   pullRequestEvent,
   refusedFor,
   replies,
+  useCommandTests,
+  type CommandGitHub,
 } from "./command-events.js";
 
 const CONFIG = `version: 2
@@ -32,15 +33,12 @@ targets:
 `;
 
 describe("/deploy refusals: who, which pull request, which checks", () => {
-  const { github, start } = useAppTests();
+  const commandTests = useCommandTests();
+  const { github } = commandTests;
   let h: Harness;
-  let gh: ReturnType<typeof commandGitHub>;
+  let gh: CommandGitHub;
 
-  const begin = async () => {
-    h = await start();
-    gh = commandGitHub(github, h);
-    github.installationToken(INSTALLATION_ID);
-  };
+  const begin = async () => void ({ h, gh } = await commandTests.begin());
   const check = (state: "success" | "failure" | "pending") => status(h, { sha: HEAD_SHA, context: "ci/test", state, id: 21 });
   const latestDecision = async () => (await h.store.listDecisions(h.repo.id, { sha: HEAD_SHA }))[0];
 

@@ -1,15 +1,16 @@
 import { describe, expect, it } from "@jest/globals";
 import { push } from "../config/config-events.js";
-import { INSTALLATION_ID, useAppTests, type Harness } from "../helpers/app-harness.js";
+import type { Harness } from "../helpers/app-harness.js";
 import {
   comment,
-  commandGitHub,
   deploymentRequests,
   onlyReply,
   PR,
   pullRequestEvent,
   refusedFor,
   replies,
+  useCommandTests,
+  type CommandGitHub,
 } from "./command-events.js";
 
 const OLD_SHA = "0123456789abcdef0123456789abcdef01234567";
@@ -28,15 +29,12 @@ default_target: review
 `;
 
 describe("/status, /why and /rollback: what was deployed, what waits and why", () => {
-  const { github, start } = useAppTests();
+  const commandTests = useCommandTests();
+  const { github } = commandTests;
   let h: Harness;
-  let gh: ReturnType<typeof commandGitHub>;
+  let gh: CommandGitHub;
 
-  const begin = async () => {
-    h = await start();
-    gh = commandGitHub(github, h);
-    github.installationToken(INSTALLATION_ID);
-  };
+  const begin = async () => void ({ h, gh } = await commandTests.begin());
   /** A deployment to production, with one status, as the webhooks report it. */
   const deployed = async (id: number, sha: string, createdAt: string, state: "success" | "failure") => {
     const deployment = { id, sha, ref: "main", environment: "production", created_at: createdAt };

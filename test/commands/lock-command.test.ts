@@ -1,8 +1,17 @@
 import { describe, expect, it } from "@jest/globals";
 import { sweepOnce } from "../../src/start-retry-sweep.js";
 import { apiCalls, push } from "../config/config-events.js";
-import { INSTALLATION_ID, useAppTests, type Harness } from "../helpers/app-harness.js";
-import { comment, commandGitHub, deploymentRequests, PR, pullRequestEvent, refusedFor, replies } from "./command-events.js";
+import type { Harness } from "../helpers/app-harness.js";
+import {
+  comment,
+  deploymentRequests,
+  PR,
+  pullRequestEvent,
+  refusedFor,
+  replies,
+  useCommandTests,
+  type CommandGitHub,
+} from "./command-events.js";
 
 const MAIN_SHA = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
 const OTHER_PR = 43;
@@ -22,15 +31,12 @@ targets:
 const shown = (date: Date | null | undefined) => (date ?? new Date(0)).toISOString().replaceAll(":", "\\:");
 
 describe("/lock, /unlock and /locks", () => {
-  const { github, start } = useAppTests();
+  const commandTests = useCommandTests();
+  const { github } = commandTests;
   let h: Harness;
-  let gh: ReturnType<typeof commandGitHub>;
+  let gh: CommandGitHub;
 
-  const begin = async () => {
-    h = await start();
-    gh = commandGitHub(github, h);
-    github.installationToken(INSTALLATION_ID);
-  };
+  const begin = async () => void ({ h, gh } = await commandTests.begin());
   const pushMain = () => push(h, { ref: "refs/heads/main", sha: MAIN_SHA });
   const mainDecision = async () => (await h.store.listDecisions(h.repo.id, { sha: MAIN_SHA }))[0];
   const expectAutoDeploy = (id: number) =>

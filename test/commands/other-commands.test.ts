@@ -1,7 +1,15 @@
 import { describe, expect, it } from "@jest/globals";
 import { apiCalls, defaultBranchConfig, notFound, ORG_CONFIG, ORG_CONFIG_PATH, status } from "../config/config-events.js";
-import { INSTALLATION_ID, useAppTests, type Harness } from "../helpers/app-harness.js";
-import { comment, commandGitHub, deploymentRequests, HEAD_SHA, onlyReply, refusedFor } from "./command-events.js";
+import type { Harness } from "../helpers/app-harness.js";
+import {
+  comment,
+  deploymentRequests,
+  HEAD_SHA,
+  onlyReply,
+  refusedFor,
+  useCommandTests,
+  type CommandGitHub,
+} from "./command-events.js";
 
 const CONFIG = `version: 2
 targets:
@@ -16,15 +24,12 @@ default_target: review
 `;
 
 describe("/help, unknown and invalid commands, and comments that are not commands", () => {
-  const { github, start } = useAppTests();
+  const commandTests = useCommandTests();
+  const { github } = commandTests;
   let h: Harness;
-  let gh: ReturnType<typeof commandGitHub>;
+  let gh: CommandGitHub;
 
-  const begin = async () => {
-    h = await start();
-    gh = commandGitHub(github, h);
-    github.installationToken(INSTALLATION_ID);
-  };
+  const begin = async () => void ({ h, gh } = await commandTests.begin());
 
   it("answers /help with every command and the repository's targets, for 3 calls", async () => {
     await begin();
@@ -104,7 +109,7 @@ describe("/help, unknown and invalid commands, and comments that are not command
     { kind: "an edited comment", options: { action: "edited" as const } },
     { kind: "a comment on an issue that is not a pull request", options: { onPullRequest: false } },
   ])("makes no request at all for $kind", async ({ options }) => {
-    h = await start();
+    h = await commandTests.start();
 
     await comment(h, { id: 7001, body: "/deploy production", ...options });
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
-import { INSTALLATION_ID, useAppTests, type Harness } from "../helpers/app-harness.js";
+import type { Harness } from "../helpers/app-harness.js";
 import {
   comment,
-  commandGitHub,
   commentEvent,
   deploymentRequests,
   HEAD_SHA,
@@ -10,6 +9,8 @@ import {
   PR,
   refusedFor,
   replies,
+  useCommandTests,
+  type CommandGitHub,
 } from "./command-events.js";
 
 const CONFIG = `version: 2
@@ -23,15 +24,12 @@ targets:
 const afterHeader = (reply: string) => reply.slice(reply.indexOf("): ") + 3);
 
 describe("command replies: one per comment, and everything quoted escaped", () => {
-  const { github, start } = useAppTests();
+  const commandTests = useCommandTests();
+  const { github } = commandTests;
   let h: Harness;
-  let gh: ReturnType<typeof commandGitHub>;
+  let gh: CommandGitHub;
 
-  const begin = async () => {
-    h = await start();
-    gh = commandGitHub(github, h);
-    github.installationToken(INSTALLATION_ID);
-  };
+  const begin = async () => void ({ h, gh } = await commandTests.begin());
 
   describe("one reply per command comment", () => {
     it("edits its earlier reply when the same comment is processed again, and does not deploy twice", async () => {
