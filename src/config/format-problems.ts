@@ -1,4 +1,5 @@
 import { escapeMarkdown } from "./escape-markdown.js";
+import { formatSentence } from "./format-sentence.js";
 import type { ConfigProblem } from "./model.js";
 
 /** A check run summary holds at most 65,535 characters; a hostile file must not overflow it. */
@@ -20,18 +21,8 @@ function formatProblem(problem: ConfigProblem): string {
   const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
   const parts = [`**${escapeMarkdown(truncate(where))}**`];
   if (problem.key !== "") parts.push(code(problem.key));
-  parts.push(formatMessage(problem.message));
+  parts.push(formatSentence(truncate(problem.message)));
   return `- ${parts.join(" — ")}`;
-}
-
-/**
- * Messages quote keys and values in backticks. Odd segments become `<code>` with escaped text:
- * a Markdown code span cannot hold an arbitrary value safely, and if a value itself contains a
- * backtick the segments merely shift — every segment is escaped either way.
- */
-function formatMessage(message: string): string {
-  const segments = truncate(message).split("`");
-  return segments.map((segment, index) => (index % 2 === 1 ? code(segment) : escapeMarkdown(segment))).join("");
 }
 
 function code(text: string): string {
