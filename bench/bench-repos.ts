@@ -1,0 +1,55 @@
+import type { BenchRepo } from "./webhook-events.js";
+
+/** A configured repository whose production deploy is gated on `ci/test`: its feature-branch pushes, statuses and checks need no action. */
+export const SHOP: BenchRepo = { owner: "acme", name: "shop", id: 9001, installationId: 1 };
+
+/** Repositories of the same installation without `.github/deploy.yml`. */
+export const UNCONFIGURED: readonly BenchRepo[] = ["docs", "wiki", "infra", "blog", "api-spec"].map((name, index) => ({
+  owner: "acme",
+  name,
+  id: 9002 + index,
+  installationId: 1,
+}));
+
+/** Repositories of the gated auto-deploy flows, one installation each (as different customers). */
+export const FLOW_REPOS: readonly BenchRepo[] = Array.from({ length: 10 }, (_, index) => ({
+  owner: `customer${index + 1}`,
+  name: "service",
+  id: 9101 + index,
+  installationId: 101 + index,
+}));
+
+/** The repository of the end-to-end runs: deploys `main` without waiting for checks. */
+export const FAST: BenchRepo = { owner: "acme", name: "fast", id: 9200, installationId: 200 };
+
+const SHOP_CONFIG = `version: 2
+targets:
+  production:
+    auto_deploy_on: refs/heads/main
+    required_contexts: [ci/test]
+  staging:
+    auto_deploy_on: refs/heads/release-*
+    environment: staging
+`;
+
+/** Omitted `required_contexts`: every check reported on the commit must succeed, and one must have reported. */
+const FLOW_CONFIG = `version: 2
+targets:
+  production:
+    auto_deploy_on: refs/heads/main
+`;
+
+/** `required_contexts: []`: no gate, a push to main deploys at once. */
+const FAST_CONFIG = `version: 2
+targets:
+  production:
+    auto_deploy_on: refs/heads/main
+    required_contexts: []
+`;
+
+/** The `.github/deploy.yml` files the fake GitHub serves, by `owner/name`. */
+export function benchConfigs(): Record<string, string> {
+  const configs: Record<string, string> = { "acme/shop": SHOP_CONFIG, "acme/fast": FAST_CONFIG };
+  for (const repo of FLOW_REPOS) configs[`${repo.owner}/${repo.name}`] = FLOW_CONFIG;
+  return configs;
+}

@@ -1,0 +1,39 @@
+/** How much each measure sends; `BENCH_QUICK=1` divides the sizes by ten for a smoke run. */
+export interface BenchSettings {
+  /** Connections kept open by the acknowledgement benchmark, each sending its next webhook when answered. */
+  readonly concurrency: number;
+  readonly ingestWarmup: number;
+  readonly ingestEvents: number;
+  /** Events of the rate-limit mix that need no action; `flows` gated auto-deploys (3 events each) complete the mix. */
+  readonly noActionEvents: number;
+  readonly flows: number;
+  readonly e2eRuns: number;
+  /** Events an app process has received when its memory is read. */
+  readonly memoryEvents: number;
+  /** PostgreSQL server for the `DATABASE_URL` backend (a schema is created per run). */
+  readonly databaseUrl: string;
+  /** `node` script of the app (default `lib/main.js` of this checkout). */
+  readonly appScript: string;
+  /** Whether `BENCH_APP` named another app script. */
+  readonly customApp: boolean;
+  readonly quick: boolean;
+}
+
+/** Reads the settings from the environment (`BENCH_QUICK`, `BENCH_DATABASE_URL`, `BENCH_APP`). */
+export function readBenchSettings(env: NodeJS.ProcessEnv, defaults: { appScript: string; databaseUrl: string }): BenchSettings {
+  const quick = env["BENCH_QUICK"] === "1";
+  const scale = (n: number) => (quick ? Math.max(1, Math.round(n / 10)) : n);
+  return {
+    concurrency: 8,
+    ingestWarmup: scale(500),
+    ingestEvents: scale(2_000),
+    noActionEvents: 970,
+    flows: 10,
+    e2eRuns: quick ? 5 : 30,
+    memoryEvents: scale(10_000),
+    databaseUrl: env["BENCH_DATABASE_URL"] ?? defaults.databaseUrl,
+    appScript: env["BENCH_APP"] ?? defaults.appScript,
+    customApp: env["BENCH_APP"] !== undefined,
+    quick,
+  };
+}

@@ -1,0 +1,48 @@
+import type { BaselineFigures } from "./measure-ingest.js";
+import type { BackendFigures } from "./run-backend.js";
+
+/** A goal a figure is judged against. */
+export interface Goal {
+  readonly label: string;
+  /** The figure as shown, e.g. `1.4×`. */
+  value(figures: BackendFigures, baseline: BaselineFigures): number;
+  readonly unit: string;
+  readonly digits: number;
+  pass(value: number): boolean;
+}
+
+/** The acknowledgement goals: ratios to the baseline measured in the same run. */
+export const INGEST_GOALS: readonly Goal[] = [
+  {
+    label: "p99 latency ≤ 2× baseline",
+    value: (f, b) => f.ingest.p99Ms / b.p99Ms,
+    unit: "×",
+    digits: 2,
+    pass: (v) => v <= 2,
+  },
+  {
+    label: "throughput ≥ 0.5× baseline",
+    value: (f, b) => f.ingest.throughput / b.throughput,
+    unit: "×",
+    digits: 2,
+    pass: (v) => v >= 0.5,
+  },
+];
+
+/** The rate-limit goals: calls per no-action event, and per gated auto-deploy. */
+export const CALL_GOALS: readonly Goal[] = [
+  {
+    label: "no-action events: calls / event ≤ 0.05",
+    value: (f) => f.calls.noActionCalls / f.calls.noActionEvents,
+    unit: "",
+    digits: 3,
+    pass: (v) => v <= 0.05,
+  },
+  {
+    label: "gated auto-deploy (push → check run created → completed): calls / flow ≤ 2",
+    value: (f) => (f.calls.flowsDeployed === f.calls.flows ? f.calls.flowCalls / f.calls.flows : NaN),
+    unit: "",
+    digits: 2,
+    pass: (v) => v <= 2,
+  },
+];

@@ -1,0 +1,160 @@
+import type { BenchSettings } from "./bench-settings.js";
+import type { MachineDescription } from "./describe-machine.js";
+import { CALL_GOALS, INGEST_GOALS, type Goal } from "./goals.js";
+import { ms, num, table, verdict } from "./markdown.js";
+import type { BaselineFigures } from "./measure-ingest.js";
+import type { BackendFigures, BackendOutcome } from "./run-backend.js";
+
+/** Everything one run produced. */
+export interface BenchRun {
+  readonly startedAt: Date;
+  readonly durationS: number;
+  readonly machine: MachineDescription;
+  readonly settings: BenchSettings;
+  readonly baseline: BaselineFigures;
+  readonly outcomes: readonly BackendOutcome[];
+  /** The fake GitHub's unexpected requests and OpenAPI violations over the whole run. */
+  readonly problems: readonly string[];
+}
+
+const LABELS = { pglite: "PGlite", postgres: "PostgreSQL" } as const;
+
+type Measured = Extract<BackendOutcome, { kind: "measured" }>;
+
+/** `bench/RESULTS.md`: the run's header, then one section per measure with its goals. */
+export function renderResults(run: BenchRun): string {
+  const measured = run.outcomes.filter((o): o is Measured => o.kind === "measured");
+  const columns = measured.map((o) => LABELS[o.backend]);
+  const cell = (value: (f: BackendFigures) => string) => measured.map((o) => value(o.figures));
+  const { settings: s, machine: m } = run;
+
+  return [
+    "# Deliverybot benchmarks",
+    "",
+    `Written by \`npm run bench\` on ${run.startedAt.toISOString().replace("T", " ").slice(0, 16)} UTC in ${Math.round(run.durationS)} s` +
+      `${s.quick ? " (**BENCH_QUICK: reduced sizes, not comparable**)" : ""}; every run overwrites it. ` +
+      "[README.md](README.md) explains each figure. Ratios compare the app with a baseline measured in the same run.",
+    "",
+    table(
+      ["", ""],
+      [
+        ["Machine", `${m.cpu}, ${m.cores} cores, ${num(m.memoryGiB, 1)} GiB memory`],
+        ["OS", m.os],
+        ["Node.js", m.node],
+        ["Commit", m.commit],
+        [
+          "Load average (1 min) at start / end",
+          `${num(m.loadAtStart, 2)} / ${num(m.loadAtEnd, 2)} (other processes compete for the cores above this)`,
+        ],
+        ...(s.customApp ? [["App", `\`${s.appScript}\` (BENCH_APP), not this checkout's build`]] : []),
+        ["Webhook processing", describeProcessing(measured)],
+        ...run.outcomes.map((o) => [LABELS[o.backend], o.kind === "measured" ? o.location : `not measured: ${o.reason}`]),
+        [
+          "Fake GitHub",
+          run.problems.length === 0
+            ? "no unexpected requests, no request breaking GitHub's OpenAPI description"
+            : `${run.problems.length} problem(s), listed at the end`,
+        ],
+      ],
+    ),
+    "",
+    `## 1. Webhook acknowledgement`,
+    "",
+    `${num(s.ingestEvents)} signed webhooks (\`push\`, \`status\`, \`check_run\` from \`@octokit/webhooks-examples\`, 7–12 KB, ` +
+      `each with its own \`X-GitHub-Delivery\`) after ${num(s.ingestWarmup)} for warm-up, over ${s.concurrency} keep-alive connections. ` +
+      "Baseline: a bare `node:http` process that only verifies `X-Hub-Signature-256`.",
+    "",
+    table(
+      ["", "baseline", ...columns],
+      [
+        ["p50 latency (ms)", ms(run.baseline.p50Ms), ...cell((f) => ms(f.ingest.p50Ms))],
+        ["p99 latency (ms)", ms(run.baseline.p99Ms), ...cell((f) => ms(f.ingest.p99Ms))],
+        ["throughput (webhooks/s)", num(run.baseline.throughput), ...cell((f) => num(f.ingest.throughput))],
+        ["answers other than 2xx", num(run.baseline.failed), ...cell((f) => num(f.ingest.failed))],
+        [
+          "processed (webhooks/s, from the queue)",
+          "—",
+          ...cell((f) => (f.ingest.processingRate === undefined ? "—" : num(f.ingest.processingRate))),
+        ],
+      ],
+    ),
+    "",
+    goalTable(INGEST_GOALS, measured, run.baseline),
+    "",
+    "## 2. Rate-limited GitHub calls per event",
+    "",
+    `A fresh app (empty caches) gets ${num(s.noActionEvents)} webhooks that need no action (pushes to branches no target deploys and ` +
+      "to repositories without configuration, deleted branches, statuses and check runs of commits nothing waits on, check suites, " +
+      "other people's deployments and deployment statuses, pull requests without a `pr` target, plain comments), then " +
+      `${s.flows} gated auto-deploys on repositories it has not seen (push to main → check run \`ci/test\` created → completed), ` +
+      `${num(s.noActionEvents + s.flows * 3)} webhooks in all. Counted: every request to the fake GitHub except the token exchange and 304 answers.`,
+    "",
+    goalTable(CALL_GOALS, measured, run.baseline),
+    "",
+    ...measured.flatMap((o) => [
+      `${LABELS[o.backend]}: no-action phase ${breakdown(o.figures.calls.noActionBreakdown)}; ` +
+        `flows ${breakdown(o.figures.calls.flowBreakdown)}; ${o.figures.calls.flowsDeployed} of ${o.figures.calls.flows} flows deployed; ` +
+        `${o.figures.calls.failed} webhooks not answered 2xx.`,
+      "",
+    ]),
+    "## 3. Push → deployment request",
+    "",
+    "A push to `main` of a repository whose target has `required_contexts: []` (deploys without waiting for checks), one at a time: " +
+      `${s.e2eRuns} runs after one warm-up, each starting at least 1.1 s after the previous deployment, because Probot spaces the ` +
+      "writes of webhook handlers 1 s apart across the whole process and that spacing would be measured instead. From sending the " +
+      "webhook to the fake GitHub receiving `POST /repos/{owner}/{repo}/deployments`. No goal was set.",
+    "",
+    table(
+      ["", ...columns],
+      [
+        ["p50 (ms)", ...cell((f) => ms(f.e2e.p50Ms))],
+        [`p99 (ms; of ${s.e2eRuns} runs, so the slowest)`, ...cell((f) => ms(f.e2e.p99Ms))],
+        ["the push's acknowledgement, p50 (ms)", ...cell((f) => ms(f.e2e.ackP50Ms))],
+        ["runs without a deployment within 20 s", ...cell((f) => num(f.e2e.missed))],
+      ],
+    ),
+    "",
+    "## 4. Memory and start-up",
+    "",
+    `Resident memory (\`VmRSS\` from \`/proc/<pid>/status\`) once the app has received and processed ${num(s.memoryEvents)} webhooks; ` +
+      "start-up from spawning `node lib/main.js` to the first `GET /healthz` 200. No goal was set; the bare `node:http` baseline " +
+      `process used ${num(run.baseline.rssMiB)} MiB.`,
+    "",
+    table(
+      ["", ...columns],
+      [
+        ["RSS after the webhooks (MiB)", ...cell((f) => num(f.memory.rssMiB))],
+        ["peak RSS (MiB)", ...cell((f) => num(f.memory.peakMiB))],
+        ["cold start on an empty store (ms)", ...cell((f) => ms(f.coldStartMs))],
+        ["restart on the same store (ms)", ...cell((f) => ms(f.restartMs))],
+      ],
+    ),
+    ...(run.problems.length === 0 ? [] : ["", "## Fake GitHub problems", "", ...run.problems.slice(0, 50).map((p) => `- ${p}`)]),
+    "",
+  ].join("\n");
+}
+
+function goalTable(goals: readonly Goal[], measured: readonly Measured[], baseline: BaselineFigures): string {
+  return table(
+    ["goal", ...measured.map((o) => LABELS[o.backend])],
+    goals.map((goal) => [
+      goal.label,
+      ...measured.map((o) => {
+        const value = goal.value(o.figures, baseline);
+        return `${num(value, goal.digits)}${goal.unit} ${verdict(goal.pass(value))}`;
+      }),
+    ]),
+  );
+}
+
+function breakdown(byRoute: Readonly<Record<string, number>>): string {
+  const entries = Object.entries(byRoute);
+  return entries.length === 0 ? "no calls" : entries.map(([route, count]) => `${count}× \`${route}\``).join(", ");
+}
+
+function describeProcessing(measured: readonly Measured[]): string {
+  const modes = new Set(measured.map((o) => o.figures.drainMode));
+  if (modes.size === 0) return "—";
+  if (modes.has("queue")) return "queued: acknowledged once stored, processed by workers (`/healthz` reports the queue)";
+  return "synchronous: processed before the HTTP answer (`/healthz` reports no queue; the end of processing is 1 s without a GitHub call)";
+}

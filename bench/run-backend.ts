@@ -1,0 +1,55 @@
+import { startApp, type BenchContext } from "./app-under-test.js";
+import type { BackendName, PreparedBackend } from "./backends.js";
+import { measureCalls, type CallFigures } from "./measure-calls.js";
+import { measureE2e, type E2eFigures } from "./measure-e2e.js";
+import { measureMemory, type MemoryFigures } from "./measure-footprint.js";
+import { measureAppIngest, type IngestFigures } from "./measure-ingest.js";
+import { drainModeOf, type DrainMode } from "./wait-for-drain.js";
+
+/** Everything measured on one backend. */
+export interface BackendFigures {
+  readonly coldStartMs: number;
+  readonly restartMs: number;
+  readonly drainMode: DrainMode;
+  readonly calls: CallFigures;
+  readonly e2e: E2eFigures;
+  readonly ingest: IngestFigures;
+  readonly memory: MemoryFigures;
+}
+
+/** A backend's figures, or why there are none. */
+export type BackendOutcome =
+  | { readonly kind: "measured"; readonly backend: BackendName; readonly location: string; readonly figures: BackendFigures }
+  | { readonly kind: "skipped"; readonly backend: BackendName; readonly reason: string };
+
+/**
+ * One app process on an empty store: cold start, then (caches still cold) the rate-limit mix, the
+ * end-to-end runs, the acknowledgement benchmark, memory after `memoryEvents` webhooks; then a
+ * restart on the same store.
+ */
+export async function runBackend(
+  context: BenchContext,
+  backend: PreparedBackend,
+  progress: (line: string) => void,
+): Promise<BackendOutcome> {
+  const app = await startApp(context, backend);
+  let measured: Omit<BackendFigures, "restartMs">;
+  try {
+    progress(`  cold start ${app.process.startMs.toFixed(0)} ms; rate-limited calls on the event mix…`);
+    const drainMode = await drainModeOf(app.process.url);
+    const calls = await measureCalls(context, app);
+    progress(`  end-to-end push → deployment (${context.settings.e2eRuns} runs)…`);
+    const e2e = await measureE2e(context, app);
+    progress(`  acknowledgement latency and throughput (${context.settings.ingestEvents} webhooks)…`);
+    const ingest = await measureAppIngest(context, app);
+    progress(`  memory after ${context.settings.memoryEvents} webhooks…`);
+    const memory = await measureMemory(context, app);
+    measured = { coldStartMs: app.process.startMs, drainMode, calls, e2e, ingest, memory };
+  } finally {
+    await app.process.stop();
+  }
+  const restarted = await startApp(context, backend);
+  const restartMs = restarted.process.startMs;
+  await restarted.process.stop();
+  return { kind: "measured", backend: backend.name, location: backend.location, figures: { ...measured, restartMs } };
+}

@@ -1,0 +1,94 @@
+import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startFakeGitHub } from "../test/fake-github/fake-github-server.js";
+import type { BenchContext } from "./app-under-test.js";
+import {
+  DEFAULT_DATABASE_URL,
+  isPrepared,
+  preparePglite,
+  preparePostgres,
+  type PreparedBackend,
+  type UnavailableBackend,
+} from "./backends.js";
+import { benchConfigs } from "./bench-repos.js";
+import { readBenchSettings } from "./bench-settings.js";
+import { describeMachine } from "./describe-machine.js";
+import { createRandom } from "./event-mix.js";
+import { measureBaseline } from "./measure-ingest.js";
+import { renderResults } from "./render-results.js";
+import { runBackend, type BackendOutcome } from "./run-backend.js";
+
+/** This checkout: the compiled file lives in `.bench-build/bench/`. */
+const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const RESULTS_FILE = join(REPO_ROOT, "bench", "RESULTS.md");
+
+/**
+ * `npm run bench`: starts the fake GitHub, measures the baseline, then runs the app on each
+ * store backend, and writes `bench/RESULTS.md`.
+ */
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const loadAtStart = loadavg()[0] ?? NaN;
+  const settings = readBenchSettings(process.env, {
+    appScript: join(REPO_ROOT, "lib", "main.js"),
+    databaseUrl: DEFAULT_DATABASE_URL,
+  });
+  const workDir = mkdtempSync(join(tmpdir(), "deliverybot-bench-"));
+  const github = await startFakeGitHub({ configs: benchConfigs() });
+  const context: BenchContext = {
+    github,
+    secret: randomBytes(20).toString("hex"),
+    privateKey: generateKeyPairSync("rsa", {
+      modulusLength: 2048,
+      publicKeyEncoding: { type: "pkcs1", format: "pem" },
+      privateKeyEncoding: { type: "pkcs1", format: "pem" },
+    }).privateKey,
+    workDir,
+    settings,
+    random: createRandom(20_261_123),
+  };
+  const progress = (line: string) => console.log(line);
+  try {
+    progress(`baseline: bare node:http + HMAC (${settings.ingestEvents} webhooks)…`);
+    const baseline = await measureBaseline(context);
+    const outcomes: BackendOutcome[] = [];
+    const candidates: Array<() => Promise<PreparedBackend | UnavailableBackend>> = [
+      async () => preparePglite(workDir),
+      () => preparePostgres(dirname(settings.appScript), settings.databaseUrl),
+    ];
+    for (const prepare of candidates) {
+      const backend = await prepare();
+      if (!isPrepared(backend)) {
+        progress(`${backend.name}: skipped (${backend.reason})`);
+        outcomes.push({ kind: "skipped", backend: backend.name, reason: backend.reason });
+        continue;
+      }
+      progress(`${backend.name}: ${backend.location}`);
+      try {
+        outcomes.push(await runBackend(context, backend, progress));
+      } finally {
+        await backend.dispose();
+      }
+    }
+    const durationS = (Date.now() - startedAt.getTime()) / 1000;
+    const run = {
+      startedAt,
+      durationS,
+      machine: describeMachine(REPO_ROOT, loadAtStart),
+      settings,
+      baseline,
+      outcomes,
+      problems: github.problems(),
+    };
+    writeFileSync(RESULTS_FILE, renderResults(run));
+    progress(`done in ${Math.round(durationS)} s: ${RESULTS_FILE}`);
+  } finally {
+    await github.stop();
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,240 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { findOperation, validateRequest } from "../helpers/openapi-validator.js";
+import { createFakeState, type FakeState } from "./fake-github-state.js";
+import {
+  FAKE_ROUTES,
+  type FakeDeployment,
+  type FakeGitHub,
+  type FakeGitHubOptions,
+  type FakeRequest,
+} from "./fake-github-types.js";
+import { createFaultInjector, type FaultInjector } from "./fault-injector.js";
+import { matchesFilter } from "./match-request.js";
+import type { RouteResponse } from "./route-handler.js";
+import { findRoute } from "./route-table.js";
+
+export * from "./fake-github-types.js";
+
+/** Where GitHub Enterprise Server serves its REST API, and so where Probot sends requests with `GHE_HOST`. */
+const API_PREFIX = "/api/v3";
+const TOKEN_ROUTE = FAKE_ROUTES.createInstallationToken.slice("POST ".length);
+const APP_JWT = /^bearer [\w-]+\.[\w-]+\.[\w-]+$/i;
+
+interface DeploymentWaiter {
+  readonly match: (deployment: FakeDeployment) => boolean;
+  readonly resolve: (deployment: FakeDeployment) => void;
+  readonly reject: (error: Error) => void;
+  readonly timer: NodeJS.Timeout;
+}
+
+/** Everything one request handler needs, shared by the server's requests. */
+interface ServerContext {
+  readonly state: FakeState;
+  readonly faults: FaultInjector;
+  readonly requests: FakeRequest[];
+  readonly unexpected: FakeRequest[];
+  readonly validationErrors: string[];
+  readonly waiters: Set<DeploymentWaiter>;
+  apiUrl: string;
+}
+
+/**
+ * Starts a fake of GitHub's REST API on 127.0.0.1 (GitHub Enterprise layout: everything under
+ * `/api/v3`), for the app run as real processes with `GHE_HOST=<fake.host> GHE_PROTOCOL=http`.
+ * It answers the operations Deliverybot uses ({@link FAKE_ROUTES}) from its own state, validates
+ * every request against GitHub's OpenAPI description, records every request, and answers anything
+ * else 404 (recorded as unexpected). `problems()` lists what a clean run must not have.
+ *
+ * @example
+ * const github = await startFakeGitHub({ configs: { "acme/shop": "version: 2\ntargets: …" } });
+ * // spawn the app with GHE_HOST=github.host, GHE_PROTOCOL=http, send webhooks …
+ * const deployment = await github.waitForDeployment((d) => d.sha === sha);
+ * expect(github.problems()).toEqual([]);
+ * await github.stop();
+ */
+export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
+  const context: ServerContext = {
+    state: createFakeState(options.configs ?? {}, options.defaultPermission ?? "write"),
+    faults: createFaultInjector(),
+    requests: [],
+    unexpected: [],
+    validationErrors: [],
+    waiters: new Set(),
+    apiUrl: "",
+  };
+  const server = createServer((req, res) => {
+    handle(context, req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+      res.end(`fake GitHub failed: ${String(error)}`);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = `127.0.0.1:${port}`;
+  context.apiUrl = `http://${host}${API_PREFIX}`;
+  const { state } = context;
+
+  return {
+    url: `http://${host}`,
+    host,
+    apiUrl: context.apiUrl,
+    deployments: state.deployments,
+    deploymentStatuses: state.deploymentStatuses,
+    checkRuns: state.checkRuns,
+    comments: state.comments,
+    requests: context.requests,
+    unexpected: context.unexpected,
+    validationErrors: context.validationErrors,
+    problems: () => [
+      ...context.unexpected.map((r) => `unexpected request: ${r.method} ${r.path} (answered ${r.status})`),
+      ...context.validationErrors,
+    ],
+    countRequests: (filter = {}) => context.requests.filter((r) => matchesFilter(r, filter)).length,
+    setConfig(owner, repo, yaml) {
+      if (yaml === null) state.configs.delete(`${owner}/${repo}`);
+      else state.configs.set(`${owner}/${repo}`, yaml);
+    },
+    setPullRequest: (owner, repo, number, pullRequest) => void state.pullRequests.set(`${owner}/${repo}#${number}`, pullRequest),
+    setPermission: (owner, repo, login, permission) =>
+      void state.permissions.set(`${owner}/${repo}:${login.toLowerCase()}`, permission),
+    failNext: (route, n, response) => context.faults.failNext(route, n, response),
+    waitForDeployment: (match, timeoutMs = 10_000) => waitForDeployment(context, match, timeoutMs),
+    async stop() {
+      for (const waiter of context.waiters) waiter.reject(new Error("fake GitHub stopped"));
+      context.waiters.clear();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}
+
+async function handle(context: ServerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const at = performance.timeOrigin + performance.now();
+  const text = await readBody(req);
+  const method = (req.method ?? "GET").toUpperCase();
+  const url = req.url ?? "/";
+  const path = url.startsWith(`${API_PREFIX}/`) ? url.slice(API_PREFIX.length) : url;
+  const body = parseBody(text, `${method} ${path}`, context.validationErrors);
+  const operation = url.startsWith(`${API_PREFIX}/`) ? findOperation(method, path) : undefined;
+  const handler = operation === undefined ? undefined : findRoute(method, operation.template);
+
+  const base = { method, path, at, body };
+  if (operation === undefined || handler === undefined) {
+    const request: FakeRequest = {
+      ...base,
+      route: path.split("?")[0] ?? path,
+      repo: repoOf(path),
+      status: 404,
+      rateLimited: true,
+    };
+    return answer(context, res, request, { status: 404, body: { message: "Not Found" } }, true);
+  }
+  context.validationErrors.push(...validateRequest(method, path, body));
+  const repo =
+    operation.pathParams["owner"] === undefined ? "" : `${operation.pathParams["owner"]}/${operation.pathParams["repo"]}`;
+  const isTokenExchange = operation.template === TOKEN_ROUTE;
+  const authorized = isAuthorized(context.state, req.headers.authorization, isTokenExchange);
+  const response: RouteResponse = authorized
+    ? (context.faults.take(`${method} ${operation.template}`) ??
+      handler(
+        { params: operation.pathParams, query: operation.query, body, headers: req.headers, repo, at, apiUrl: context.apiUrl },
+        context.state,
+      ))
+    : { status: 401, body: { message: "Bad credentials" } };
+  const request: FakeRequest = {
+    ...base,
+    route: operation.template,
+    repo: repo === "" ? undefined : repo,
+    status: response.status,
+    rateLimited: !isTokenExchange && response.status !== 304,
+  };
+  answer(context, res, request, response, !authorized);
+  if (`${method} ${operation.template}` === FAKE_ROUTES.createDeployment && response.status === 201) notifyWaiters(context);
+}
+
+/** The token exchange needs the app's JWT; everything else a token the fake handed out. */
+function isAuthorized(state: FakeState, authorization: string | undefined, isTokenExchange: boolean): boolean {
+  if (isTokenExchange) return APP_JWT.test(authorization ?? "");
+  const [scheme = "", token = ""] = (authorization ?? "").split(" ");
+  return /^(token|bearer)$/i.test(scheme) && state.tokens.has(token);
+}
+
+function answer(
+  context: ServerContext,
+  res: ServerResponse,
+  request: FakeRequest,
+  response: RouteResponse,
+  unexpected: boolean,
+): void {
+  context.requests.push(request);
+  if (unexpected) context.unexpected.push(request);
+  const headers: Record<string, string> = { "x-github-request-id": `FAKE:${context.requests.length}` };
+  let payload = "";
+  if (response.status !== 304 && response.body !== undefined) {
+    const isText = typeof response.body === "string";
+    headers["content-type"] = isText ? "text/plain; charset=utf-8" : "application/json; charset=utf-8";
+    payload = isText ? (response.body as string) : JSON.stringify(response.body);
+  }
+  res.writeHead(response.status, { ...headers, ...response.headers }).end(payload);
+}
+
+function waitForDeployment(
+  context: ServerContext,
+  match: (deployment: FakeDeployment) => boolean,
+  timeoutMs: number,
+): Promise<FakeDeployment> {
+  const existing = context.state.deployments.find(match);
+  if (existing !== undefined) return Promise.resolve(existing);
+  return new Promise((resolve, reject) => {
+    const waiter: DeploymentWaiter = {
+      match,
+      resolve,
+      reject,
+      timer: setTimeout(() => {
+        context.waiters.delete(waiter);
+        reject(new Error(`fake GitHub: no matching deployment within ${timeoutMs} ms`));
+      }, timeoutMs),
+    };
+    context.waiters.add(waiter);
+  });
+}
+
+function notifyWaiters(context: ServerContext): void {
+  const newest = context.state.deployments.at(-1);
+  if (newest === undefined) return;
+  for (const waiter of context.waiters) {
+    if (!waiter.match(newest)) continue;
+    clearTimeout(waiter.timer);
+    context.waiters.delete(waiter);
+    waiter.resolve(newest);
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function parseBody(text: string, label: string, errors: string[]): unknown {
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    errors.push(`${label}: the body is not JSON: ${text.slice(0, 100)}`);
+    return text;
+  }
+}
+
+function repoOf(path: string): string | undefined {
+  const found = /^\/repos\/([^/?]+)\/([^/?]+)/.exec(path);
+  return found === null ? undefined : `${found[1]}/${found[2]}`;
+}

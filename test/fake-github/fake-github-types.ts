@@ -1,0 +1,166 @@
+/** The operations the fake answers, as `METHOD /path-template` (GitHub's OpenAPI templates, under `/api/v3`). */
+export const FAKE_ROUTES = {
+  createInstallationToken: "POST /app/installations/{installation_id}/access_tokens",
+  getContent: "GET /repos/{owner}/{repo}/contents/{path}",
+  createDeployment: "POST /repos/{owner}/{repo}/deployments",
+  listDeployments: "GET /repos/{owner}/{repo}/deployments",
+  createDeploymentStatus: "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
+  createCheckRun: "POST /repos/{owner}/{repo}/check-runs",
+  createCommentReaction: "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+  createComment: "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
+  updateComment: "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
+  getPermission: "GET /repos/{owner}/{repo}/collaborators/{username}/permission",
+  getPullRequest: "GET /repos/{owner}/{repo}/pulls/{pull_number}",
+} as const;
+
+/** One of {@link FAKE_ROUTES}' values, e.g. `POST /repos/{owner}/{repo}/deployments`. */
+export type FakeRoute = (typeof FAKE_ROUTES)[keyof typeof FAKE_ROUTES];
+
+/** One HTTP request the fake answered, in arrival order. */
+export interface FakeRequest {
+  /** Upper-case, e.g. `POST`. */
+  readonly method: string;
+  /** The path template, e.g. `/repos/{owner}/{repo}/deployments`; for a request no route knows, its raw path. */
+  readonly route: string;
+  /** Path and query as sent, below `/api/v3` and still URL-encoded. */
+  readonly path: string;
+  /** `owner/name` when the route names a repository. */
+  readonly repo: string | undefined;
+  /** The status answered (304 for a matching `If-None-Match`). */
+  readonly status: number;
+  /** When the request arrived: epoch milliseconds with sub-millisecond precision (`performance.timeOrigin + performance.now()`). */
+  readonly at: number;
+  /** Whether GitHub would count it against the installation's rate limit: all but the token exchange and 304 answers. */
+  readonly rateLimited: boolean;
+  /** The parsed JSON body; `undefined` when empty. */
+  readonly body: unknown;
+}
+
+/** Selects requests for {@link FakeGitHub.countRequests}; every given field must match. */
+export interface RequestFilter {
+  readonly method?: string;
+  /** A path template such as `/repos/{owner}/{repo}/deployments`. */
+  readonly route?: string;
+  /** `owner/name`. */
+  readonly repo?: string;
+  readonly status?: number;
+  readonly rateLimited?: boolean;
+  /** Only requests that arrived at or after this time (epoch ms, as {@link FakeRequest.at}). */
+  readonly since?: number;
+}
+
+/** A deployment created through `POST /repos/{owner}/{repo}/deployments`. */
+export interface FakeDeployment {
+  readonly id: number;
+  /** `owner/name`. */
+  readonly repo: string;
+  /** The `ref` sent (Deliverybot sends the commit SHA). */
+  readonly sha: string;
+  readonly ref: string;
+  readonly environment: string;
+  readonly task: string;
+  readonly payload: unknown;
+  readonly description: string | null;
+  /** As sent; accepted, never enforced. */
+  readonly requiredContexts: readonly string[] | undefined;
+  readonly createdAt: string;
+  /** When the request arrived, as {@link FakeRequest.at}. */
+  readonly at: number;
+}
+
+/** A deployment status created through the fake. */
+export interface FakeDeploymentStatus {
+  readonly id: number;
+  readonly deploymentId: number;
+  readonly repo: string;
+  readonly state: string;
+  readonly description: string | null;
+}
+
+/** A check run created through the fake. */
+export interface FakeCheckRun {
+  readonly id: number;
+  readonly repo: string;
+  readonly name: string;
+  readonly headSha: string;
+  readonly conclusion: string | null;
+}
+
+/** An issue or pull request comment posted through the fake, with its latest body. */
+export interface FakeComment {
+  readonly id: number;
+  readonly repo: string;
+  readonly issue: number;
+  body: string;
+  /** How often it was edited with `PATCH`. */
+  edits: number;
+}
+
+/** A pull request the fake answers `GET /repos/{owner}/{repo}/pulls/{n}` with; see {@link FakeGitHub.setPullRequest}. */
+export interface FakePullRequest {
+  readonly headSha: string;
+  /** The head branch name, without `refs/heads/` (default `feature`). */
+  readonly headRef?: string;
+  /** Default `open`. */
+  readonly state?: "open" | "closed";
+  readonly draft?: boolean;
+  /** The head lives in another repository (default false). */
+  readonly fromFork?: boolean;
+}
+
+/** A repository permission as `GET …/collaborators/{username}/permission` answers it. */
+export type FakePermission = "admin" | "write" | "read" | "none";
+
+/** What an injected fault answers instead of the route. */
+export interface FakeFailure {
+  readonly status: number;
+  /** Sent as JSON; default `{ message: "Injected <status>" }`. */
+  readonly body?: unknown;
+  /** E.g. `{ "retry-after": "60" }` for a secondary rate limit. */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** Options of `startFakeGitHub`. */
+export interface FakeGitHubOptions {
+  /** `.github/deploy.yml` texts to serve from the start, by `owner/name`. */
+  readonly configs?: Readonly<Record<string, string>>;
+  /** The permission of users not set with `setPermission` (default `write`). */
+  readonly defaultPermission?: FakePermission;
+  /** Port on 127.0.0.1 (default 0: any free port). */
+  readonly port?: number;
+}
+
+/** The running fake: see `startFakeGitHub`. */
+export interface FakeGitHub {
+  /** `http://127.0.0.1:<port>`. */
+  readonly url: string;
+  /** `127.0.0.1:<port>`: the app's `GHE_HOST` (with `GHE_PROTOCOL=http`). */
+  readonly host: string;
+  /** `http://127.0.0.1:<port>/api/v3`: Probot's and Octokit's `baseUrl`. */
+  readonly apiUrl: string;
+  /** Created deployments, oldest first. */
+  readonly deployments: readonly FakeDeployment[];
+  readonly deploymentStatuses: readonly FakeDeploymentStatus[];
+  readonly checkRuns: readonly FakeCheckRun[];
+  readonly comments: readonly FakeComment[];
+  /** Every request, in arrival order. */
+  readonly requests: readonly FakeRequest[];
+  /** Requests no route knows (answered 404) and requests without valid credentials (answered 401). */
+  readonly unexpected: readonly FakeRequest[];
+  /** Requests GitHub's OpenAPI description rejects, one message per problem. */
+  readonly validationErrors: readonly string[];
+  /** Every unexpected request and validation error as one line each: a clean run has none. */
+  problems(): string[];
+  /** How many requests match the filter (all when none is given). */
+  countRequests(filter?: RequestFilter): number;
+  /** Serves `.github/deploy.yml` for the repository at any ref; `null` removes it (404). */
+  setConfig(owner: string, repo: string, yaml: string | null): void;
+  setPullRequest(owner: string, repo: string, number: number, pullRequest: FakePullRequest): void;
+  setPermission(owner: string, repo: string, login: string, permission: FakePermission): void;
+  /** The next `n` requests to `route` (any repository) are answered with `response` instead. */
+  failNext(route: FakeRoute, n: number, response: FakeFailure): void;
+  /** Resolves with the first deployment (already created or to come) that matches; rejects after `timeoutMs`. */
+  waitForDeployment(match: (deployment: FakeDeployment) => boolean, timeoutMs?: number): Promise<FakeDeployment>;
+  /** Closes the server and every connection; pending waits reject. */
+  stop(): Promise<void>;
+}
