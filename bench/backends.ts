@@ -13,6 +13,8 @@ export interface PreparedBackend {
   readonly env: Readonly<Record<string, string>>;
   /** Where it lives, for the report (no password). */
   readonly location: string;
+  /** After the app started on it: why the app evidently did not use it (no tables, no files), or `undefined`. */
+  unused(): Promise<string | undefined>;
   dispose(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export function preparePglite(workDir: string): PreparedBackend {
     name: "pglite",
     env: { DATA_DIR: dataDir },
     location: "DATA_DIR in a temporary directory",
+    unused: async () => (readdirSync(dataDir).length === 0 ? "the app wrote nothing to DATA_DIR" : undefined),
     dispose: async () => rmSync(dataDir, { recursive: true, force: true }),
   };
 }
@@ -56,6 +59,11 @@ export async function preparePostgres(appLibDir: string, baseUrl: string): Promi
     name: "postgres",
     env: { DATABASE_URL: `${baseUrl}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}` },
     location: `schema ${schema} on ${redact(baseUrl)}`,
+    unused: async () => {
+      const sql = "SELECT count(*)::int AS tables FROM information_schema.tables WHERE table_schema = $1";
+      const { rows } = await withClient(baseUrl, (client) => client.query<{ tables: number }>(sql, [schema]));
+      return (rows[0]?.tables ?? 0) > 0 ? undefined : "the app did not use DATABASE_URL (no tables in its schema after start-up)";
+    },
     dispose: () => withClient(baseUrl, (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)).then(() => undefined),
   };
 }

@@ -33,6 +33,11 @@ export async function runBackend(
   progress: (line: string) => void,
 ): Promise<BackendOutcome> {
   const app = await startApp(context, backend);
+  const unused = await backend.unused();
+  if (unused !== undefined) {
+    await app.process.stop();
+    return { kind: "skipped", backend: backend.name, reason: unused };
+  }
   let measured: Omit<BackendFigures, "restartMs">;
   try {
     progress(`  cold start ${app.process.startMs.toFixed(0)} ms; rate-limited calls on the event mix…`);

@@ -68,7 +68,9 @@ async function main(): Promise<void> {
       }
       progress(`${backend.name}: ${backend.location}`);
       try {
-        outcomes.push(await runBackend(context, backend, progress));
+        const outcome = await runBackend(context, backend, progress);
+        if (outcome.kind === "skipped") progress(`  skipped: ${outcome.reason}`);
+        outcomes.push(outcome);
       } finally {
         await backend.dispose();
       }
