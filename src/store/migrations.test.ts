@@ -2,24 +2,161 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
+import { createTestSchema, dropTestSchema, TEST_DATABASE_URL } from "../../test/store/postgres-test-database.js";
 import { deployClaim, newHook, sha, uniqueHookId } from "../../test/store/store-fixtures.js";
+import { createPostgresClient } from "./create-postgres-store.js";
 import { MIGRATIONS } from "./migrations.js";
 import { runMigrations } from "./run-migrations.js";
+import type { SqlClient } from "./sql-client.js";
 import { createSqlStore } from "./sql-store.js";
+import type { DecisionRecord } from "./store.js";
 
-describe("migration 2 (claims by kind, locks, command replies, pull request heads)", () => {
-  let dataDir = "";
-  beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "deliverybot-migrations-"));
+/** An empty database of one backend, opened as often as a test needs. */
+interface TestDatabase {
+  /** A new client on it. PGlite allows one at a time: close it before opening the next. */
+  open(): Promise<SqlClient>;
+  /**
+   * `count` clients to migrate it at the same time: a pool each on a server, like separate
+   * processes; PGlite (one process per directory) shares one instance among them.
+   */
+  openRunners(count: number): Promise<{ runners: SqlClient[]; close(): Promise<void> }>;
+  remove(): Promise<void>;
+}
+
+/** Remembers a client so a failed test cannot leave it open. */
+function tracked(opened: SqlClient[], client: SqlClient): SqlClient {
+  opened.push(client);
+  return client;
+}
+
+/** Closes what a test left open; closing an already closed client may throw, which is fine here. */
+async function closeAll(opened: SqlClient[]): Promise<void> {
+  await Promise.allSettled(opened.map((client) => client.close()));
+}
+
+interface Backend {
+  readonly name: string;
+  create(): Promise<TestDatabase>;
+}
+
+const pglite: Backend = {
+  name: "PGlite",
+  async create() {
+    const dataDir = await mkdtemp(join(tmpdir(), "deliverybot-migrations-"));
+    const opened: SqlClient[] = [];
+    const open = async (): Promise<SqlClient> => tracked(opened, await PGlite.create({ dataDir }));
+    return {
+      open,
+      async openRunners(count) {
+        const db = await open();
+        return { runners: Array.from({ length: count }, () => db), close: () => db.close() };
+      },
+      async remove() {
+        await closeAll(opened);
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  },
+};
+
+const postgres: Backend = {
+  name: "PostgreSQL",
+  async create() {
+    const schema = await createTestSchema();
+    const opened: SqlClient[] = [];
+    const open = async (): Promise<SqlClient> =>
+      tracked(opened, createPostgresClient({ connectionString: TEST_DATABASE_URL, schema, poolSize: 2 }));
+    return {
+      open,
+      async openRunners(count) {
+        const runners = await Promise.all(Array.from({ length: count }, open));
+        return { runners, close: async () => void (await Promise.all(runners.map((runner) => runner.close()))) };
+      },
+      async remove() {
+        await closeAll(opened);
+        await dropTestSchema(schema);
+      },
+    };
+  },
+};
+
+const allIds = MIGRATIONS.map((migration) => migration.id);
+
+const decision: DecisionRecord = {
+  repoId: 5_000_000_010,
+  target: "production",
+  ref: "refs/heads/main",
+  sha: sha("a"),
+  pr: null,
+  reason: "deployed",
+  message: "Checks passed",
+  deliveryId: "d-1",
+  createdAt: new Date("2026-01-01T00:00:00Z"),
+};
+
+async function ledgerOf(db: SqlClient): Promise<number[]> {
+  const { rows } = await db.query<{ id: number }>("SELECT id FROM schema_migrations ORDER BY id");
+  return rows.map((row) => row.id);
+}
+
+describe.each([pglite, postgres])("migrations on $name", (backend) => {
+  let database: TestDatabase | undefined;
+  const fresh = (): TestDatabase => {
+    if (database === undefined) throw new Error("no database; see the beforeEach error");
+    return database;
+  };
+  beforeEach(async () => {
+    database = await backend.create();
   });
-  afterAll(async () => {
-    await rm(dataDir, { recursive: true, force: true });
+  afterEach(async () => {
+    await database?.remove();
+    database = undefined;
   });
 
-  it("upgrades a database created by migration 1, keeping its claims as auto claims", async () => {
+  it("applies every migration to a fresh database, in order, and the store works on it", async () => {
+    const db = await fresh().open();
+    const applied = await runMigrations(db);
+    const ledger = await ledgerOf(db);
+    const store = createSqlStore(db);
+    await store.recordDecision(decision);
+    const listed = await store.listDecisions(decision.repoId);
+    await store.close();
+
+    expect(applied).toEqual(allIds);
+    expect(ledger).toEqual(allIds);
+    expect(listed).toEqual([decision]);
+  });
+
+  it("applies nothing when run again, on the same client or after reopening", async () => {
+    const first = await fresh().open();
+    await runMigrations(first);
+    const again = await runMigrations(first);
+    await first.close();
+    const reopened = await fresh().open();
+    const afterReopen = await runMigrations(reopened);
+    const ledger = await ledgerOf(reopened);
+    await reopened.close();
+
+    expect([again, afterReopen]).toEqual([[], []]);
+    expect(ledger).toEqual(allIds);
+  });
+
+  it("applies each migration exactly once when several runners start on a fresh database at once", async () => {
+    const { runners, close } = await fresh().openRunners(6);
+    const results = await Promise.all(runners.map((runner) => runMigrations(runner)));
+    const ledger = await ledgerOf(runners[0] as SqlClient);
+    const again = await runMigrations(runners[0] as SqlClient);
+    await close();
+
+    expect(results.flat().sort((a, b) => a - b)).toEqual(allIds);
+    expect(ledger).toEqual(allIds);
+    expect(again).toEqual([]);
+  });
+
+  it("upgrades a database created by migration 1 to 2, keeping its claims as auto claims", async () => {
     const repoId = 5_000_000_002;
-    const v1 = await PGlite.create({ dataDir });
+    const v1 = await fresh().open();
     const appliedFirst = await runMigrations(v1, MIGRATIONS.slice(0, 1));
     await v1.query(
       `INSERT INTO deploy_claims (repo_id, environment, sha, target, ref, pr, transient)
@@ -28,7 +165,7 @@ describe("migration 2 (claims by kind, locks, command replies, pull request head
     );
     await v1.close();
 
-    const db = await PGlite.create({ dataDir });
+    const db = await fresh().open();
     const appliedThen = await runMigrations(db, MIGRATIONS.slice(0, 2));
     const { rows } = await db.query<{ via: string }>("SELECT via FROM deploy_claims WHERE repo_id = $1", [repoId]);
     const store = createSqlStore(db);
@@ -55,27 +192,17 @@ describe("migration 2 (claims by kind, locks, command replies, pull request head
     expect(rows).toEqual([{ via: "auto" }]);
     expect([deployed, autoAgain, byComment, lock.acquired]).toEqual([true, false, true, true]);
   });
-});
 
-describe("migration 3 (inbound deploy hooks, hook claims)", () => {
-  let dataDir = "";
-  beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "deliverybot-migrations-"));
-  });
-  afterAll(async () => {
-    await rm(dataDir, { recursive: true, force: true });
-  });
-
-  it("upgrades a database at migration 2, keeping its auto and command claims and their rules", async () => {
+  it("upgrades a database at migration 2 to 3, keeping its auto and command claims and their rules", async () => {
     const repoId = 5_000_000_003;
-    const before = await PGlite.create({ dataDir });
+    const before = await fresh().open();
     const appliedFirst = await runMigrations(before, MIGRATIONS.slice(0, 2));
     const old = createSqlStore(before);
     await old.claimDeployment(deployClaim(repoId));
     await old.claimDeployment(deployClaim(repoId, { via: "comment:6000000001" }));
     await old.close();
 
-    const db = await PGlite.create({ dataDir });
+    const db = await fresh().open();
     const appliedThen = await runMigrations(db, MIGRATIONS.slice(0, 3));
     const store = createSqlStore(db);
     const kept = await db.query<{ via: string }>("SELECT via FROM deploy_claims WHERE repo_id = $1 ORDER BY via", [repoId]);
@@ -96,21 +223,11 @@ describe("migration 3 (inbound deploy hooks, hook claims)", () => {
     expect(badVia).toBe("rejected");
     expect(hook.revokedAt).toBeNull();
   });
-});
 
-describe("migration 4 (admin deploy claims)", () => {
-  let dataDir = "";
-  beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "deliverybot-migrations-"));
-  });
-  afterAll(async () => {
-    await rm(dataDir, { recursive: true, force: true });
-  });
-
-  it("upgrades a database at migration 3, keeping its claims and accepting admin claims once per request", async () => {
+  it("upgrades a database at migration 3 to 4, keeping its claims and accepting admin claims once per request", async () => {
     const repoId = 5_000_000_004;
     const hookVia = `hook:${uniqueHookId()}:build-1`;
-    const before = await PGlite.create({ dataDir });
+    const before = await fresh().open();
     const appliedFirst = await runMigrations(before, MIGRATIONS.slice(0, 3));
     const old = createSqlStore(before);
     await old.claimDeployment(deployClaim(repoId));
@@ -121,8 +238,8 @@ describe("migration 4 (admin deploy claims)", () => {
     );
     await old.close();
 
-    const db = await PGlite.create({ dataDir });
-    const appliedThen = await runMigrations(db);
+    const db = await fresh().open();
+    const appliedThen = await runMigrations(db, MIGRATIONS.slice(0, 4));
     const store = createSqlStore(db);
     const kept = await db.query<{ via: string }>("SELECT via FROM deploy_claims WHERE repo_id = $1 ORDER BY via", [repoId]);
     const hookAgain = await store.claimDeployment(deployClaim(repoId, { via: hookVia, sha: sha("b") }));

@@ -1,0 +1,18 @@
+import { afterAll, beforeAll } from "@jest/globals";
+import { createTestSchema, dropTestSchema, TEST_DATABASE_URL } from "../../test/store/postgres-test-database.js";
+import { describeStoreContract } from "../../test/store/store-contract.js";
+import { createPostgresStore } from "./create-postgres-store.js";
+
+let schema: string | undefined;
+beforeAll(async () => {
+  schema = await createTestSchema();
+});
+// Registered before the contract's own afterAll (which closes the store), so it runs after it.
+afterAll(async () => {
+  if (schema !== undefined) await dropTestSchema(schema);
+});
+
+describeStoreContract("PostgreSQL", () => {
+  if (schema === undefined) throw new Error("The test schema was not created; see the beforeAll error");
+  return createPostgresStore({ connectionString: TEST_DATABASE_URL, schema, poolSize: 4 });
+});
