@@ -7,7 +7,7 @@ let schema: string | undefined;
 beforeAll(async () => {
   schema = await createTestSchema();
 });
-// Registered before the contract's own afterAll (which closes the store), so it runs after it.
+// A top-level afterAll runs after the contract suite's own (which closes the store).
 afterAll(async () => {
   if (schema !== undefined) await dropTestSchema(schema);
 });
