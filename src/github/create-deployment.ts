@@ -1,5 +1,6 @@
 import type { ProbotOctokit } from "probot";
 import type { DeploymentRequest, RepoFacts } from "../engine/types.js";
+import { classifyGitHubFault, errorText, httpStatusOf } from "./github-fault.js";
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
 
@@ -10,8 +11,11 @@ export type CreateDeploymentOutcome =
   | { readonly kind: "not_now"; readonly message: string }
   /** Any other 4xx: GitHub will not accept this request as it is; retrying will not help. */
   | { readonly kind: "rejected"; readonly status: number; readonly message: string }
-  /** 5xx, rate limit or network: worth retrying later. */
-  | { readonly kind: "unavailable"; readonly status: number | null; readonly message: string };
+  /**
+   * 5xx, rate limit or no answer (status null): worth retrying later. `retryAt` is when GitHub
+   * said to try again (a rate limit), else null: the caller picks a backoff.
+   */
+  | { readonly kind: "unavailable"; readonly status: number | null; readonly message: string; readonly retryAt: Date | null };
 
 /**
  * Creates a deployment. Retries are off for this call: a 409 is an expected answer that the
@@ -39,11 +43,16 @@ export async function createDeployment(
   }
 }
 
+/**
+ * GitHub's own clock decides when a rate limit ends, so `retryAt` is computed from the real time,
+ * not from the app's (testable) clock. Anything that is not a 409 or a 4xx refusal is retried:
+ * an unexpected error must not lose the deploy.
+ */
 function classifyError(error: unknown): CreateDeploymentOutcome {
-  const status = typeof (error as { status?: unknown }).status === "number" ? (error as { status: number }).status : null;
-  const message = error instanceof Error ? error.message : String(error);
+  const status = httpStatusOf(error);
+  const message = errorText(error);
   if (status === 409) return { kind: "not_now", message };
-  const rateLimited = status === 403 || status === 429;
-  if (status !== null && status >= 400 && status < 500 && !rateLimited) return { kind: "rejected", status, message };
-  return { kind: "unavailable", status, message };
+  const fault = classifyGitHubFault(error, new Date());
+  if (fault.kind === "failed" && status !== null) return { kind: "rejected", status, message };
+  return { kind: "unavailable", status, message, retryAt: fault.kind === "rate_limited" ? fault.retryAt : null };
 }

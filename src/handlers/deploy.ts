@@ -9,8 +9,9 @@ type DeployDecision = Extract<Decision, { action: "deploy" }>;
 
 /**
  * Creates one auto-deployment, exactly once per (environment, commit). GitHub's 409 on required
- * contexts keeps the deploy waiting; a 5xx schedules a retry; any other refusal is recorded with
- * GitHub's message.
+ * contexts keeps the deploy waiting; a 5xx, a rate limit or no answer schedules a retry, at the
+ * later of the backoff and the time GitHub asked for; any other refusal is recorded with GitHub's
+ * message.
  */
 export async function deploy(deps: HandlerDeps, decision: DeployDecision): Promise<void> {
   const { store, repo } = deps;
@@ -53,9 +54,11 @@ export async function deploy(deps: HandlerDeps, decision: DeployDecision): Promi
   await store.savePending(pendingRecord(deps, decision));
   const waiting = await store.listPendingByRef(repo.id, decision.ref);
   const attempts = waiting.find((pending) => pending.target === decision.target && pending.sha === decision.sha)?.attempts ?? 0;
-  const retryAt = new Date(deps.now().getTime() + retryDelay(attempts));
+  const backoffAt = deps.now().getTime() + retryDelay(attempts);
+  const retryAt = new Date(Math.max(backoffAt, outcome.retryAt?.getTime() ?? 0));
   await store.deferPending(repo.id, decision.target, decision.ref, decision.sha, retryAt, outcome.message);
   const status = outcome.status === null ? "no answer" : String(outcome.status);
-  const message = `GitHub could not create the deployment (${status}: ${outcome.message}); retrying at ${retryAt.toISOString()}.`;
+  const asked = outcome.retryAt !== null && outcome.retryAt.getTime() >= backoffAt ? " as GitHub asked" : "";
+  const message = `GitHub could not create the deployment (${status}: ${outcome.message}); retrying at ${retryAt.toISOString()}${asked}.`;
   await recordDecision(deps, { ...decision, reason: "github_error", message });
 }
