@@ -1,27 +1,22 @@
-import { resolve } from "node:path";
 import type { ApplicationFunctionOptions, Probot } from "probot";
-import { createApp } from "./app.js";
-import { createGitHubCaches } from "./github/github-caches.js";
-import { startRetrySweep } from "./start-retry-sweep.js";
-import { createPgliteStore } from "./store/create-pglite-store.js";
-import { registerRoutes } from "./web/register-routes.js";
+import { startDeliverybot } from "./start-deliverybot.js";
+
+/** How long `SIGTERM` waits for deliveries in progress before the process exits anyway. */
+const DRAIN_TIMEOUT_MS = 25_000;
 
 /**
- * The Probot entry point (`probot run ./lib/index.js`): opens the store under `DATA_DIR`
- * (default `./.data`), registers the webhook handlers, the HTTP routes (`/healthz`, deploy hooks)
- * and the retry sweep.
+ * The Probot entry point (`probot run ./lib/index.js`): starts Deliverybot on the environment's
+ * settings. `SIGTERM` drains: no new claims, deliveries in progress finish (a delivery still running
+ * after 25 s is taken over by another instance once its lease runs out), then the process exits.
  */
 export default async function deliverybot(app: Probot, options: ApplicationFunctionOptions): Promise<void> {
-  const dataDir = resolve(process.env.DATA_DIR ?? ".data");
-  const store = await createPgliteStore({ dataDir });
-  const parts = { store, caches: createGitHubCaches(), now: () => new Date() };
-
-  await createApp(parts)(app, options);
-  registerRoutes(app, options.addHandler, parts);
-  const stopSweep = startRetrySweep(app, parts);
+  const running = await startDeliverybot(app, options, process.env);
   process.once("SIGTERM", () => {
-    stopSweep();
-    void store.close().finally(() => process.exit(0));
+    app.log.info("SIGTERM: draining the deliveries in progress");
+    void running
+      .stop(DRAIN_TIMEOUT_MS)
+      .then((drained) => app.log.info({ drained }, drained ? "drained; exiting" : "drain timed out; exiting"))
+      .catch((error: unknown) => app.log.error({ err: error }, "could not stop cleanly"))
+      .finally(() => process.exit(0));
   });
-  app.log.info({ dataDir }, "Deliverybot is ready");
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { INSTALLATION_ID, useAppTests, type Harness } from "./helpers/app-harness.js";
-import { deployment } from "./helpers/github-responses.js";
+import { deployment, IDEMPOTENCY_KEY } from "./helpers/github-responses.js";
 
 const SHA = "d6fde92930d4715a2b49857d24b940956b26d2d3";
 const NEWER_SHA = "0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c";
@@ -53,7 +53,15 @@ describe("auto-deploy from a push", () => {
         task: "deploy",
         auto_merge: false,
         required_contexts: ["ci/test"],
-        payload: { port: 8080, target: "production", ref: "refs/heads/main", sha: SHA, pr: null, trigger: "push" },
+        payload: {
+          port: 8080,
+          target: "production",
+          ref: "refs/heads/main",
+          sha: SHA,
+          pr: null,
+          trigger: "push",
+          idempotency_key: IDEMPOTENCY_KEY,
+        },
         environment: "production",
         description: "",
         transient_environment: false,
@@ -163,7 +171,7 @@ describe("auto-deploy from a push", () => {
     github.expect("POST", `${h.api}/deployments`, { status: 201, body: deployment(47) });
 
     const event = await push();
-    await h.probot.receive(event);
+    await h.deliver(event);
 
     github.done();
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { INSTALLATION_ID, useAppTests, type Harness } from "./helpers/app-harness.js";
-import { deployment, deploymentStatus } from "./helpers/github-responses.js";
+import { deployment, deploymentStatus, IDEMPOTENCY_KEY } from "./helpers/github-responses.js";
 import type { WebhookPayload } from "./helpers/payloads.js";
 
 const HEAD_SHA = "c0ffee0000000000000000000000000000000001";
@@ -35,7 +35,14 @@ describe("pull request review environments", () => {
         environment: "pr-42",
         transient_environment: true,
         description: "Review app for #42 (c0ffee0)",
-        payload: { target: "review", ref: "refs/heads/feature/login", sha: HEAD_SHA, pr: 42, trigger: "pull_request" },
+        payload: {
+          target: "review",
+          ref: "refs/heads/feature/login",
+          sha: HEAD_SHA,
+          pr: 42,
+          trigger: "pull_request",
+          idempotency_key: IDEMPOTENCY_KEY,
+        },
       });
     });
 

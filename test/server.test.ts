@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import { Probot, ProbotOctokit, Server } from "probot";
-import deliverybot from "../src/index.js";
+import { startDeliverybot, type Deliverybot } from "../src/start-deliverybot.js";
 import { deployment } from "./helpers/github-responses.js";
 import { mockGitHub } from "./helpers/mock-github.js";
 import { loadPayload } from "./helpers/payloads.js";
@@ -14,14 +14,14 @@ const SHA = "d6fde92930d4715a2b49857d24b940956b26d2d3";
 const PORT = 40_000 + Math.floor(Math.random() * 10_000);
 const BASE = `http://127.0.0.1:${PORT}`;
 
-/** The app as `probot run ./lib/index.js` starts it: the real entry point, HTTP server and file store. */
+/** The app as `probot run ./lib/index.js` starts it: the real start-up, HTTP server, file store and workers. */
 describe("the running server", () => {
   const github = mockGitHub();
   const dataDir = mkdtempSync(join(tmpdir(), "deliverybot-"));
   let server: Server;
+  let app: Deliverybot | undefined;
 
   beforeAll(async () => {
-    process.env["DATA_DIR"] = dataDir;
     const options = {
       appId: 1,
       privateKey: TEST_PRIVATE_KEY,
@@ -32,14 +32,26 @@ describe("the running server", () => {
     // Probot creates its logger while loading; a loaded instance's is silenced at `fatal`.
     const { log } = await createTestProbot(() => undefined);
     server = new Server({ Probot: Probot.defaults({ ...options, log }), host: "127.0.0.1", port: PORT, log });
-    await server.load(deliverybot);
+    await server.load(async (probot, appOptions) => {
+      app = await startDeliverybot(probot, appOptions, { DATA_DIR: dataDir, WORKER_POLL_MS: "50" });
+    });
     await server.start();
   });
   afterAll(async () => {
     await server.stop();
-    delete process.env["DATA_DIR"];
+    await app?.stop(5_000);
     rmSync(dataDir, { recursive: true, force: true });
   });
+
+  /** Polls `/healthz` until the workers processed everything queued. */
+  async function queueIdle(): Promise<void> {
+    for (let i = 0; i < 200; i += 1) {
+      const { queue } = (await (await fetch(`${BASE}/healthz`)).json()) as { queue: { queued: number; running: number } };
+      if (queue.queued + queue.running === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error("the queue did not drain within 5 s");
+  }
   afterEach(() => github.reset());
 
   const deliver = (name: string, payload: unknown, signature?: string) => {
@@ -61,7 +73,7 @@ describe("the running server", () => {
     const ping = await fetch(`${BASE}/ping`);
 
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: "ok" });
+    expect(await health.json()).toEqual({ status: "ok", queue: { queued: 0, running: 0, parked: 0 } });
     expect(await ping.text()).toBe("PONG");
   });
 
@@ -78,6 +90,7 @@ describe("the running server", () => {
     });
 
     const response = await deliver("push", payload);
+    await queueIdle();
 
     expect(response.status).toBe(200);
     github.done();

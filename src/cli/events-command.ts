@@ -1,42 +1,58 @@
-import { callAdmin, DEFAULT_APP_URL, resolveAdminTarget } from "./admin-client.js";
+import { callAdmin, DEFAULT_APP_URL, resolveAdminTarget, type AdminTarget } from "./admin-client.js";
 import type { CliCommand } from "./cli-command.js";
 import type { CliIo } from "./cli-io.js";
-import { EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
 import { toPlainLine } from "./plain-line.js";
 import { renderTable, shortTime } from "./render-table.js";
 
 /** Longest error shown in the table; longer ones end in "…". */
 export const MAX_ERROR_WIDTH = 100;
 
-const REDELIVER_HINT = `GitHub can redeliver a failed delivery: Settings → Developer settings → GitHub Apps → the app →
-Advanced → Recent deliveries → the delivery → Redeliver. Deliverybot processes it again.`;
+const PARKED_HINT = `A parked delivery failed too often: it is kept with its last error and not retried. Queue it
+again with deliverybot events retry <delivery-id>, or have GitHub redeliver it: Settings →
+Developer settings → GitHub Apps → the app → Advanced → Recent deliveries → Redeliver.`;
 
-const STUCK_HINT = `A stuck delivery (still processing after 10 minutes: the app likely stopped while handling it)
-counts as seen: a redelivery of it is skipped as a duplicate.`;
+const RETRYING_HINT = `A retrying delivery failed and is tried again at NEXT; after too many failures it is parked.`;
 
 const HELP = `Usage: deliverybot events [--all] [--limit N] [--url <app-url>]
+       deliverybot events retry <delivery-id> [--url <app-url>]
 
-Lists the webhook deliveries Deliverybot failed to process (GitHub's API failing, a bug), newest
-first, with their event, when GitHub delivered them and the last error.
+Deliverybot queues every webhook delivery it receives; its workers process the queue and try a
+failed delivery again later, waiting longer each time. This command lists the deliveries that
+failed, newest first, as DELIVERY EVENT STATUS ATTEMPTS WHEN NEXT ERROR: when GitHub delivered
+them, the next attempt and the last error (one line). A status is one of:
+  retrying   failed; queued to be tried again at NEXT
+  parked     failed too often: kept with its last error, not retried until it is queued again
+  queued     waiting for a worker (--all)
+  running    being processed (--all); if that worker's process dies, another worker takes the
+             delivery over once its lease runs out
 
-${REDELIVER_HINT}
+A parked delivery is queued again, with fresh attempts, by deliverybot events retry <delivery-id>
+or by GitHub redelivering it: Settings → Developer settings → GitHub Apps → the app → Advanced →
+Recent deliveries → the delivery → Redeliver.
+
+Commands:
+  (none)                list parked and retrying deliveries
+  retry <delivery-id>   queue a parked delivery again (its X-GitHub-Delivery id, as listed)
 
 Options:
-  --all                 also list deliveries stuck in processing for more than 10 minutes
+  --all                 list every delivery not processed yet: also queued and running ones
   --limit N             list at most N (1 to 1000); default 50
   --url <app-url>       the app's address; default $DELIVERYBOT_URL, else ${DEFAULT_APP_URL}
   ADMIN_TOKEN           environment variable: the admin token the app was started with
                         (at least 32 characters); never a flag (shell history)
   -h, --help            show this help
 
-Exit codes: 0 listed (also when there is nothing to list), 2 usage error or the app could not answer.
+Exit codes: 0 listed (also when there is nothing to list) or queued again, 1 the delivery to
+retry is not parked (unknown, or already queued, running or processed), 2 usage error or the app
+could not answer.
 `;
 
-/** `deliverybot events`: the failed (and stuck) webhook deliveries, through the running app's admin API. */
+/** `deliverybot events [retry <id>]`: failing webhook deliveries, through the running app's admin API. */
 export const eventsCommand: CliCommand = {
   name: "events",
-  synopsis: "[--all] [--limit N]",
-  summary: "list webhook deliveries that failed (or are stuck)",
+  synopsis: "[--all] [--limit N] | retry <id>",
+  summary: "list webhook deliveries that failed; queue a parked one again",
   help: HELP,
   run: runEvents,
 };
@@ -46,8 +62,10 @@ interface ListedEvent {
   readonly event: string;
   readonly action: string | null;
   readonly status: string;
+  readonly attempts: number;
   readonly error: string | null;
   readonly receivedAt: string;
+  readonly nextAttemptAt: string | null;
   readonly finishedAt: string | null;
 }
 
@@ -56,31 +74,63 @@ async function runEvents(args: readonly string[], io: CliIo): Promise<number> {
   if ("error" in parsed) return fail(io, `${parsed.error}; see deliverybot help events`);
   const target = resolveAdminTarget(io, parsed.url);
   if ("error" in target) return fail(io, target.error);
+  return parsed.retry === undefined ? listEvents(io, target, parsed) : retryEvent(io, target, parsed.retry);
+}
 
+async function listEvents(io: CliIo, target: AdminTarget, options: ListArgs): Promise<number> {
   const query = new URLSearchParams();
-  if (parsed.all) query.set("all", "1");
-  if (parsed.limit !== undefined) query.set("limit", String(parsed.limit));
+  if (options.all) query.set("all", "1");
+  if (options.limit !== undefined) query.set("limit", String(options.limit));
   const search = query.size === 0 ? "" : `?${query.toString()}`;
   const answer = await callAdmin(io, target, "GET", `/admin/events${search}`);
   if (!answer.ok) return fail(io, answer.message);
   const events = Array.isArray(answer.body["events"]) ? (answer.body["events"] as ListedEvent[]) : [];
   if (events.length === 0) {
-    io.stdout(parsed.all ? "No failed or stuck events.\n" : "No failed events.\n");
+    io.stdout(options.all ? "No deliveries queued, running or parked.\n" : "No parked or retrying deliveries.\n");
     return EXIT_OK;
   }
   const rows = [
-    ["DELIVERY", "EVENT", "STATUS", "WHEN", "ERROR"],
-    ...events.map((event) => [
-      String(event.id),
-      event.action === null ? String(event.event) : `${String(event.event)}.${String(event.action)}`,
-      event.status === "processing" ? "stuck" : String(event.status),
-      shortTime(String(event.receivedAt)),
-      event.status === "processing" ? "still processing after 10+ minutes" : oneLine(event.error ?? ""),
-    ]),
+    ["DELIVERY", "EVENT", "STATUS", "ATTEMPTS", "WHEN", "NEXT", "ERROR"],
+    ...events.map((event) => {
+      const status = displayStatus(event);
+      return [
+        String(event.id),
+        event.action === null ? String(event.event) : `${String(event.event)}.${String(event.action)}`,
+        status,
+        String(event.attempts),
+        shortTime(String(event.receivedAt)),
+        status === "retrying" && event.nextAttemptAt !== null ? shortTime(String(event.nextAttemptAt)) : "-",
+        event.error === null ? "-" : oneLine(String(event.error)),
+      ];
+    }),
   ];
-  const stuck = events.some((event) => event.status === "processing");
-  io.stdout(`${renderTable(rows)}\n${REDELIVER_HINT}\n${stuck ? `${STUCK_HINT}\n` : ""}`);
+  const statuses = new Set(events.map(displayStatus));
+  const hints = [statuses.has("parked") ? PARKED_HINT : "", statuses.has("retrying") ? RETRYING_HINT : ""].filter(Boolean);
+  io.stdout(`${renderTable(rows)}${hints.map((hint) => `\n${hint}\n`).join("")}`);
   return EXIT_OK;
+}
+
+async function retryEvent(io: CliIo, target: AdminTarget, id: string): Promise<number> {
+  const answer = await callAdmin(io, target, "POST", `/admin/events/${encodeURIComponent(id)}/retry`);
+  if (!answer.ok && answer.fromApi === true && (answer.status === 409 || answer.status === 404)) {
+    io.stderr(
+      `${toPlainLine(
+        `deliverybot events: delivery "${id}" is not parked (unknown, or already queued, running or processed): only a parked delivery can be retried; see deliverybot events`,
+      )}\n`,
+    );
+    return EXIT_INVALID;
+  }
+  if (!answer.ok) return fail(io, answer.message);
+  io.stdout(
+    `${toPlainLine(`Queued delivery ${id} again: a worker processes it shortly (deliverybot events --all lists it until then).`)}\n`,
+  );
+  return EXIT_OK;
+}
+
+/** `retrying` is a queued delivery that failed before; the other statuses are shown as they are. */
+function displayStatus(event: ListedEvent): string {
+  if (event.status === "queued" && event.error !== null) return "retrying";
+  return String(event.status);
 }
 
 /** The error as one plain line of at most {@link MAX_ERROR_WIDTH} characters. */
@@ -94,12 +144,18 @@ function fail(io: CliIo, message: string): number {
   return EXIT_USAGE;
 }
 
-type EventsArgs = { all: boolean; limit: number | undefined; url: string | undefined };
+type ListArgs = { all: boolean; limit: number | undefined; url: string | undefined };
+type EventsArgs = ListArgs & { retry: string | undefined };
 
 function parseEventsArgs(args: readonly string[]): EventsArgs | { error: string } {
-  const result: EventsArgs = { all: false, limit: undefined, url: undefined };
+  const result: EventsArgs = { all: false, limit: undefined, url: undefined, retry: undefined };
+  const positional: string[] = [];
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] ?? "";
+    if (arg === "--") {
+      positional.push(...args.slice(i + 1));
+      break;
+    }
     const [flag, inline] =
       arg.startsWith("--") && arg.includes("=")
         ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
@@ -120,11 +176,19 @@ function parseEventsArgs(args: readonly string[]): EventsArgs | { error: string 
       }
     } else if (flag === "--token") {
       return { error: "the admin token is read from the ADMIN_TOKEN environment variable only, never a flag (shell history)" };
-    } else if (arg.startsWith("-")) {
+    } else if (arg.startsWith("-") && arg !== "-") {
       return { error: `unknown option "${arg}"` };
     } else {
-      return { error: `unexpected argument "${arg}": events takes only options` };
+      positional.push(arg);
     }
   }
-  return result;
+  const [subcommand, ...rest] = positional;
+  if (subcommand === undefined) return result;
+  if (subcommand !== "retry") {
+    return { error: `unknown subcommand "${subcommand}": events takes options, or retry <delivery-id>` };
+  }
+  const id = rest[0];
+  if (id === undefined || id === "" || rest.length > 1) return { error: "usage: deliverybot events retry <delivery-id>" };
+  if (result.all || result.limit !== undefined) return { error: "--all and --limit list deliveries; retry takes neither" };
+  return { ...result, retry: id };
 }

@@ -1,6 +1,7 @@
 import type { Target } from "../config/model.js";
 import type { CommandDecision } from "../engine/decide-command-deploy.js";
 import { createClaimedDeployment } from "../handlers/create-claimed-deployment.js";
+import { RetryLater } from "../queue/retry-later.js";
 import { recordDecision, type DecisionOutcome } from "../handlers/record-decision.js";
 import type { CommandContext } from "./command-context.js";
 import { refusal, sentence } from "./reply.js";
@@ -29,6 +30,9 @@ export async function createCommandDeployment(
     via: `comment:${comment.id}`,
   };
   const outcome = await createClaimedDeployment(deps, claim, request);
+  if (outcome.kind === "in_progress") {
+    throw new RetryLater(`this comment's deployment of ${subject.sha.slice(0, 7)} is in flight elsewhere`, outcome.retryAt);
+  }
   if (outcome.kind === "already_claimed") {
     return sentence(`This comment already deployed ${subject.sha.slice(0, 7)} to ${environment}.`);
   }

@@ -5,6 +5,7 @@ import { editComment, postComment, reactSeen } from "./comment-replies.js";
 import { createCheckRun, type CheckRunReport } from "./create-check-run.js";
 import { createDeployment, type CreateDeploymentOutcome } from "./create-deployment.js";
 import { markDeploymentInactive, type CreatedStatus } from "./create-deployment-status.js";
+import { findDeployment, type DeploymentLookup, type FoundDeployment } from "./find-deployment.js";
 import { getDefaultBranchHead } from "./get-default-branch-head.js";
 import { getPermission } from "./get-permission.js";
 import { getPullRequest, type PullRequestHeadFacts } from "./get-pull-request.js";
@@ -26,6 +27,8 @@ export interface GitHubPort {
   forgetConfig(): void;
   listPullRequestFiles(pr: number): Promise<string[]>;
   createDeployment(request: DeploymentRequest): Promise<CreateDeploymentOutcome>;
+  /** A deployment GitHub already has (after a crash lost our record of it). */
+  findDeployment(lookup: DeploymentLookup): Promise<FoundDeployment | undefined>;
   markDeploymentInactive(deploymentId: number, description: string): Promise<CreatedStatus>;
   createCheckRun(report: CheckRunReport): Promise<void>;
   /** The user's repository permission (cached for a minute). */
@@ -58,6 +61,7 @@ export function createGitHubPort(octokit: Octokit, repo: RepoFacts, caches: GitH
     },
     listPullRequestFiles: (pr) => listPullRequestFiles(octokit, repo, pr),
     createDeployment: (request) => createDeployment(octokit, repo, request),
+    findDeployment: (lookup) => findDeployment(octokit, repo, lookup),
     markDeploymentInactive: (id, description) => markDeploymentInactive(octokit, repo, id, description),
     createCheckRun: (report) => createCheckRun(octokit, repo, report),
     getPermission: (login) => caches.permissions.get(`${repo.id}:${login}`, () => getPermission(octokit, repo, login)),

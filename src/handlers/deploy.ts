@@ -1,4 +1,5 @@
 import type { Decision } from "../engine/types.js";
+import { RetryLater } from "../queue/retry-later.js";
 import { createClaimedDeployment } from "./create-claimed-deployment.js";
 import { pendingRecord } from "./pending-record.js";
 import type { HandlerDeps } from "./handler-deps.js";
@@ -32,6 +33,10 @@ export async function deploy(deps: HandlerDeps, decision: DeployDecision): Promi
     const message = `${decision.sha.slice(0, 7)} is already deployed to ${request.environment}.`;
     await recordDecision(deps, { ...decision, reason: "already_deployed", message });
     return;
+  }
+  if (outcome.kind === "in_progress") {
+    // Another try of this deployment is in flight (or died mid-way): the queue asks again after its lease.
+    throw new RetryLater(`the deployment of ${decision.sha.slice(0, 7)} to ${request.environment} is in flight`, outcome.retryAt);
   }
   if (outcome.kind === "created") {
     await store.deletePending(repo.id, decision.target, decision.ref, decision.sha);

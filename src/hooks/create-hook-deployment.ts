@@ -29,6 +29,11 @@ export async function createHookDeployment(
     await recordDecision(deps, { ...subject, reason: "already_deployed", message });
     return hookResponse(200, { status: "already_deployed", ...answer, message });
   }
+  if (outcome.kind === "in_progress") {
+    const wait = Math.max(1, Math.ceil((outcome.retryAt.getTime() - deps.now().getTime()) / 1000));
+    const message = `This request's deployment of ${sha.slice(0, 7)} is in progress; ask again to see how it went.`;
+    return hookResponse(409, { error: "in_progress", ...answer, message }, { "retry-after": String(wait) });
+  }
   if (outcome.kind === "created") {
     await recordDecision(deps, {
       ...subject,

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { createTestSchema, dropTestSchema, TEST_DATABASE_URL } from "../../test/store/postgres-test-database.js";
-import { deployClaim, newHook, sha, uniqueHookId } from "../../test/store/store-fixtures.js";
+import { deployClaim, newHook, sha, tryClaim, uniqueHookId } from "../../test/store/store-fixtures.js";
 import { createPostgresClient } from "./create-postgres-store.js";
 import { MIGRATIONS } from "./migrations.js";
 import { runMigrations } from "./run-migrations.js";
@@ -154,7 +154,7 @@ describe.each([pglite, postgres])("migrations on $name", (backend) => {
     expect(again).toEqual([]);
   });
 
-  it("upgrades a database created by migration 1 to 2, keeping its claims as auto claims", async () => {
+  it("upgrades a database created by migration 1, keeping its claims as auto claims", async () => {
     const repoId = 5_000_000_002;
     const v1 = await fresh().open();
     const appliedFirst = await runMigrations(v1, MIGRATIONS.slice(0, 1));
@@ -166,12 +166,12 @@ describe.each([pglite, postgres])("migrations on $name", (backend) => {
     await v1.close();
 
     const db = await fresh().open();
-    const appliedThen = await runMigrations(db, MIGRATIONS.slice(0, 2));
+    const appliedThen = await runMigrations(db);
     const { rows } = await db.query<{ via: string }>("SELECT via FROM deploy_claims WHERE repo_id = $1", [repoId]);
     const store = createSqlStore(db);
     const deployed = await store.isDeployed(repoId, "production", sha("a"));
-    const autoAgain = await store.claimDeployment(deployClaim(repoId));
-    const byComment = await store.claimDeployment(deployClaim(repoId, { via: "comment:6000000001" }));
+    const autoAgain = await tryClaim(store, deployClaim(repoId));
+    const byComment = await tryClaim(store, deployClaim(repoId, { via: "comment:6000000001" }));
     const lock = await store.acquireLock(
       {
         repoId,
@@ -188,69 +188,102 @@ describe.each([pglite, postgres])("migrations on $name", (backend) => {
     await store.close();
 
     expect(appliedFirst).toEqual([1]);
-    expect(appliedThen).toEqual([2]);
+    expect(appliedThen).toEqual(allIds.slice(1));
     expect(rows).toEqual([{ via: "auto" }]);
     expect([deployed, autoAgain, byComment, lock.acquired]).toEqual([true, false, true, true]);
   });
 
-  it("upgrades a database at migration 2 to 3, keeping its auto and command claims and their rules", async () => {
+  it("upgrades a database at migration 2, keeping its auto and command claims and their rules", async () => {
     const repoId = 5_000_000_003;
     const before = await fresh().open();
     const appliedFirst = await runMigrations(before, MIGRATIONS.slice(0, 2));
     const old = createSqlStore(before);
-    await old.claimDeployment(deployClaim(repoId));
-    await old.claimDeployment(deployClaim(repoId, { via: "comment:6000000001" }));
+    await tryClaim(old, deployClaim(repoId));
+    await tryClaim(old, deployClaim(repoId, { via: "comment:6000000001" }));
     await old.close();
 
     const db = await fresh().open();
-    const appliedThen = await runMigrations(db, MIGRATIONS.slice(0, 3));
+    const appliedThen = await runMigrations(db);
     const store = createSqlStore(db);
     const kept = await db.query<{ via: string }>("SELECT via FROM deploy_claims WHERE repo_id = $1 ORDER BY via", [repoId]);
-    const autoAgain = await store.claimDeployment(deployClaim(repoId));
-    const commentAgain = await store.claimDeployment(deployClaim(repoId, { via: "comment:6000000001" }));
-    const byHook = await store.claimDeployment(deployClaim(repoId, { via: `hook:${uniqueHookId()}:1` }));
+    const autoAgain = await tryClaim(store, deployClaim(repoId));
+    const commentAgain = await tryClaim(store, deployClaim(repoId, { via: "comment:6000000001" }));
+    const byHook = await tryClaim(store, deployClaim(repoId, { via: `hook:${uniqueHookId()}:1` }));
     const hook = await store.createHook(newHook(repoId), new Date());
-    const badVia = await store.claimDeployment(deployClaim(repoId, { via: "webhook:1" })).then(
+    const badVia = await tryClaim(store, deployClaim(repoId, { via: "webhook:1" })).then(
       () => "accepted",
       () => "rejected",
     );
     await store.close();
 
     expect(appliedFirst).toEqual([1, 2]);
-    expect(appliedThen).toEqual([3]);
+    expect(appliedThen).toEqual(allIds.slice(2));
     expect(kept.rows).toEqual([{ via: "auto" }, { via: "comment:6000000001" }]);
     expect([autoAgain, commentAgain, byHook]).toEqual([false, false, true]);
     expect(badVia).toBe("rejected");
     expect(hook.revokedAt).toBeNull();
   });
 
-  it("upgrades a database at migration 3 to 4, keeping its claims and accepting admin claims once per request", async () => {
+  it("upgrades a database at migration 3, keeping its claims and accepting admin claims once per request", async () => {
     const repoId = 5_000_000_004;
     const hookVia = `hook:${uniqueHookId()}:build-1`;
     const before = await fresh().open();
     const appliedFirst = await runMigrations(before, MIGRATIONS.slice(0, 3));
     const old = createSqlStore(before);
-    await old.claimDeployment(deployClaim(repoId));
-    await old.claimDeployment(deployClaim(repoId, { via: hookVia }));
-    const adminBefore = await old.claimDeployment(deployClaim(repoId, { via: "admin:build-1" })).then(
+    await tryClaim(old, deployClaim(repoId));
+    await tryClaim(old, deployClaim(repoId, { via: hookVia }));
+    const adminBefore = await tryClaim(old, deployClaim(repoId, { via: "admin:build-1" })).then(
       () => "accepted",
       () => "rejected",
     );
     await old.close();
 
     const db = await fresh().open();
-    const appliedThen = await runMigrations(db, MIGRATIONS.slice(0, 4));
+    const appliedThen = await runMigrations(db);
     const store = createSqlStore(db);
     const kept = await db.query<{ via: string }>("SELECT via FROM deploy_claims WHERE repo_id = $1 ORDER BY via", [repoId]);
-    const hookAgain = await store.claimDeployment(deployClaim(repoId, { via: hookVia, sha: sha("b") }));
-    const byAdmin = await store.claimDeployment(deployClaim(repoId, { via: "admin:build-1" }));
-    const adminAgain = await store.claimDeployment(deployClaim(repoId, { via: "admin:build-1", sha: sha("b") }));
+    const hookAgain = await tryClaim(store, deployClaim(repoId, { via: hookVia, sha: sha("b") }));
+    const byAdmin = await tryClaim(store, deployClaim(repoId, { via: "admin:build-1" }));
+    const adminAgain = await tryClaim(store, deployClaim(repoId, { via: "admin:build-1", sha: sha("b") }));
     await store.close();
 
     expect(appliedFirst).toEqual([1, 2, 3]);
     expect(adminBefore).toBe("rejected");
-    expect(appliedThen).toEqual([4]);
+    expect(appliedThen).toEqual(allIds.slice(3));
     expect(kept.rows).toEqual([{ via: "auto" }, { via: hookVia }]);
     expect([hookAgain, byAdmin, adminAgain]).toEqual([false, true, false]);
+  });
+
+  it("upgrades a database at migration 4 to the queue: unfinished deliveries are parked, claims count as settled", async () => {
+    const repoId = 5_000_000_005;
+    const before = await fresh().open();
+    await runMigrations(before, MIGRATIONS.slice(0, 4));
+    await before.query(
+      `INSERT INTO deliveries (id, event, action, status, error) VALUES
+         ('m4-done', 'push', NULL, 'done', NULL),
+         ('m4-failed', 'status', NULL, 'failed', 'GitHub answered 502'),
+         ('m4-processing', 'check_run', 'completed', 'processing', NULL)`,
+    );
+    await tryClaim(createSqlStore(before), deployClaim(repoId));
+    await before.close();
+
+    const db = await fresh().open();
+    const appliedThen = await runMigrations(db);
+    const store = createSqlStore(db);
+    const listed = await store.listDeliveries({ statuses: ["parked", "queued", "running"], limit: 1000 });
+    const done = await db.query<{ status: string }>("SELECT status FROM deliveries WHERE id = 'm4-done'");
+    const muchLater = new Date(Date.now() + 24 * 3_600_000);
+    const autoAgain = await store.claimDeployment(deployClaim(repoId), muchLater, 30_000);
+    const claimable = await store.claimDelivery(muchLater, 30_000);
+    await store.close();
+
+    expect(appliedThen).toEqual(allIds.slice(4));
+    expect(done.rows).toEqual([{ status: "done" }]);
+    expect(listed.map((d) => [d.id, d.status, d.error]).sort()).toEqual([
+      ["m4-failed", "parked", "GitHub answered 502"],
+      ["m4-processing", "parked", "received before the durable queue; redeliver it from GitHub to process it"],
+    ]);
+    expect(autoAgain).toEqual({ kind: "taken" });
+    expect(claimable).toBeUndefined();
   });
 });

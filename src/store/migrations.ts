@@ -192,10 +192,46 @@ ALTER TABLE deploy_claims ADD CONSTRAINT deploy_claims_via_check CHECK (
 CREATE UNIQUE INDEX deploy_claims_admin_request ON deploy_claims (repo_id, via) WHERE via LIKE 'admin:%';
 `;
 
+// Issue 5: the durable queue. A delivery row now carries the verified webhook until a worker
+// processed it (the payload is dropped then; the row stays to recognise redeliveries). `seq` orders
+// the queue; a `running` row belongs to whoever holds `claim_token` until `lease_until`, after which
+// any worker may take it again (its process died). Rows from before the queue have no payload:
+// processed ones are done, the others are parked (GitHub can redeliver them).
+const durableQueue = `
+ALTER TABLE deliveries DROP CONSTRAINT deliveries_status_check;
+UPDATE deliveries SET status = 'parked',
+  error = coalesce(error, 'received before the durable queue; redeliver it from GitHub to process it')
+  WHERE status <> 'done';
+ALTER TABLE deliveries
+  ADD CONSTRAINT deliveries_status_check CHECK (status IN ('queued', 'running', 'done', 'parked')),
+  ADD COLUMN seq             bigserial,
+  ADD COLUMN repo_id         bigint,
+  ADD COLUMN installation_id bigint,
+  ADD COLUMN payload         text,
+  ADD COLUMN attempts        integer NOT NULL DEFAULT 0,
+  ADD COLUMN run_at          timestamptz,
+  ADD COLUMN lease_until     timestamptz,
+  ADD COLUMN claim_token     text;
+CREATE INDEX deliveries_open ON deliveries (seq) WHERE status IN ('queued', 'running');
+CREATE INDEX deliveries_running_repo ON deliveries (repo_id) WHERE status = 'running';
+CREATE INDEX deliveries_parked ON deliveries (received_at) WHERE status = 'parked';
+`;
+
+// Issue 5: exactly once across crashes. A claim is an intent until the deployment it led to is
+// recorded (`settled_at`); an intent older than its lease belonged to a process that died between
+// claiming and recording, and is reconciled with GitHub's list before anything is created again.
+// Existing claims all predate this and count as settled.
+const claimIntents = `
+ALTER TABLE deploy_claims ADD COLUMN settled_at timestamptz, ADD COLUMN deployment_id bigint;
+UPDATE deploy_claims SET settled_at = created_at;
+`;
+
 /** Every migration, in the order it applies. */
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: "initial schema", sql: initialSchema },
   { id: 2, name: "claims by kind, locks, command replies, pull request heads", sql: commandsAndLocks },
   { id: 3, name: "inbound deploy hooks, hook claims", sql: deployHooks },
   { id: 4, name: "admin deploy claims", sql: adminDeploys },
+  { id: 5, name: "durable webhook queue", sql: durableQueue },
+  { id: 6, name: "claims are intents until settled", sql: claimIntents },
 ];

@@ -1,9 +1,13 @@
 import { createHash } from "node:crypto";
 import type { SqlClient } from "./sql-client.js";
-import type { Store } from "./store.js";
+import { toDate } from "./sql-values.js";
+import type { ClaimResult, Store } from "./store.js";
 
 /** The part of the store that makes "deploy this commit there" happen once. */
-export type ClaimStore = Pick<Store, "claimDeployment" | "releaseDeployment" | "isDeployed" | "listDeployedEnvironments">;
+export type ClaimStore = Pick<
+  Store,
+  "claimDeployment" | "settleDeployment" | "releaseDeployment" | "isDeployed" | "listDeployedEnvironments"
+>;
 
 /** The `via` of an auto-deploy claim; a command's claim is `comment:<id>`, a hook request's `hook:<hook-id>:<request-id>`, an admin request's `admin:<request-id>`. */
 export const AUTO_CLAIM = "auto";
@@ -19,14 +23,31 @@ const lockClaimKey = "SELECT pg_advisory_xact_lock($1::bigint)";
 // when that request was claimed, for any commit (a partial unique index: no conflict target, so
 // both it and the primary key count as a conflict).
 const claim = `
-INSERT INTO deploy_claims (repo_id, environment, sha, target, ref, pr, transient, via)
-SELECT $1, $2, $3, $4, $5, $6, $7, $8
+INSERT INTO deploy_claims (repo_id, environment, sha, target, ref, pr, transient, via, created_at)
+SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9
 WHERE $8::text <> 'auto' OR NOT (
   EXISTS (SELECT 1 FROM deploy_claims WHERE repo_id = $1 AND environment = $2 AND sha = $3)
   OR EXISTS (SELECT 1 FROM deployments WHERE repo_id = $1 AND environment = $2 AND sha = $3)
 )
 ON CONFLICT DO NOTHING
 RETURNING repo_id`;
+
+// The same claim's intent, left unsettled past its lease by a process that died: taken over.
+const reclaim = `
+UPDATE deploy_claims SET created_at = $5
+WHERE repo_id = $1 AND environment = $2 AND sha = $3 AND via = $4 AND settled_at IS NULL AND created_at <= $6
+RETURNING repo_id`;
+
+// A fresh intent that blocks this claim: its own (a retry racing the first try), or for an auto
+// claim any other (a command or hook deploying the commit right now).
+const freshIntent = `
+SELECT max(created_at) AS claimed_at FROM deploy_claims
+WHERE repo_id = $1 AND environment = $2 AND sha = $3 AND settled_at IS NULL AND created_at > $5
+  AND (via = $4 OR $4 = 'auto')`;
+
+const settle = `
+UPDATE deploy_claims SET settled_at = $5, deployment_id = $6
+WHERE repo_id = $1 AND environment = $2 AND sha = $3 AND via = $4`;
 
 const release = `
 DELETE FROM deploy_claims WHERE repo_id = $1 AND environment = $2 AND sha = $3 AND via = $4`;
@@ -53,18 +74,28 @@ function claimLockKey(repoId: number, environment: string, sha: string): string 
 }
 
 /**
- * Deployment claims on SQL. A claim is kept after the deployment is created: together with the
- * `deployments` row it answers `isDeployed`. Claims of every kind count as deployed.
+ * Deployment claims on SQL. A claim is an intent until settled, and is kept after the deployment is
+ * created: together with the `deployments` row it answers `isDeployed`. Claims of every kind, intents
+ * included, count as deployed.
  */
 export function createClaimStore(db: SqlClient): ClaimStore {
   return {
-    claimDeployment: (c) =>
-      db.transaction(async (tx) => {
+    claimDeployment: (c, now, leaseMs) =>
+      db.transaction(async (tx): Promise<ClaimResult> => {
         await tx.query(lockClaimKey, [claimLockKey(c.repoId, c.environment, c.sha)]);
-        const params = [c.repoId, c.environment, c.sha, c.target, c.ref, c.pr, c.transient, c.via];
-        const { rows } = await tx.query(claim, params);
-        return rows.length === 1;
+        const params = [c.repoId, c.environment, c.sha, c.target, c.ref, c.pr, c.transient, c.via, now];
+        if ((await tx.query(claim, params)).rows.length === 1) return { kind: "claimed" };
+        const staleBefore = new Date(now.getTime() - leaseMs);
+        const key = [c.repoId, c.environment, c.sha, c.via];
+        if ((await tx.query(reclaim, [...key, now, staleBefore])).rows.length === 1) return { kind: "reclaimed" };
+        const { rows } = await tx.query<{ claimed_at: Date | string | null }>(freshIntent, [...key, staleBefore]);
+        const claimedAt = rows[0]?.claimed_at ?? null;
+        if (claimedAt === null) return { kind: "taken" };
+        return { kind: "in_progress", until: new Date(toDate(claimedAt).getTime() + leaseMs) };
       }),
+    async settleDeployment(c, deploymentId, now) {
+      await db.query(settle, [c.repoId, c.environment, c.sha, c.via, now, deploymentId]);
+    },
     // Only the caller's own claim, picked by its `via`: other claims of the commit there (an
     // auto-deploy, other commands) led to deployments and stay.
     async releaseDeployment(repoId, environment, sha, via = AUTO_CLAIM) {

@@ -1,44 +1,130 @@
-import type { SqlExecutor } from "./sql-client.js";
-import { toDate, toDateOrNull } from "./sql-values.js";
-import type { DeliveryRecord, Store } from "./store.js";
+import { randomUUID } from "node:crypto";
+import type { SqlClient, SqlExecutor } from "./sql-client.js";
+import { toDate, toDateOrNull, toNumber, type SqlBigint } from "./sql-values.js";
+import type { ClaimedDelivery, DeliveryRecord, QueueCounts, Store } from "./store.js";
 
-/** The part of the store that de-duplicates webhook deliveries. */
-export type DeliveryStore = Pick<Store, "beginDelivery" | "finishDelivery" | "listDeliveries">;
+/** The part of the store that is the durable webhook queue. */
+export type DeliveryStore = Pick<
+  Store,
+  | "enqueueDelivery"
+  | "claimDelivery"
+  | "extendDeliveryLease"
+  | "completeDelivery"
+  | "retryDelivery"
+  | "parkDelivery"
+  | "requeueDelivery"
+  | "listDeliveries"
+  | "countDeliveries"
+>;
 
 /** The most deliveries one listing returns. */
 export const MAX_DELIVERY_LIMIT = 1000;
 
-// One statement, so two instances receiving the same delivery cannot both start it: the loser of
-// the insert race re-checks the winner's committed row, which is no longer 'failed'.
-const begin = `
-INSERT INTO deliveries (id, event, action, status, received_at)
-VALUES ($1, $2, $3, 'processing', now())
+/** Arbitrary constant: serialises claims of every worker of every process sharing the database. */
+const QUEUE_LOCK_KEY = 7_201_905_119;
+
+// One statement, so two instances receiving the same delivery cannot both queue it. A parked
+// delivery that GitHub redelivers starts over; anything else is a duplicate.
+const enqueue = `
+WITH previous AS (SELECT status FROM deliveries WHERE id = $1)
+INSERT INTO deliveries (id, event, action, repo_id, installation_id, payload, status, attempts, run_at, received_at)
+VALUES ($1, $2, $3, $4, $5, $6, 'queued', 0, $7, $7)
 ON CONFLICT (id) DO UPDATE
-  SET event = excluded.event, action = excluded.action, status = 'processing',
-      error = NULL, received_at = excluded.received_at, finished_at = NULL
-  WHERE deliveries.status = 'failed'
-RETURNING id`;
+  SET event = excluded.event, action = excluded.action, repo_id = excluded.repo_id,
+      installation_id = excluded.installation_id, payload = excluded.payload, status = 'queued',
+      attempts = 0, error = NULL, run_at = excluded.run_at, received_at = excluded.received_at,
+      finished_at = NULL, lease_until = NULL, claim_token = NULL
+  WHERE deliveries.status = 'parked'
+RETURNING (SELECT status FROM previous) AS previous`;
 
-const finish = `
-UPDATE deliveries SET status = $2, error = $3, finished_at = now()
-WHERE id = $1`;
+// Under the queue lock, so a repository's "nothing else running" holds when the claim commits:
+// two workers can never run deliveries of one repository at the same time. A running delivery
+// whose lease ran out belonged to a worker that died; it may run again.
+const claim = `
+UPDATE deliveries
+SET status = 'running', claim_token = $2, lease_until = $3, attempts = attempts + 1, run_at = NULL
+WHERE id = (
+  SELECT d.id FROM deliveries d
+  WHERE ((d.status = 'queued' AND d.run_at <= $1) OR (d.status = 'running' AND d.lease_until <= $1))
+    AND NOT EXISTS (
+      SELECT 1 FROM deliveries r
+      WHERE r.status = 'running' AND r.repo_id = d.repo_id AND r.lease_until > $1 AND r.id <> d.id
+    )
+  ORDER BY d.seq
+  LIMIT 1
+)
+RETURNING id, event, action, repo_id, installation_id, payload, attempts, received_at`;
 
-// A processing delivery counts only once it is older than $2 (stuck, not in progress).
+const extend = `
+UPDATE deliveries SET lease_until = $3 WHERE id = $1 AND claim_token = $2 AND status = 'running'`;
+
+const complete = `
+UPDATE deliveries
+SET status = 'done', payload = NULL, error = NULL, finished_at = $3, lease_until = NULL, claim_token = NULL
+WHERE id = $1 AND claim_token = $2 AND status = 'running'`;
+
+const retry = `
+UPDATE deliveries
+SET status = 'queued', run_at = $3, error = $4, attempts = attempts - CASE WHEN $5::boolean THEN 0 ELSE 1 END,
+    lease_until = NULL, claim_token = NULL
+WHERE id = $1 AND claim_token = $2 AND status = 'running'`;
+
+const park = `
+UPDATE deliveries
+SET status = 'parked', error = $4, finished_at = $3, lease_until = NULL, claim_token = NULL
+WHERE id = $1 AND claim_token = $2 AND status = 'running'`;
+
+const requeue = `
+UPDATE deliveries
+SET status = 'queued', attempts = 0, run_at = $2, finished_at = NULL
+WHERE id = $1 AND status = 'parked' AND payload IS NOT NULL`;
+
 const list = `
-SELECT id, event, action, status, error, received_at, finished_at FROM deliveries
-WHERE status = ANY($1::text[])
-  AND (status <> 'processing' OR $2::timestamptz IS NULL OR received_at < $2)
+SELECT id, event, action, status, attempts, error, received_at, run_at, finished_at FROM deliveries
+WHERE status = ANY($1::text[]) AND (NOT $2::boolean OR error IS NOT NULL)
 ORDER BY received_at DESC, id DESC
 LIMIT $3`;
+
+const count = `
+SELECT status, count(*) AS n FROM deliveries
+WHERE status IN ('queued', 'running', 'parked')
+GROUP BY status`;
+
+interface ClaimRow {
+  id: string;
+  event: string;
+  action: string | null;
+  repo_id: SqlBigint;
+  installation_id: SqlBigint;
+  payload: string;
+  attempts: number;
+  received_at: Date | string;
+}
 
 interface DeliveryRow {
   id: string;
   event: string;
   action: string | null;
   status: DeliveryRecord["status"];
+  attempts: number;
   error: string | null;
   received_at: Date | string;
+  run_at: Date | string | null;
   finished_at: Date | string | null;
+}
+
+function toClaimed(row: ClaimRow, token: string): ClaimedDelivery {
+  return {
+    id: row.id,
+    event: row.event,
+    action: row.action,
+    repoId: toNumber(row.repo_id),
+    installationId: toNumber(row.installation_id),
+    payload: row.payload,
+    token,
+    attempts: row.attempts,
+    receivedAt: toDate(row.received_at),
+  };
 }
 
 function toDelivery(row: DeliveryRow): DeliveryRecord {
@@ -47,28 +133,53 @@ function toDelivery(row: DeliveryRow): DeliveryRecord {
     event: row.event,
     action: row.action,
     status: row.status,
+    attempts: row.attempts,
     error: row.error,
     receivedAt: toDate(row.received_at),
+    nextAttemptAt: row.status === "queued" ? toDateOrNull(row.run_at) : null,
     finishedAt: toDateOrNull(row.finished_at),
   };
 }
 
-/** Delivery bookkeeping on SQL: a failed delivery is started again when GitHub redelivers it. */
-export function createDeliveryStore(db: SqlExecutor): DeliveryStore {
+async function changedOne(db: SqlExecutor, sql: string, params: unknown[]): Promise<boolean> {
+  const { rows } = await db.query(`${sql} RETURNING id`, params);
+  return rows.length === 1;
+}
+
+/** The durable webhook queue on SQL: deduplicated by delivery id, claimed under leases, one repository at a time. */
+export function createDeliveryStore(db: SqlClient): DeliveryStore {
   return {
-    async beginDelivery(id, event, action) {
-      const { rows } = await db.query(begin, [id, event, action]);
-      return rows.length === 1 ? "new" : "duplicate";
+    async enqueueDelivery(d, now) {
+      const params = [d.id, d.event, d.action, d.repoId, d.installationId, d.payload, now];
+      const { rows } = await db.query<{ previous: string | null }>(enqueue, params);
+      const row = rows[0];
+      if (row === undefined) return "duplicate";
+      return row.previous === null ? "queued" : "requeued";
     },
-    async finishDelivery(id, outcome, error) {
-      await db.query(finish, [id, outcome, outcome === "failed" ? (error ?? null) : null]);
-    },
+    claimDelivery: (now, leaseMs) =>
+      db.transaction(async (tx) => {
+        await tx.query("SELECT pg_advisory_xact_lock($1::bigint)", [QUEUE_LOCK_KEY]);
+        const token = randomUUID();
+        const { rows } = await tx.query<ClaimRow>(claim, [now, token, new Date(now.getTime() + leaseMs)]);
+        const row = rows[0];
+        return row === undefined ? undefined : toClaimed(row, token);
+      }),
+    extendDeliveryLease: (id, token, until) => changedOne(db, extend, [id, token, until]),
+    completeDelivery: (id, token, now) => changedOne(db, complete, [id, token, now]),
+    retryDelivery: (id, token, r) => changedOne(db, retry, [id, token, r.runAt, r.error, r.countAttempt]),
+    parkDelivery: (id, token, now, error) => changedOne(db, park, [id, token, now, error]),
+    requeueDelivery: (id, now) => changedOne(db, requeue, [id, now]),
     async listDeliveries(filter) {
       const limit = Number.isFinite(filter.limit) ? Math.max(0, Math.min(MAX_DELIVERY_LIMIT, Math.floor(filter.limit))) : 0;
       if (filter.statuses.length === 0 || limit === 0) return [];
-      const params = [[...filter.statuses], filter.olderThan ?? null, limit];
-      const { rows } = await db.query<DeliveryRow>(list, params);
+      const { rows } = await db.query<DeliveryRow>(list, [[...filter.statuses], filter.failedOnly === true, limit]);
       return rows.map(toDelivery);
+    },
+    async countDeliveries() {
+      const { rows } = await db.query<{ status: keyof QueueCounts; n: SqlBigint }>(count);
+      const counts = { queued: 0, running: 0, parked: 0 };
+      for (const row of rows) counts[row.status] = toNumber(row.n);
+      return counts;
     },
   };
 }

@@ -54,6 +54,15 @@ export interface DeployClaim {
   readonly via: string;
 }
 
+/**
+ * The outcome of claiming: `claimed` (go ahead), `reclaimed` (this claim's earlier intent was left
+ * by a process that died before recording the outcome: look for its deployment before creating
+ * one), `in_progress` (an intent that blocks this claim is still fresh: ask again after `until`)
+ * or `taken` (deployed, or claimed by someone else for good).
+ */
+export type ClaimResult =
+  { readonly kind: "claimed" | "reclaimed" | "taken" } | { readonly kind: "in_progress"; readonly until: Date };
+
 /** The environment value of a lock on every environment of a repository (the engine's own constant). */
 export { GLOBAL_LOCK_ENVIRONMENT as GLOBAL_LOCK } from "../engine/find-lock.js";
 
@@ -141,8 +150,36 @@ export interface HookRecord {
 /** What creating a hook stores: the id and token hash come from the caller (the store generates nothing). */
 export type NewHook = Omit<HookRecord, "createdAt" | "revokedAt">;
 
-/** The outcome of registering a webhook delivery. */
-export type DeliveryStart = "new" | "duplicate";
+/** A verified webhook delivery, as stored for the workers. */
+export interface NewDelivery {
+  /** GitHub's `X-GitHub-Delivery` id. */
+  readonly id: string;
+  readonly event: string;
+  readonly action: string | null;
+  /** Deliveries of one repository are processed one at a time, in arrival order. */
+  readonly repoId: number;
+  readonly installationId: number;
+  /** The webhook body as JSON text. */
+  readonly payload: string;
+}
+
+/**
+ * The outcome of storing a delivery: `queued` is new, `requeued` was parked and is retried (GitHub
+ * redelivered it), `duplicate` is already queued, running or done and is ignored.
+ */
+export type EnqueueOutcome = "queued" | "requeued" | "duplicate";
+
+/** A delivery a worker claimed: it is the worker's until the lease runs out. */
+export interface ClaimedDelivery extends NewDelivery {
+  /** Proves the claim: finishing with a stale token (the lease ran out, another worker took it) does nothing. */
+  readonly token: string;
+  /** Claims so far, this one included. */
+  readonly attempts: number;
+  readonly receivedAt: Date;
+}
+
+/** Where a delivery is in the queue. */
+export type DeliveryStatus = "queued" | "running" | "done" | "parked";
 
 /** A webhook delivery as recorded, for `deliverybot events`. */
 export interface DeliveryRecord {
@@ -150,25 +187,32 @@ export interface DeliveryRecord {
   readonly id: string;
   readonly event: string;
   readonly action: string | null;
-  readonly status: "processing" | "done" | "failed";
-  /** Why it failed; null otherwise. */
+  readonly status: DeliveryStatus;
+  readonly attempts: number;
+  /** The last failure; null when none. */
   readonly error: string | null;
   /** When it (or its latest redelivery) arrived. */
   readonly receivedAt: Date;
-  /** null while processing. */
+  /** When a queued delivery may run (null otherwise). */
+  readonly nextAttemptAt: Date | null;
+  /** When it was done or parked; null before. */
   readonly finishedAt: Date | null;
 }
 
 /** Which deliveries {@link Store.listDeliveries} lists. */
 export interface DeliveryFilter {
-  readonly statuses: readonly ("failed" | "processing")[];
-  /**
-   * A `processing` delivery is listed only when it arrived before this (one still in progress is
-   * not stuck); `failed` ones are listed whatever their age. Absent: every processing delivery.
-   */
-  readonly olderThan?: Date;
+  readonly statuses: readonly Exclude<DeliveryStatus, "done">[];
+  /** Only those with an error (a queued delivery that failed and waits for its retry). */
+  readonly failedOnly?: boolean;
   /** At most this many (clamped to 0…1000). */
   readonly limit: number;
+}
+
+/** How many deliveries wait, run and are parked: for `/healthz` and the benchmarks. */
+export interface QueueCounts {
+  readonly queued: number;
+  readonly running: number;
+  readonly parked: number;
 }
 
 /**
@@ -176,12 +220,30 @@ export interface DeliveryFilter {
  * (PGlite); the SQL is plain PostgreSQL so a server backend can share it.
  */
 export interface Store {
-  /** Registers a delivery by its `X-GitHub-Delivery` id; "duplicate" when it was seen and did not fail. */
-  beginDelivery(id: string, event: string, action: string | null): Promise<DeliveryStart>;
-  /** Marks a delivery processed, or failed (a failed delivery may be redelivered and processed again). */
-  finishDelivery(id: string, outcome: "done" | "failed", error?: string): Promise<void>;
-  /** Failed and/or stuck deliveries (see {@link DeliveryFilter}), newest first. */
+  /** Stores a verified delivery for the workers, once per `X-GitHub-Delivery` id (see {@link EnqueueOutcome}). */
+  enqueueDelivery(delivery: NewDelivery, now: Date): Promise<EnqueueOutcome>;
+  /**
+   * Claims the oldest delivery that may run at `now` — queued and due, or running with an expired
+   * lease — whose repository has no other delivery running; undefined when there is none. Safe
+   * from any number of workers and processes at once.
+   */
+  claimDelivery(now: Date, leaseMs: number): Promise<ClaimedDelivery | undefined>;
+  /** Extends a claim's lease; false when the claim was lost. */
+  extendDeliveryLease(id: string, token: string, until: Date): Promise<boolean>;
+  /** Marks a claimed delivery processed and drops its payload; false when the claim was lost. */
+  completeDelivery(id: string, token: string, now: Date): Promise<boolean>;
+  /**
+   * Puts a claimed delivery back in the queue until `runAt` with its error; `countAttempt: false`
+   * (GitHub's rate limit, not the delivery's fault) takes this claim back off its attempts.
+   */
+  retryDelivery(id: string, token: string, retry: { runAt: Date; error: string; countAttempt: boolean }): Promise<boolean>;
+  /** Parks a claimed delivery with its last error: kept, not retried until requeued. */
+  parkDelivery(id: string, token: string, now: Date, error: string): Promise<boolean>;
+  /** Queues a parked delivery again with fresh attempts; false when it is not parked. */
+  requeueDelivery(id: string, now: Date): Promise<boolean>;
+  /** Deliveries by status (see {@link DeliveryFilter}), newest first. */
   listDeliveries(filter: DeliveryFilter): Promise<DeliveryRecord[]>;
+  countDeliveries(): Promise<QueueCounts>;
 
   /**
    * Keeps the newest run per context: a record with a lower externalId than the stored one is
@@ -212,11 +274,18 @@ export interface Store {
   listDecisions(repoId: number, filter?: { sha?: string; target?: string; limit?: number }): Promise<DecisionRecord[]>;
 
   /**
-   * Takes the claim; false when it is already taken. An `auto` claim is also refused when the
-   * commit has any claim or deployment in that environment; a `comment:<id>` claim only when that
-   * comment already claimed it.
+   * Takes the claim as an intent at `now` (see {@link ClaimResult}). An `auto` claim is refused when
+   * the commit has any claim or deployment in that environment; a `comment:<id>` claim only when that
+   * comment already claimed it; hook and admin claims when that request was claimed. An intent not
+   * settled within `leaseMs` may be reclaimed by the same claim.
    */
-  claimDeployment(claim: DeployClaim): Promise<boolean>;
+  claimDeployment(claim: DeployClaim, now: Date, leaseMs: number): Promise<ClaimResult>;
+  /** Marks the claim settled: its deployment was created (or found) and recorded. */
+  settleDeployment(
+    claim: Pick<DeployClaim, "repoId" | "environment" | "sha" | "via">,
+    deploymentId: number,
+    now: Date,
+  ): Promise<void>;
   /**
    * Gives a claim back after GitHub did not create the deployment. Releases only the claim with
    * that `via` (the caller's own; `auto` unless given): the other claims of the commit in that
@@ -237,7 +306,7 @@ export interface Store {
   /** Deployments of one environment, newest first (20 unless `limit` says otherwise), each with its newest status. */
   listDeployments(repoId: number, environment: string, limit?: number): Promise<DeploymentWithState[]>;
 
-  /** Resolves when the database answers a trivial query; for `/healthz`. */
+  /** Resolves when the database answers a trivial query (start-up checks, tests). */
   ping(): Promise<void>;
 
   /**

@@ -1,40 +1,47 @@
 import type { IncomingMessage } from "node:http";
 import type { Logger } from "probot";
 import { hookResponse, type HookResponse } from "../hooks/hook-response.js";
-import type { DeliveryRecord, Store } from "../store/store.js";
+import type { DeliveryFilter, DeliveryRecord, Store } from "../store/store.js";
 import { adminError, createAdminRoute } from "./admin-route.js";
-
-/** A delivery still `processing` after this long is listed as stuck by `?all=1`. */
-export const STUCK_AFTER_MS = 10 * 60_000;
 
 /** Events listed when the request gives no `limit`. */
 export const DEFAULT_EVENTS_LIMIT = 50;
 /** The largest `limit` accepted. */
 export const MAX_EVENTS_LIMIT = 1000;
 
-/** What `GET /admin/events` runs with. */
+/** What `/admin/events` runs with. */
 export interface AdminEventsRouteOptions {
-  readonly store: Pick<Store, "listDeliveries">;
+  readonly store: Pick<Store, "listDeliveries" | "requeueDelivery">;
   readonly now: () => Date;
   readonly log: Logger;
   /** The admin token; undefined or too short: the route is absent. */
   readonly adminToken: string | undefined;
+  /** Called after a parked delivery was queued again (wakes the workers). */
+  readonly onQueued?: () => void;
 }
 
-const PATH = /^\/admin\/events\/?$/;
+const PATH = /^\/admin\/events(?:\/([^/]+)\/retry)?\/?$/;
 
 const error = adminError;
 
+/** Parked deliveries and those waiting for a retry after a failure. */
+const FAILING: Omit<DeliveryFilter, "limit"> = { statuses: ["parked", "queued"], failedOnly: true };
+/** Everything not processed yet. */
+const UNFINISHED: Omit<DeliveryFilter, "limit"> = { statuses: ["parked", "queued", "running"] };
+
 /**
- * The admin API behind `deliverybot events`: `GET /admin/events[?all=1][&limit=N]` lists the
- * webhook deliveries that failed, newest first, and with `all=1` also those stuck in processing
- * for more than 10 minutes. `Authorization: Bearer <ADMIN_TOKEN>`, like `/admin/hooks`.
+ * The admin API behind `deliverybot events`: `GET /admin/events[?all=1][&limit=N]` lists parked
+ * deliveries and those waiting to be retried, newest first, with their last error (`all=1`: every
+ * delivery not processed yet); `POST /admin/events/<delivery-id>/retry` queues a parked delivery
+ * again. `Authorization: Bearer <ADMIN_TOKEN>`, like `/admin/hooks`.
  */
 export function createAdminEventsRoute(options: AdminEventsRouteOptions) {
-  return createAdminRoute(PATH, options.adminToken, options.log, (req, url) => answer(req, url, options));
+  return createAdminRoute(PATH, options.adminToken, options.log, (req, url, match) =>
+    match[1] === undefined ? list(req, url, options) : retry(req, match[1], options),
+  );
 }
 
-async function answer(req: IncomingMessage, url: URL, options: AdminEventsRouteOptions): Promise<HookResponse> {
+async function list(req: IncomingMessage, url: URL, options: AdminEventsRouteOptions): Promise<HookResponse> {
   if (req.method !== "GET") return error(405, "method not allowed", { allow: "GET" });
   const all = url.searchParams.get("all");
   if (all !== null && all !== "0" && all !== "1") return error(400, `all must be 0 or 1, got ${JSON.stringify(all)}`);
@@ -43,12 +50,20 @@ async function answer(req: IncomingMessage, url: URL, options: AdminEventsRouteO
   if (!/^\d+$/.test(rawLimit ?? "1") || !Number.isSafeInteger(limit) || limit < 1 || limit > MAX_EVENTS_LIMIT) {
     return error(400, `limit must be a whole number from 1 to ${MAX_EVENTS_LIMIT}, got ${JSON.stringify(rawLimit)}`);
   }
-  const deliveries = await options.store.listDeliveries(
-    all === "1"
-      ? { statuses: ["failed", "processing"], olderThan: new Date(options.now().getTime() - STUCK_AFTER_MS), limit }
-      : { statuses: ["failed"], limit },
-  );
+  const deliveries = await options.store.listDeliveries({ ...(all === "1" ? UNFINISHED : FAILING), limit });
   return hookResponse(200, { events: deliveries.map(describeDelivery) });
+}
+
+async function retry(req: IncomingMessage, rawId: string, options: AdminEventsRouteOptions): Promise<HookResponse> {
+  if (req.method !== "POST") return error(405, "method not allowed", { allow: "POST" });
+  const id = safeDecode(rawId);
+  if (id === undefined) return error(400, `invalid delivery id ${JSON.stringify(rawId)}`);
+  if (!(await options.store.requeueDelivery(id, options.now()))) {
+    return error(409, `delivery ${JSON.stringify(id)} is not parked: only parked deliveries can be retried`);
+  }
+  options.log.info({ delivery: id }, "parked delivery queued again");
+  options.onQueued?.();
+  return hookResponse(200, { id, status: "queued" });
 }
 
 function describeDelivery(delivery: DeliveryRecord) {
@@ -57,8 +72,18 @@ function describeDelivery(delivery: DeliveryRecord) {
     event: delivery.event,
     action: delivery.action,
     status: delivery.status,
+    attempts: delivery.attempts,
     error: delivery.error,
     receivedAt: delivery.receivedAt.toISOString(),
+    nextAttemptAt: delivery.nextAttemptAt?.toISOString() ?? null,
     finishedAt: delivery.finishedAt?.toISOString() ?? null,
   };
+}
+
+function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
 }

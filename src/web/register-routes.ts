@@ -1,5 +1,8 @@
 import type { ApplicationFunctionOptions, Probot } from "probot";
 import type { AppParts } from "../app.js";
+
+/** What the routes run on: the app's parts, and how to wake the workers after queueing a delivery. */
+export type RouteParts = AppParts & { readonly onQueued?: () => void };
 import { createGitHubPort } from "../github/github-port.js";
 import { createRateLimiter, type RateLimiter } from "../hooks/create-rate-limiter.js";
 import { createHookCounters, type HookCounters } from "../hooks/hook-counters.js";
@@ -35,7 +38,7 @@ export type AdminEnv = Readonly<Record<string, string | undefined>>;
 export function registerRoutes(
   app: Probot,
   addHandler: ApplicationFunctionOptions["addHandler"],
-  parts: AppParts,
+  parts: RouteParts,
   hooks: HookRuntime = createHookRuntime(parts),
   env: AdminEnv = process.env,
 ): HookRuntime {
@@ -53,7 +56,7 @@ export function registerRoutes(
   addHandler(
     createAdminHooksRoute({ ...parts, log: adminLog, adminToken: env.ADMIN_TOKEN, publicUrl: env.PUBLIC_URL, findRepository }),
   );
-  addHandler(createAdminEventsRoute({ ...parts, log: adminLog, adminToken: env.ADMIN_TOKEN }));
+  addHandler(createAdminEventsRoute({ ...parts, log: adminLog, adminToken: env.ADMIN_TOKEN, onQueued: parts.onQueued }));
   addHandler(
     createAdminDeployRoute({
       ...parts,

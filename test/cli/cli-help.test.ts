@@ -22,7 +22,7 @@ describe("runCli: help and usage", () => {
     const line = (name: string) => stdout.split("\n").find((text) => text.startsWith(`  ${name} `)) ?? "";
     for (const name of ["validate", "hooks", "events", "deploy"]) expect(line(name)).not.toContain("coming next");
     expect(line("deploy")).toContain("deploy <owner/repo> <target> [--ref ...]");
-    expect(line("events")).toContain("events [--all] [--limit N]");
+    expect(line("events")).toContain("events [--all] [--limit N] | retry <id>");
     expect(line("hooks")).toContain("hooks create|list|revoke");
     expect(line("help")).toContain("help [command]");
   });
@@ -47,14 +47,24 @@ describe("runCli: help and usage", () => {
     expect(result.stdout).toContain("shell history");
   });
 
-  it("help events explains --all, --limit and how to have GitHub redeliver a failed delivery", async () => {
+  it("help events explains the statuses, --all, --limit, retry and the two ways to queue a parked delivery again", async () => {
     const result = await run("help", "events");
 
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Usage: deliverybot events \[--all\] \[--limit N\]/);
-    expect(result.stdout).toContain("Recent deliveries");
+    expect(result.stdout).toMatch(
+      /^Usage: deliverybot events \[--all\] \[--limit N\] \[--url <app-url>\]\n {7}deliverybot events retry <delivery-id> /,
+    );
+    for (const status of ["retrying", "parked", "queued", "running"])
+      expect(result.stdout).toMatch(new RegExp(`^  ${status} `, "m"));
+    expect(result.stdout).toContain("failed too often: kept with its last error, not retried");
+    expect(result.stdout).toContain("another worker takes the\n             delivery over once its lease runs out");
+    expect(result.stdout).toContain("Recent deliveries → the delivery → Redeliver");
+    expect(result.stdout).toMatch(/^ {2}retry <delivery-id> +queue a parked delivery again/m);
     expect(result.stdout).toContain("ADMIN_TOKEN");
-    expect(result.stdout).not.toContain("coming next");
+    expect(result.stdout).toContain(
+      "Exit codes: 0 listed (also when there is nothing to list) or queued again, 1 the delivery to\nretry is not parked",
+    );
+    expect(result.stdout).not.toMatch(/stuck|coming next/);
   });
 
   it("help deploy explains the gates, the exit codes and gives an example for another CI", async () => {

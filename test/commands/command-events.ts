@@ -60,7 +60,7 @@ export function commentEvent(h: Harness, options: CommentOptions) {
 /** Delivers {@link commentEvent}; returns the event, to deliver it again. */
 export async function comment(h: Harness, options: CommentOptions) {
   const event = commentEvent(h, options);
-  await h.probot.receive(event);
+  await h.deliver(event);
   return event;
 }
 

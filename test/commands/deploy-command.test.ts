@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
+import { IDEMPOTENCY_KEY } from "../helpers/github-responses.js";
 import { apiCalls, status } from "../config/config-events.js";
 import type { Harness } from "../helpers/app-harness.js";
 import {
@@ -57,6 +58,7 @@ describe("/deploy and /noop in pull request comments", () => {
           trigger: "command",
           params: { version: "1.2 beta", canary: "10" },
           actor: "alice",
+          idempotency_key: IDEMPOTENCY_KEY,
         },
         environment: "production",
         description: "",
@@ -215,7 +217,7 @@ describe("/deploy and /noop in pull request comments", () => {
     const event = await comment(h, { id: 7001, body: "/deploy production" });
     const requestsBefore = github.requests.length;
 
-    await h.probot.receive(event);
+    await h.deliver(event);
 
     github.done();
     expect(github.requests).toHaveLength(requestsBefore);

@@ -56,7 +56,7 @@ describe("command replies: one per comment, and everything quoted escaped", () =
       expect(github.requests.filter((r) => r.method === "POST" && r.path.endsWith(`/issues/${PR}/comments`))).toHaveLength(1);
     });
 
-    it("posts the reply when GitHub redelivers an event whose reply failed, without deploying again", async () => {
+    it("posts the reply when the queue retries a delivery whose reply failed, without deploying again", async () => {
       await begin();
       gh.config(CONFIG, 2);
       gh.reaction(7001);
@@ -68,9 +68,10 @@ describe("command replies: one per comment, and everything quoted escaped", () =
       gh.reply(9001, { status: 500 });
       gh.reply(9002);
       const event = commentEvent(h, { id: 7001, body: "/deploy staging" });
-      await expect(h.probot.receive(event)).rejects.toThrow();
+      await h.deliver(event);
+      const error = await h.deliveryError(event.id);
 
-      await h.probot.receive(event);
+      await h.retryFailed();
 
       github.done();
       expect(deploymentRequests(github)).toHaveLength(1);
@@ -78,6 +79,7 @@ describe("command replies: one per comment, and everything quoted escaped", () =
       expect(failed).toContain("deployment 632");
       expect(posted).toBe("This comment already deployed c0ffee0 to staging.");
       expect(await h.store.findCommandReply(h.repo.id, 7001)).toBe(9002);
+      expect(error).toContain("500");
     });
 
     it("still runs the command and replies when the 👀 reaction fails", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { INSTALLATION_ID, useAppTests, type Harness } from "../helpers/app-harness.js";
-import { deployment } from "../helpers/github-responses.js";
+import { deployment, IDEMPOTENCY_KEY } from "../helpers/github-responses.js";
 import { apiCalls, defaultBranchConfig, notFound, ORG_CONFIG, ORG_CONFIG_PATH, push, status } from "./config-events.js";
 
 const SHA = "3f4e5d6c7b8a99887766554433221100ffeeddcc";
@@ -178,7 +178,14 @@ ${requiredContexts}`;
           ref: TAG_SHA,
           environment: "production",
           required_contexts: [],
-          payload: { target: "production", ref: "refs/tags/v1.2.0", sha: TAG_SHA, pr: null, trigger: "push" },
+          payload: {
+            target: "production",
+            ref: "refs/tags/v1.2.0",
+            sha: TAG_SHA,
+            pr: null,
+            trigger: "push",
+            idempotency_key: IDEMPOTENCY_KEY,
+          },
         });
       });
 
@@ -222,7 +229,15 @@ ${requiredContexts}`;
         task: "deploy:app",
         auto_merge: true,
         required_contexts: ["continuous-integration/travis-ci/push"],
-        payload: { replicas: 3, target: "production", ref: MAIN, sha: SHA, pr: null, trigger: "push" },
+        payload: {
+          replicas: 3,
+          target: "production",
+          ref: MAIN,
+          sha: SHA,
+          pr: null,
+          trigger: "push",
+          idempotency_key: IDEMPOTENCY_KEY,
+        },
         environment: "production",
         description: `Production release of ${SHA.slice(0, 7)}`,
         transient_environment: false,

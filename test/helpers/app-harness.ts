@@ -2,6 +2,9 @@ import { afterAll, afterEach, beforeAll } from "@jest/globals";
 import type { Probot } from "probot";
 import { createApp, type AppParts } from "../../src/app.js";
 import { createGitHubCaches, type GitHubCaches } from "../../src/github/github-caches.js";
+import { createDeliveryProcessor } from "../../src/process-delivery.js";
+import { createDeliveryWorkers, type DeliveryWorkers } from "../../src/queue/delivery-workers.js";
+import { FIRST_RETRY_MS } from "../../src/queue/retry-policy.js";
 import { createPgliteStore } from "../../src/store/create-pglite-store.js";
 import type { Store } from "../../src/store/store.js";
 import { mockGitHub, type GitHubMock } from "./mock-github.js";
@@ -24,12 +27,24 @@ export interface Harness {
   /** What the app runs on, for calling edges such as the retry sweep directly. */
   readonly parts: AppParts;
   readonly repo: TestRepo;
+  /** The queue's workers, not started: {@link Harness.receive} runs them until the queue is idle. */
+  readonly workers: DeliveryWorkers;
   /** Moves the app's clock forward (retry times, decision timestamps). */
   advanceClock(ms: number): void;
   /** Loads a real payload about the test repository (installation 1), with a fresh delivery id. */
   event<N extends WebhookName>(name: N, options?: LoadPayloadOptions<N>): WebhookEventOf<N>;
-  /** {@link Harness.event}, delivered to the app. */
+  /** {@link Harness.event}, delivered: see {@link Harness.deliver}. */
   receive<N extends WebhookName>(name: N, options?: LoadPayloadOptions<N>): Promise<WebhookEventOf<N>>;
+  /**
+   * Sends an event to the app as GitHub would (it is stored in the queue and acknowledged), then
+   * lets the workers process every due delivery. A delivery that failed waits for its retry: see
+   * {@link Harness.retryFailed}.
+   */
+  deliver(event: { id: string; name: WebhookName; payload: unknown }): Promise<void>;
+  /** Moves the clock past the first retry's backoff and processes the deliveries that became due. */
+  retryFailed(): Promise<void>;
+  /** The last error of a delivery waiting for a retry or parked; undefined when it has none. */
+  deliveryError(id: string): Promise<string | undefined>;
   /** The URL path of the repository's API, e.g. `/repos/acme/shop-3`. */
   readonly api: string;
 }
@@ -51,6 +66,20 @@ export async function createHarness(store: Store, github: GitHubMock = mockGitHu
   let clockOffsetMs = 0;
   const parts: AppParts = { store, caches, now: () => new Date(Date.now() + clockOffsetMs) };
   const probot = await createTestProbot(createApp(parts));
+  const processDelivery = createDeliveryProcessor(probot, parts);
+  const workers = createDeliveryWorkers({
+    store,
+    now: parts.now,
+    log: probot.log,
+    // The file's tests share one store: a delivery an earlier test left queued (a retry it did not
+    // wait for) is not this test's to process.
+    process: async (delivery) => {
+      if (delivery.repoId === repo.id) await processDelivery(delivery);
+    },
+    concurrency: 1,
+    leaseMs: 60_000,
+    pollMs: 1_000,
+  });
 
   const harness: Harness = {
     probot,
@@ -59,6 +88,7 @@ export async function createHarness(store: Store, github: GitHubMock = mockGitHu
     caches,
     parts,
     repo,
+    workers,
     advanceClock(ms) {
       clockOffsetMs += ms;
     },
@@ -75,8 +105,20 @@ export async function createHarness(store: Store, github: GitHubMock = mockGitHu
     },
     async receive(name, options = {}) {
       const event = harness.event(name, options);
-      await probot.receive(event);
+      await harness.deliver(event);
       return event;
+    },
+    async deliver(event) {
+      await probot.receive(event as Parameters<Probot["receive"]>[0]);
+      await workers.runUntilIdle();
+    },
+    async retryFailed() {
+      harness.advanceClock(FIRST_RETRY_MS);
+      await workers.runUntilIdle();
+    },
+    async deliveryError(id) {
+      const listed = await store.listDeliveries({ statuses: ["queued", "parked"], failedOnly: true, limit: 1000 });
+      return listed.find((delivery) => delivery.id === id)?.error ?? undefined;
     },
   };
   return harness;

@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 /** Answers shaped as GitHub sends them, for the mock's replies. */
 
 const REPO_URL = "https://api.github.com/repos/acme/shop";
@@ -40,3 +41,6 @@ export function deploymentStatus(id: number, deploymentId: number, state: string
     target_url: "",
   };
 }
+
+/** What every deployment payload Deliverybot creates carries: a 32-hex-digit key that identifies its claim. */
+export const IDEMPOTENCY_KEY: unknown = expect.stringMatching(/^[0-9a-f]{32}$/);

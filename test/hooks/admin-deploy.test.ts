@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { deployment } from "../helpers/github-responses.js";
+import { deployment, IDEMPOTENCY_KEY } from "../helpers/github-responses.js";
 import { ADMIN_TOKEN, expectInstalled, expectNotInstalled, newAdminTestRepo, type AdminTestRepo } from "./admin-fixtures.js";
 import { deploymentRequests, useHookServer } from "./hook-server.js";
 
@@ -55,6 +55,7 @@ describe("admin API: /admin/deploy", () => {
         sha: RELEASE,
         pr: null,
         trigger: "admin",
+        idempotency_key: IDEMPOTENCY_KEY,
       });
     });
     const request = { repository: r.fullName, target: "production", ref: "release", requestId: "build-41" };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
+import { IDEMPOTENCY_KEY } from "../helpers/github-responses.js";
 import { deploymentRequests, useHookServer, type TestHook } from "./hook-server.js";
 
 const HEAD = "1".repeat(40);
@@ -57,6 +58,7 @@ describe("deploy hooks", () => {
         pr: null,
         trigger: "hook",
         hook: "dockerhub",
+        idempotency_key: IDEMPOTENCY_KEY,
       });
     });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import type { Store } from "../../src/store/store.js";
-import { deployClaim, deploymentRecord, sha, uniqueRepoId } from "./store-fixtures.js";
+import { deployClaim, deploymentRecord, sha, uniqueRepoId, TEST_CLAIM_LEASE_MS, tryClaim } from "./store-fixtures.js";
 
 /** Contract: exclusive claims, one per auto-deploy of a commit or per command comment. */
 export function describeClaimContract(getStore: () => Store): void {
@@ -11,7 +11,7 @@ export function describeClaimContract(getStore: () => Store): void {
       const store = getStore();
       const repoId = uniqueRepoId();
 
-      const results = await Promise.all(Array.from({ length: 10 }, () => store.claimDeployment(deployClaim(repoId))));
+      const results = await Promise.all(Array.from({ length: 10 }, () => tryClaim(store, deployClaim(repoId))));
 
       expect(results.filter(Boolean)).toHaveLength(1);
       expect(await store.isDeployed(repoId, "production", sha("a"))).toBe(true);
@@ -21,11 +21,11 @@ export function describeClaimContract(getStore: () => Store): void {
     it("can be claimed again after a release", async () => {
       const store = getStore();
       const repoId = uniqueRepoId();
-      await store.claimDeployment(deployClaim(repoId));
+      await tryClaim(store, deployClaim(repoId));
 
       await store.releaseDeployment(repoId, "production", sha("a"));
       const releasedDeployed = await store.isDeployed(repoId, "production", sha("a"));
-      const reclaimed = await store.claimDeployment(deployClaim(repoId));
+      const reclaimed = await tryClaim(store, deployClaim(repoId));
 
       expect(releasedDeployed).toBe(false);
       expect(reclaimed).toBe(true);
@@ -36,8 +36,8 @@ export function describeClaimContract(getStore: () => Store): void {
       const repoId = uniqueRepoId();
       await store.recordDeployment(deploymentRecord(repoId, { target: null }));
 
-      const claimed = await store.claimDeployment(deployClaim(repoId));
-      const otherEnvironment = await store.claimDeployment(deployClaim(repoId, { environment: "staging" }));
+      const claimed = await tryClaim(store, deployClaim(repoId));
+      const otherEnvironment = await tryClaim(store, deployClaim(repoId, { environment: "staging" }));
 
       expect(claimed).toBe(false);
       expect(otherEnvironment).toBe(true);
@@ -48,9 +48,9 @@ export function describeClaimContract(getStore: () => Store): void {
       const store = getStore();
       const repoId = uniqueRepoId();
       await store.recordDeployment(deploymentRecord(repoId, { environment: "production" }));
-      await store.claimDeployment(deployClaim(repoId, { environment: "staging" }));
-      await store.claimDeployment(deployClaim(repoId, { environment: "production" }));
-      await store.claimDeployment(deployClaim(repoId, { environment: "qa", sha: sha("other") }));
+      await tryClaim(store, deployClaim(repoId, { environment: "staging" }));
+      await tryClaim(store, deployClaim(repoId, { environment: "production" }));
+      await tryClaim(store, deployClaim(repoId, { environment: "qa", sha: sha("other") }));
 
       expect(await store.listDeployedEnvironments(repoId, sha("a"))).toEqual(["production", "staging"]);
       expect(await store.listDeployedEnvironments(repoId, sha("none"))).toEqual([]);
@@ -62,13 +62,13 @@ export function describeClaimContract(getStore: () => Store): void {
       const store = getStore();
       const repoId = uniqueRepoId();
       const first = 6_000_000_001;
-      await store.claimDeployment(deployClaim(repoId));
+      await tryClaim(store, deployClaim(repoId));
       await store.recordDeployment(deploymentRecord(repoId));
 
-      const byFirst = await store.claimDeployment(deployClaim(repoId, { via: comment(first) }));
-      const byFirstAgain = await store.claimDeployment(deployClaim(repoId, { via: comment(first) }));
-      const bySecond = await store.claimDeployment(deployClaim(repoId, { via: comment(first + 1) }));
-      const auto = await store.claimDeployment(deployClaim(repoId));
+      const byFirst = await tryClaim(store, deployClaim(repoId, { via: comment(first) }));
+      const byFirstAgain = await tryClaim(store, deployClaim(repoId, { via: comment(first) }));
+      const bySecond = await tryClaim(store, deployClaim(repoId, { via: comment(first + 1) }));
+      const auto = await tryClaim(store, deployClaim(repoId));
 
       expect([byFirst, byFirstAgain, bySecond, auto]).toEqual([true, false, true, false]);
     });
@@ -76,10 +76,10 @@ export function describeClaimContract(getStore: () => Store): void {
     it("refuses an auto claim once a command claimed the commit there", async () => {
       const store = getStore();
       const repoId = uniqueRepoId();
-      await store.claimDeployment(deployClaim(repoId, { environment: "staging", via: comment(6_000_000_002) }));
+      await tryClaim(store, deployClaim(repoId, { environment: "staging", via: comment(6_000_000_002) }));
 
-      const autoThere = await store.claimDeployment(deployClaim(repoId, { environment: "staging" }));
-      const autoElsewhere = await store.claimDeployment(deployClaim(repoId));
+      const autoThere = await tryClaim(store, deployClaim(repoId, { environment: "staging" }));
+      const autoElsewhere = await tryClaim(store, deployClaim(repoId));
 
       expect(autoThere).toBe(false);
       expect(autoElsewhere).toBe(true);
@@ -88,7 +88,7 @@ export function describeClaimContract(getStore: () => Store): void {
     it("counts a command claim as deployed", async () => {
       const store = getStore();
       const repoId = uniqueRepoId();
-      await store.claimDeployment(deployClaim(repoId, { environment: "staging", via: comment(6_000_000_003) }));
+      await tryClaim(store, deployClaim(repoId, { environment: "staging", via: comment(6_000_000_003) }));
 
       expect(await store.isDeployed(repoId, "staging", sha("a"))).toBe(true);
       expect(await store.listDeployedEnvironments(repoId, sha("a"))).toEqual(["staging"]);
@@ -98,18 +98,18 @@ export function describeClaimContract(getStore: () => Store): void {
       const store = getStore();
       const repoId = uniqueRepoId();
 
-      await expect(store.claimDeployment(deployClaim(repoId, { via: "comment:abc" }))).rejects.toThrow();
-      await expect(store.claimDeployment(deployClaim(repoId, { via: "Auto" }))).rejects.toThrow();
+      await expect(tryClaim(store, deployClaim(repoId, { via: "comment:abc" }))).rejects.toThrow();
+      await expect(tryClaim(store, deployClaim(repoId, { via: "Auto" }))).rejects.toThrow();
       expect(await store.isDeployed(repoId, "production", sha("a"))).toBe(false);
     });
 
     it("grants exactly one of concurrent claims by the same comment", async () => {
       const store = getStore();
       const repoId = uniqueRepoId();
-      await store.claimDeployment(deployClaim(repoId));
+      await tryClaim(store, deployClaim(repoId));
       const claim = deployClaim(repoId, { via: comment(6_000_000_004) });
 
-      const results = await Promise.all(Array.from({ length: 10 }, () => store.claimDeployment(claim)));
+      const results = await Promise.all(Array.from({ length: 10 }, () => tryClaim(store, claim)));
 
       expect(results.filter(Boolean)).toHaveLength(1);
     });
@@ -119,7 +119,7 @@ export function describeClaimContract(getStore: () => Store): void {
       const repoId = uniqueRepoId();
       const kinds = Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? "auto" : comment(6_000_000_005)));
 
-      const results = await Promise.all(kinds.map((via) => store.claimDeployment(deployClaim(repoId, { via }))));
+      const results = await Promise.all(kinds.map((via) => tryClaim(store, deployClaim(repoId, { via }))));
 
       const granted = (via: string): number => results.filter((ok, i) => ok && kinds[i] === via).length;
       expect(granted(comment(6_000_000_005))).toBe(1);
@@ -131,13 +131,13 @@ export function describeClaimContract(getStore: () => Store): void {
       const repoId = uniqueRepoId();
       const failed = comment(6_000_000_006);
       const other = comment(6_000_000_007);
-      await store.claimDeployment(deployClaim(repoId));
-      await store.claimDeployment(deployClaim(repoId, { via: failed }));
-      await store.claimDeployment(deployClaim(repoId, { via: other }));
+      await tryClaim(store, deployClaim(repoId));
+      await tryClaim(store, deployClaim(repoId, { via: failed }));
+      await tryClaim(store, deployClaim(repoId, { via: other }));
 
       await store.releaseDeployment(repoId, "production", sha("a"), failed);
-      const failedAgain = await store.claimDeployment(deployClaim(repoId, { via: failed }));
-      const otherAgain = await store.claimDeployment(deployClaim(repoId, { via: other }));
+      const failedAgain = await tryClaim(store, deployClaim(repoId, { via: failed }));
+      const otherAgain = await tryClaim(store, deployClaim(repoId, { via: other }));
       await store.releaseDeployment(repoId, "production", sha("a"), failed);
       await store.releaseDeployment(repoId, "production", sha("a"), other);
       const withAutoOnly = await store.isDeployed(repoId, "production", sha("a"));
@@ -151,16 +151,90 @@ export function describeClaimContract(getStore: () => Store): void {
       const store = getStore();
       const repoId = uniqueRepoId();
       const via = comment(6_000_000_008);
-      await store.claimDeployment(deployClaim(repoId, { environment: "staging" }));
-      await store.claimDeployment(deployClaim(repoId, { environment: "staging", via }));
+      await tryClaim(store, deployClaim(repoId, { environment: "staging" }));
+      await tryClaim(store, deployClaim(repoId, { environment: "staging", via }));
 
       await store.releaseDeployment(repoId, "staging", sha("a"));
       const withCommandOnly = await store.isDeployed(repoId, "staging", sha("a"));
-      const commandAgain = await store.claimDeployment(deployClaim(repoId, { environment: "staging", via }));
+      const commandAgain = await tryClaim(store, deployClaim(repoId, { environment: "staging", via }));
       await store.releaseDeployment(repoId, "staging", sha("a"), via);
 
       expect([withCommandOnly, commandAgain]).toEqual([true, false]);
       expect(await store.isDeployed(repoId, "staging", sha("a"))).toBe(false);
+    });
+  });
+
+  describe("claims as intents (a crash between claiming and recording)", () => {
+    const lease = TEST_CLAIM_LEASE_MS;
+    const at = (t: Date, ms: number) => new Date(t.getTime() + ms);
+
+    it("says an unsettled claim is in progress until its lease ends, then lets the same claim take it over once", async () => {
+      const store = getStore();
+      const repoId = uniqueRepoId();
+      const t = new Date();
+      const first = await store.claimDeployment(deployClaim(repoId), t, lease);
+
+      const retried = await store.claimDeployment(deployClaim(repoId), at(t, 1000), lease);
+      const afterLease = await store.claimDeployment(deployClaim(repoId), at(t, lease), lease);
+      const racing = await store.claimDeployment(deployClaim(repoId), at(t, lease + 1), lease);
+
+      expect(first).toEqual({ kind: "claimed" });
+      expect(retried).toEqual({ kind: "in_progress", until: at(t, lease) });
+      expect(afterLease).toEqual({ kind: "reclaimed" });
+      expect(racing).toEqual({ kind: "in_progress", until: at(t, 2 * lease) });
+    });
+
+    it("never reclaims a settled claim: it is deployed for good", async () => {
+      const store = getStore();
+      const repoId = uniqueRepoId();
+      const t = new Date();
+      await store.claimDeployment(deployClaim(repoId), t, lease);
+      await store.settleDeployment(deployClaim(repoId), 4242, t);
+
+      const later = await store.claimDeployment(deployClaim(repoId), at(t, 10 * lease), lease);
+
+      expect(later).toEqual({ kind: "taken" });
+      expect(await store.isDeployed(repoId, "production", sha("a"))).toBe(true);
+    });
+
+    it("holds an auto claim back while a command's intent on the commit is fresh, and not after it settled", async () => {
+      const store = getStore();
+      const repoId = uniqueRepoId();
+      const t = new Date();
+      const byComment = deployClaim(repoId, { via: comment(6_000_000_009) });
+      await store.claimDeployment(byComment, t, lease);
+
+      const autoWhileFresh = await store.claimDeployment(deployClaim(repoId), at(t, 10), lease);
+      await store.settleDeployment(byComment, 4243, at(t, 20));
+      const autoAfterSettled = await store.claimDeployment(deployClaim(repoId), at(t, 30), lease);
+
+      expect(autoWhileFresh).toEqual({ kind: "in_progress", until: at(t, lease) });
+      expect(autoAfterSettled).toEqual({ kind: "taken" });
+    });
+
+    it("does not hold a command back because of another claim's intent", async () => {
+      const store = getStore();
+      const repoId = uniqueRepoId();
+      const t = new Date();
+      await store.claimDeployment(deployClaim(repoId), t, lease);
+
+      const byComment = await store.claimDeployment(deployClaim(repoId, { via: comment(6_000_000_010) }), at(t, 10), lease);
+
+      expect(byComment).toEqual({ kind: "claimed" });
+    });
+
+    it("lets exactly one of concurrent takeovers of a stale intent reclaim it", async () => {
+      const store = getStore();
+      const repoId = uniqueRepoId();
+      const t = new Date();
+      await store.claimDeployment(deployClaim(repoId), t, lease);
+
+      const results = await Promise.all(
+        Array.from({ length: 8 }, () => store.claimDeployment(deployClaim(repoId), at(t, 2 * lease), lease)),
+      );
+
+      expect(results.filter((r) => r.kind === "reclaimed")).toHaveLength(1);
+      expect(results.filter((r) => r.kind === "in_progress")).toHaveLength(7);
     });
   });
 }

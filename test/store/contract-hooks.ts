@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import type { Store } from "../../src/store/store.js";
-import { deployClaim, deploymentRecord, newHook, sha, uniqueHookId, uniqueRepoId } from "./store-fixtures.js";
+import { deployClaim, deploymentRecord, newHook, sha, uniqueHookId, uniqueRepoId, tryClaim } from "./store-fixtures.js";
 
 const CREATED = new Date("2026-01-01T10:00:00Z");
 const LATER = new Date("2026-01-01T11:00:00Z");
@@ -75,10 +75,10 @@ export function describeHookContract(getStore: () => Store): void {
       const repoId = uniqueRepoId();
       const via = hookVia(uniqueHookId(), "build-41");
 
-      const first = await store.claimDeployment(deployClaim(repoId, { via }));
-      const sameAgain = await store.claimDeployment(deployClaim(repoId, { via }));
-      const movedOn = await store.claimDeployment(deployClaim(repoId, { via, sha: sha("b") }));
-      const elsewhere = await store.claimDeployment(deployClaim(repoId, { via, environment: "staging" }));
+      const first = await tryClaim(store, deployClaim(repoId, { via }));
+      const sameAgain = await tryClaim(store, deployClaim(repoId, { via }));
+      const movedOn = await tryClaim(store, deployClaim(repoId, { via, sha: sha("b") }));
+      const elsewhere = await tryClaim(store, deployClaim(repoId, { via, environment: "staging" }));
 
       expect([first, sameAgain, movedOn, elsewhere]).toEqual([true, false, false, false]);
       expect(await store.isDeployed(repoId, "production", sha("a"))).toBe(true);
@@ -87,11 +87,11 @@ export function describeHookContract(getStore: () => Store): void {
     it("keeps request ids of different hooks apart, and deploys a commit deployed before", async () => {
       const store = getStore();
       const repoId = uniqueRepoId();
-      await store.claimDeployment(deployClaim(repoId));
+      await tryClaim(store, deployClaim(repoId));
       await store.recordDeployment(deploymentRecord(repoId));
 
-      const byOne = await store.claimDeployment(deployClaim(repoId, { via: hookVia(uniqueHookId(), "1") }));
-      const byOther = await store.claimDeployment(deployClaim(repoId, { via: hookVia(uniqueHookId(), "1") }));
+      const byOne = await tryClaim(store, deployClaim(repoId, { via: hookVia(uniqueHookId(), "1") }));
+      const byOther = await tryClaim(store, deployClaim(repoId, { via: hookVia(uniqueHookId(), "1") }));
 
       expect([byOne, byOther]).toEqual([true, true]);
     });
@@ -103,7 +103,7 @@ export function describeHookContract(getStore: () => Store): void {
       const shas = ["a", "b"].map(sha);
 
       const results = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => store.claimDeployment(deployClaim(repoId, { via, sha: shas[i % 2] ?? sha("a") }))),
+        Array.from({ length: 10 }, (_, i) => tryClaim(store, deployClaim(repoId, { via, sha: shas[i % 2] ?? sha("a") }))),
       );
 
       expect(results.filter(Boolean)).toHaveLength(1);
@@ -113,10 +113,10 @@ export function describeHookContract(getStore: () => Store): void {
       const store = getStore();
       const repoId = uniqueRepoId();
       const via = hookVia(uniqueHookId(), "retry-me");
-      await store.claimDeployment(deployClaim(repoId, { via }));
+      await tryClaim(store, deployClaim(repoId, { via }));
 
       await store.releaseDeployment(repoId, "production", sha("a"), via);
-      const again = await store.claimDeployment(deployClaim(repoId, { via, sha: sha("b") }));
+      const again = await tryClaim(store, deployClaim(repoId, { via, sha: sha("b") }));
 
       expect(again).toBe(true);
     });
@@ -125,9 +125,9 @@ export function describeHookContract(getStore: () => Store): void {
       const store = getStore();
       const repoId = uniqueRepoId();
 
-      await expect(store.claimDeployment(deployClaim(repoId, { via: "hook:short:1" }))).rejects.toThrow();
-      await expect(store.claimDeployment(deployClaim(repoId, { via: hookVia(uniqueHookId(), "a b") }))).rejects.toThrow();
-      await expect(store.claimDeployment(deployClaim(repoId, { via: hookVia(uniqueHookId(), "") }))).rejects.toThrow();
+      await expect(tryClaim(store, deployClaim(repoId, { via: "hook:short:1" }))).rejects.toThrow();
+      await expect(tryClaim(store, deployClaim(repoId, { via: hookVia(uniqueHookId(), "a b") }))).rejects.toThrow();
+      await expect(tryClaim(store, deployClaim(repoId, { via: hookVia(uniqueHookId(), "") }))).rejects.toThrow();
       expect(await store.isDeployed(repoId, "production", sha("a"))).toBe(false);
     });
   });
@@ -138,11 +138,11 @@ export function describeHookContract(getStore: () => Store): void {
       const repoId = uniqueRepoId();
       const via = "admin:build-41";
 
-      const first = await store.claimDeployment(deployClaim(repoId, { via }));
-      const sameAgain = await store.claimDeployment(deployClaim(repoId, { via }));
-      const movedOn = await store.claimDeployment(deployClaim(repoId, { via, sha: sha("b") }));
-      const elsewhere = await store.claimDeployment(deployClaim(repoId, { via, environment: "staging" }));
-      const otherRepo = await store.claimDeployment(deployClaim(uniqueRepoId(), { via }));
+      const first = await tryClaim(store, deployClaim(repoId, { via }));
+      const sameAgain = await tryClaim(store, deployClaim(repoId, { via }));
+      const movedOn = await tryClaim(store, deployClaim(repoId, { via, sha: sha("b") }));
+      const elsewhere = await tryClaim(store, deployClaim(repoId, { via, environment: "staging" }));
+      const otherRepo = await tryClaim(store, deployClaim(uniqueRepoId(), { via }));
 
       expect([first, sameAgain, movedOn, elsewhere, otherRepo]).toEqual([true, false, false, false, true]);
       expect(await store.isDeployed(repoId, "production", sha("a"))).toBe(true);
@@ -151,11 +151,11 @@ export function describeHookContract(getStore: () => Store): void {
     it("keeps admin and hook requests of the same id apart, and deploys a commit deployed before", async () => {
       const store = getStore();
       const repoId = uniqueRepoId();
-      await store.claimDeployment(deployClaim(repoId));
+      await tryClaim(store, deployClaim(repoId));
       await store.recordDeployment(deploymentRecord(repoId));
 
-      const byAdmin = await store.claimDeployment(deployClaim(repoId, { via: "admin:1" }));
-      const byHook = await store.claimDeployment(deployClaim(repoId, { via: `hook:${uniqueHookId()}:1` }));
+      const byAdmin = await tryClaim(store, deployClaim(repoId, { via: "admin:1" }));
+      const byHook = await tryClaim(store, deployClaim(repoId, { via: `hook:${uniqueHookId()}:1` }));
 
       expect([byAdmin, byHook]).toEqual([true, true]);
     });
@@ -167,11 +167,11 @@ export function describeHookContract(getStore: () => Store): void {
       const shas = ["a", "b"].map(sha);
 
       const results = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => store.claimDeployment(deployClaim(repoId, { via, sha: shas[i % 2] ?? sha("a") }))),
+        Array.from({ length: 10 }, (_, i) => tryClaim(store, deployClaim(repoId, { via, sha: shas[i % 2] ?? sha("a") }))),
       );
       const granted = results.findIndex(Boolean);
       await store.releaseDeployment(repoId, "production", shas[granted % 2] ?? sha("a"), via);
-      const again = await store.claimDeployment(deployClaim(repoId, { via, sha: sha("c") }));
+      const again = await tryClaim(store, deployClaim(repoId, { via, sha: sha("c") }));
 
       expect(results.filter(Boolean)).toHaveLength(1);
       expect(again).toBe(true);
@@ -182,7 +182,7 @@ export function describeHookContract(getStore: () => Store): void {
       const repoId = uniqueRepoId();
 
       for (const via of ["admin:", "admin:a b", `admin:${"x".repeat(101)}`, "admin:a:b"]) {
-        await expect(store.claimDeployment(deployClaim(repoId, { via }))).rejects.toThrow();
+        await expect(tryClaim(store, deployClaim(repoId, { via }))).rejects.toThrow();
       }
       expect(await store.isDeployed(repoId, "production", sha("a"))).toBe(false);
     });

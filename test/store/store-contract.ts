@@ -3,11 +3,12 @@ import type { Store } from "../../src/store/store.js";
 import { describeClaimContract } from "./contract-claims.js";
 import { describeCommandContract } from "./contract-commands.js";
 import { describeDecisionContract } from "./contract-decisions.js";
-import { describeDeliveryAndCheckContract } from "./contract-deliveries-checks.js";
+import { describeCheckContract } from "./contract-checks.js";
 import { describeDeploymentContract } from "./contract-deployments.js";
 import { describeHookContract } from "./contract-hooks.js";
 import { describeLockContract } from "./contract-locks.js";
 import { describePendingContract } from "./contract-pending.js";
+import { describeQueueContract } from "./contract-queue.js";
 
 /**
  * The behaviour every store backend must show. Opens one store for the whole suite (a database
@@ -33,7 +34,8 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       await expect(getStore().ping()).resolves.toBeUndefined();
     });
 
-    describeDeliveryAndCheckContract(getStore);
+    describeQueueContract(getStore);
+    describeCheckContract(getStore);
     describePendingContract(getStore);
     describeDecisionContract(getStore);
     describeClaimContract(getStore);

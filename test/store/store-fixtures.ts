@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import type { DeployClaim, DeploymentRecord, LockRecord, NewHook, PendingRecord } from "../../src/store/store.js";
+import type { DeployClaim, DeploymentRecord, LockRecord, NewHook, PendingRecord, Store } from "../../src/store/store.js";
 
 let counter = 0;
 // Above 2^32 so every test also proves bigint columns round-trip as JS numbers; random so runs
@@ -105,4 +105,12 @@ export function newHook(repoId: number, overrides: Partial<NewHook> = {}): NewHo
     tokenHash: "ab".repeat(32),
     ...overrides,
   };
+}
+
+/** How long a test claim's intent holds. */
+export const TEST_CLAIM_LEASE_MS = 30_000;
+
+/** Claims at `now` (default: the wall clock); true when the claim was granted outright. */
+export async function tryClaim(store: Pick<Store, "claimDeployment">, claim: DeployClaim, now = new Date()): Promise<boolean> {
+  return (await store.claimDeployment(claim, now, TEST_CLAIM_LEASE_MS)).kind === "claimed";
 }

@@ -1,0 +1,168 @@
+import type { Logger } from "probot";
+import { classifyGitHubFault } from "../github/github-fault.js";
+import type { ClaimedDelivery, Store } from "../store/store.js";
+import { RetryLater } from "./retry-later.js";
+import { nextRetryStep } from "./retry-policy.js";
+
+/** How the workers run. */
+export interface DeliveryWorkerOptions {
+  readonly store: Store;
+  /** Processes one delivery; throwing retries it later (or parks it). */
+  readonly process: (delivery: ClaimedDelivery) => Promise<void>;
+  readonly now: () => Date;
+  readonly log: Logger;
+  /** Deliveries processed at once by this process. */
+  readonly concurrency: number;
+  /** How long a claim holds without a heartbeat; a worker that died loses its deliveries after this. */
+  readonly leaseMs: number;
+  /** How often an idle worker looks for work queued by other processes (its own process wakes it at once). */
+  readonly pollMs: number;
+}
+
+/** The workers of one process. */
+export interface DeliveryWorkers {
+  /** Starts the worker loops. */
+  start(): void;
+  /** Tells idle workers that a delivery was queued. */
+  wake(): void;
+  /** Processes due deliveries one by one until none is left (tests, without starting the loops). */
+  runUntilIdle(): Promise<number>;
+  /** Stops claiming and waits for the deliveries in progress to finish, at most `timeoutMs`; true when they did. */
+  stop(timeoutMs: number): Promise<boolean>;
+}
+
+/** Defaults for production: four at a time, a 30 s lease kept alive every 10 s, polling every second. */
+export const DEFAULT_WORKER_SETTINGS = { concurrency: 4, leaseMs: 30_000, pollMs: 1_000 } as const;
+
+/**
+ * Workers over the store's durable queue. Each loop claims a delivery, keeps its lease alive while
+ * processing it, and records the outcome: done, retried after a backoff (or when GitHub's rate limit
+ * resets), or parked after too many attempts. A store failure never ends a loop.
+ */
+export function createDeliveryWorkers(options: DeliveryWorkerOptions): DeliveryWorkers {
+  const { store, log } = options;
+  let stopping = false;
+  let loops: Promise<void>[] = [];
+  const sleepers = new Set<() => void>();
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        sleepers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      // Idle workers alone never keep a process alive (the HTTP server does).
+      timer.unref();
+      sleepers.add(done);
+    });
+  const wake = () => {
+    for (const done of [...sleepers]) done();
+  };
+
+  async function runOne(delivery: ClaimedDelivery): Promise<void> {
+    const heartbeat = setInterval(() => {
+      const until = new Date(options.now().getTime() + options.leaseMs);
+      store
+        .extendDeliveryLease(delivery.id, delivery.token, until)
+        .then((held) => {
+          if (!held) log.warn({ delivery: delivery.id }, "lost the lease of a delivery still in progress");
+        })
+        .catch((error: unknown) => log.warn({ err: error, delivery: delivery.id }, "could not extend a delivery's lease"));
+    }, options.leaseMs / 3);
+    heartbeat.unref();
+    try {
+      await settle(delivery);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  async function settle(delivery: ClaimedDelivery): Promise<void> {
+    const context = { delivery: delivery.id, event: delivery.event, attempt: delivery.attempts };
+    let failure: unknown;
+    try {
+      await options.process(delivery);
+    } catch (error) {
+      failure = error;
+    }
+    const now = options.now();
+    if (failure === undefined) {
+      if (!(await store.completeDelivery(delivery.id, delivery.token, now))) {
+        log.warn(context, "processed a delivery whose lease another worker had taken");
+      }
+      return;
+    }
+    const fault =
+      failure instanceof RetryLater
+        ? { kind: "rate_limited" as const, retryAt: failure.retryAt, message: failure.message }
+        : classifyGitHubFault(failure, now);
+    const step = nextRetryStep(fault, delivery.attempts, now);
+    if (step.kind === "park") {
+      await store.parkDelivery(delivery.id, delivery.token, now, fault.message);
+      log.error({ ...context, error: fault.message }, "delivery parked after repeated failures; see `deliverybot events`");
+      return;
+    }
+    await store.retryDelivery(delivery.id, delivery.token, {
+      runAt: step.runAt,
+      error: fault.message,
+      countAttempt: step.countAttempt,
+    });
+    log.warn({ ...context, error: fault.message, retryAt: step.runAt.toISOString() }, "delivery failed; retrying later");
+  }
+
+  async function claim(): Promise<ClaimedDelivery | undefined> {
+    return store.claimDelivery(options.now(), options.leaseMs);
+  }
+
+  async function loop(): Promise<void> {
+    while (!stopping) {
+      let delivery: ClaimedDelivery | undefined;
+      try {
+        delivery = await claim();
+      } catch (error) {
+        log.error({ err: error }, "could not claim a delivery; trying again shortly");
+        await sleep(options.pollMs);
+        continue;
+      }
+      if (delivery === undefined) {
+        await sleep(options.pollMs);
+        continue;
+      }
+      // Another worker may find work now that this one took the head of the queue.
+      wake();
+      await runOne(delivery).catch((error: unknown) =>
+        log.error({ err: error, delivery: delivery.id }, "could not record a delivery's outcome; its lease will run out"),
+      );
+    }
+  }
+
+  return {
+    start() {
+      stopping = false;
+      loops = Array.from({ length: options.concurrency }, () => loop());
+    },
+    wake,
+    async runUntilIdle() {
+      let processed = 0;
+      for (let delivery = await claim(); delivery !== undefined; delivery = await claim()) {
+        await runOne(delivery);
+        processed += 1;
+      }
+      return processed;
+    },
+    async stop(timeoutMs) {
+      stopping = true;
+      wake();
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), timeoutMs);
+      });
+      const drained = Promise.all(loops).then(() => true as const);
+      const result = await Promise.race([drained, timedOut]);
+      clearTimeout(timer);
+      return result;
+    },
+  };
+}
