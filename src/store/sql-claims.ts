@@ -59,8 +59,9 @@ SELECT EXISTS (
   SELECT 1 FROM deployments WHERE repo_id = $1 AND environment = $2 AND sha = $3
 ) AS deployed`;
 
+// Intents do not count: claiming again decides about them (in progress, or left by a dead process).
 const deployedEnvironments = `
-SELECT environment FROM deploy_claims WHERE repo_id = $1 AND sha = $2
+SELECT environment FROM deploy_claims WHERE repo_id = $1 AND sha = $2 AND settled_at IS NOT NULL
 UNION
 SELECT environment FROM deployments WHERE repo_id = $1 AND sha = $2
 ORDER BY environment`;

@@ -294,7 +294,10 @@ export interface Store {
   releaseDeployment(repoId: number, environment: string, sha: string, via?: string): Promise<void>;
   /** True when the commit has a deployment (ours or anyone's) or a claim in that environment. */
   isDeployed(repoId: number, environment: string, sha: string): Promise<boolean>;
-  /** Environments where the commit has a deployment or a claim (the engine's `deployedEnvironments`), sorted. */
+  /**
+   * Environments where the commit has a deployment or a settled claim (the engine's `deployedEnvironments`),
+   * sorted. An intent does not count: claiming again tells whether it is in progress or was left by a dead process.
+   */
   listDeployedEnvironments(repoId: number, sha: string): Promise<string[]>;
 
   /** Inserts or updates a deployment by GitHub id. */

@@ -44,11 +44,13 @@ export function describeClaimContract(getStore: () => Store): void {
       expect(await store.isDeployed(repoId, "production", sha("a"))).toBe(true);
     });
 
-    it("lists the environments a commit is deployed or claimed in", async () => {
+    it("lists the environments a commit is deployed in or has a settled claim for, not those with an intent only", async () => {
       const store = getStore();
       const repoId = uniqueRepoId();
       await store.recordDeployment(deploymentRecord(repoId, { environment: "production" }));
       await tryClaim(store, deployClaim(repoId, { environment: "staging" }));
+      await store.settleDeployment(deployClaim(repoId, { environment: "staging" }), 4240, new Date());
+      await tryClaim(store, deployClaim(repoId, { environment: "qa" }));
       await tryClaim(store, deployClaim(repoId, { environment: "production" }));
       await tryClaim(store, deployClaim(repoId, { environment: "qa", sha: sha("other") }));
 
@@ -88,9 +90,13 @@ export function describeClaimContract(getStore: () => Store): void {
     it("counts a command claim as deployed", async () => {
       const store = getStore();
       const repoId = uniqueRepoId();
-      await tryClaim(store, deployClaim(repoId, { environment: "staging", via: comment(6_000_000_003) }));
+      const byComment = deployClaim(repoId, { environment: "staging", via: comment(6_000_000_003) });
+      await tryClaim(store, byComment);
+      const whileIntent = await store.listDeployedEnvironments(repoId, sha("a"));
+      await store.settleDeployment(byComment, 4241, new Date());
 
       expect(await store.isDeployed(repoId, "staging", sha("a"))).toBe(true);
+      expect(whileIntent).toEqual([]);
       expect(await store.listDeployedEnvironments(repoId, sha("a"))).toEqual(["staging"]);
     });
 
