@@ -4,10 +4,16 @@ import { createGitHubPort } from "./github/github-port.js";
 import { sweepDuePending } from "./handlers/sweep-due-pending.js";
 
 const SWEEP_INTERVAL_MS = 30_000;
+/** Processed deliveries are kept this long: GitHub lets a delivery be redelivered for a few days. */
+export const KEEP_DELIVERIES_MS = 7 * 24 * 3_600_000;
+const PRUNE_BATCH = 1000;
 
-/** One pass of the retry sweep, authenticated as each waiting deploy's installation. */
-export function sweepOnce(app: Probot, parts: AppParts): Promise<number> {
-  return sweepDuePending(
+/**
+ * One pass of the retry sweep, authenticated as each waiting deploy's installation, then a batch of
+ * processed deliveries older than a week is pruned.
+ */
+export async function sweepOnce(app: Probot, parts: AppParts): Promise<number> {
+  const swept = await sweepDuePending(
     parts.store,
     parts.now(),
     async (pending) => {
@@ -18,6 +24,8 @@ export function sweepOnce(app: Probot, parts: AppParts): Promise<number> {
     },
     app.log,
   );
+  await parts.store.pruneDeliveries(new Date(parts.now().getTime() - KEEP_DELIVERIES_MS), PRUNE_BATCH);
+  return swept;
 }
 
 /** Runs the retry sweep every 30 s; returns a function that stops it. */

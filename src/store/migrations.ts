@@ -226,6 +226,11 @@ ALTER TABLE deploy_claims ADD COLUMN settled_at timestamptz, ADD COLUMN deployme
 UPDATE deploy_claims SET settled_at = created_at;
 `;
 
+// Processed deliveries are kept a week to recognise GitHub's redeliveries, then pruned in batches.
+const pruneDone = `
+CREATE INDEX deliveries_done_finished ON deliveries (finished_at) WHERE status = 'done';
+`;
+
 /** Every migration, in the order it applies. */
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: "initial schema", sql: initialSchema },
@@ -234,4 +239,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 4, name: "admin deploy claims", sql: adminDeploys },
   { id: 5, name: "durable webhook queue", sql: durableQueue },
   { id: 6, name: "claims are intents until settled", sql: claimIntents },
+  { id: 7, name: "index to prune processed deliveries", sql: pruneDone },
 ];

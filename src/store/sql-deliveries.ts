@@ -15,6 +15,7 @@ export type DeliveryStore = Pick<
   | "requeueDelivery"
   | "listDeliveries"
   | "countDeliveries"
+  | "pruneDeliveries"
 >;
 
 /** The most deliveries one listing returns. */
@@ -89,6 +90,12 @@ const count = `
 SELECT status, count(*) AS n FROM deliveries
 WHERE status IN ('queued', 'running', 'parked')
 GROUP BY status`;
+
+const prune = `
+DELETE FROM deliveries WHERE id IN (
+  SELECT id FROM deliveries WHERE status = 'done' AND finished_at < $1 LIMIT $2
+)
+RETURNING id`;
 
 interface ClaimRow {
   id: string;
@@ -180,6 +187,10 @@ export function createDeliveryStore(db: SqlClient): DeliveryStore {
       const counts = { queued: 0, running: 0, parked: 0 };
       for (const row of rows) counts[row.status] = toNumber(row.n);
       return counts;
+    },
+    async pruneDeliveries(finishedBefore, limit) {
+      const { rows } = await db.query(prune, [finishedBefore, limit]);
+      return rows.length;
     },
   };
 }

@@ -244,6 +244,8 @@ export interface Store {
   /** Deliveries by status (see {@link DeliveryFilter}), newest first. */
   listDeliveries(filter: DeliveryFilter): Promise<DeliveryRecord[]>;
   countDeliveries(): Promise<QueueCounts>;
+  /** Deletes up to `limit` deliveries processed before `finishedBefore`; returns how many. */
+  pruneDeliveries(finishedBefore: Date, limit: number): Promise<number>;
 
   /**
    * Keeps the newest run per context: a record with a lower externalId than the stored one is

@@ -278,4 +278,31 @@ export function describeQueueContract(getStore: () => Store): void {
       expect(after.running - before.running).toBe(1);
     });
   });
+
+  describe("durable queue: pruning", () => {
+    it("deletes processed deliveries finished before the cut-off, and nothing unfinished", async () => {
+      const store = getStore();
+      const t = earlierThanOtherTests();
+      const [old, recent, parked] = [1, 2, 3].map(() => delivery(uniqueRepoId())) as [NewDelivery, NewDelivery, NewDelivery];
+      for (const d of [old, recent, parked]) await store.enqueueDelivery(d, t);
+      const claims = [
+        await store.claimDelivery(t, 60_000),
+        await store.claimDelivery(t, 60_000),
+        await store.claimDelivery(t, 60_000),
+      ];
+      await store.completeDelivery(old.id, claims[0]?.token ?? "", t);
+      await store.completeDelivery(recent.id, claims[1]?.token ?? "", later(t, 5000));
+      await store.parkDelivery(parked.id, claims[2]?.token ?? "", t, "boom");
+
+      const pruned = await store.pruneDeliveries(later(t, 1000), 1000);
+      const redelivered = await store.enqueueDelivery(old, later(t, 6000));
+      const recentAgain = await store.enqueueDelivery(recent, later(t, 6000));
+      const stillParked = await store.listDeliveries({ statuses: ["parked"], limit: 1000 });
+
+      expect(pruned).toBeGreaterThanOrEqual(1);
+      expect(redelivered).toBe("queued");
+      expect(recentAgain).toBe("duplicate");
+      expect(stillParked.map((d) => d.id)).toContain(parked.id);
+    });
+  });
 }
