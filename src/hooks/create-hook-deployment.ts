@@ -30,7 +30,7 @@ export async function createHookDeployment(
     return hookResponse(200, { status: "already_deployed", ...answer, message });
   }
   if (outcome.kind === "in_progress") {
-    const wait = Math.max(1, Math.ceil((outcome.retryAt.getTime() - deps.now().getTime()) / 1000));
+    const wait = secondsUntil(outcome.retryAt, deps.now());
     const message = `This request's deployment of ${sha.slice(0, 7)} is in progress; ask again to see how it went.`;
     return hookResponse(409, { error: "in_progress", ...answer, message }, { "retry-after": String(wait) });
   }
@@ -58,5 +58,11 @@ export async function createHookDeployment(
   }
   await recordDecision(deps, { ...subject, reason: "github_error", message });
   if (outcome.kind === "rejected") return hookResponse(502, { error: "github_error", message });
-  return hookResponse(503, { error: "github_unavailable", message }, { "retry-after": String(RETRY_AFTER_SECONDS) });
+  // A rate limit says when to come back; otherwise a short wait.
+  const wait = outcome.retryAt === null ? RETRY_AFTER_SECONDS : secondsUntil(outcome.retryAt, deps.now());
+  return hookResponse(503, { error: "github_unavailable", message }, { "retry-after": String(wait) });
+}
+
+function secondsUntil(at: Date, now: Date): number {
+  return Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 1000));
 }
