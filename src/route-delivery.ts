@@ -33,7 +33,7 @@ export function routeDelivery(event: string, payload: unknown): DeliveryWork | u
   const action = (payload as { action?: unknown }).action;
   switch (event) {
     case "push":
-      return (deps) => handlePush(deps, readPush(payload as Payload<"push">));
+      return async (deps) => handlePush(deps, readPush(payload as Payload<"push">));
     case "pull_request":
       return routePullRequest(payload as Payload<"pull_request">);
     case "issue_comment": {
@@ -42,22 +42,22 @@ export function routeDelivery(event: string, payload: unknown): DeliveryWork | u
       if (action !== "created" || issue?.pull_request === undefined || comment?.user == null || comment.user.type === "Bot") {
         return undefined;
       }
-      return (deps) => handleComment(deps, readComment(payload as Payload<"issue_comment.created">));
+      return async (deps) => handleComment(deps, readComment(payload as Payload<"issue_comment.created">));
     }
     case "status":
-      return (deps) => handleCheck(deps, readStatus(payload as Payload<"status">));
+      return async (deps) => handleCheck(deps, readStatus(payload as Payload<"status">));
     case "check_run":
-      return (deps) => handleCheck(deps, readCheckRun(payload as Payload<"check_run">));
+      return async (deps) => handleCheck(deps, readCheckRun(payload as Payload<"check_run">));
     case "check_suite":
       if (action !== "completed") return undefined;
-      return (deps) => processCommit(deps, (payload as Payload<"check_suite">).check_suite.head_sha);
+      return async (deps) => processCommit(deps, (payload as Payload<"check_suite">).check_suite.head_sha);
     case "deployment":
-      return (deps) => {
+      return async (deps) => {
         const { deployment } = payload as Payload<"deployment">;
         return handleDeploymentEvent(deps, readDeployment(deps.repo.id, deployment), null);
       };
     case "deployment_status":
-      return (deps) => {
+      return async (deps) => {
         const { deployment, deployment_status: status } = payload as Payload<"deployment_status">;
         return handleDeploymentEvent(deps, readDeployment(deps.repo.id, deployment), readDeploymentStatus(deployment.id, status));
       };
@@ -68,10 +68,10 @@ export function routeDelivery(event: string, payload: unknown): DeliveryWork | u
 
 function routePullRequest(payload: Payload<"pull_request">): DeliveryWork | undefined {
   if (PULL_REQUEST_HEAD_ACTIONS.has(payload.action)) {
-    return (deps) => handlePullRequest(deps, readPullRequest(payload), new Date(payload.pull_request.updated_at));
+    return async (deps) => handlePullRequest(deps, readPullRequest(payload), new Date(payload.pull_request.updated_at));
   }
   if (payload.action === "closed") {
-    return (deps) => handlePullRequestClosed(deps, payload.number, `refs/heads/${payload.pull_request.head.ref}`);
+    return async (deps) => handlePullRequestClosed(deps, payload.number, `refs/heads/${payload.pull_request.head.ref}`);
   }
   return undefined;
 }

@@ -44,9 +44,17 @@ export function createDeliveryWorkers(options: DeliveryWorkerOptions): DeliveryW
   let stopping = false;
   let loops: Promise<void>[] = [];
   const sleepers = new Set<() => void>();
+  // Counts wake-ups: a loop that was claiming when one came (and found nothing, having looked
+  // just before the delivery was queued) must look again rather than sleep through it.
+  let wakeups = 0;
 
-  const sleep = (ms: number) =>
+  /** Waits `ms`, or until woken; not at all when stopping or woken since `wakeupsBefore`. */
+  const sleep = (ms: number, wakeupsBefore: number) =>
     new Promise<void>((resolve) => {
+      if (stopping || wakeups !== wakeupsBefore) {
+        resolve();
+        return;
+      }
       const done = () => {
         clearTimeout(timer);
         sleepers.delete(done);
@@ -58,6 +66,7 @@ export function createDeliveryWorkers(options: DeliveryWorkerOptions): DeliveryW
       sleepers.add(done);
     });
   const wake = () => {
+    wakeups += 1;
     for (const done of [...sleepers]) done();
   };
 
@@ -118,16 +127,17 @@ export function createDeliveryWorkers(options: DeliveryWorkerOptions): DeliveryW
 
   async function loop(): Promise<void> {
     while (!stopping) {
+      const wakeupsBefore = wakeups;
       let delivery: ClaimedDelivery | undefined;
       try {
         delivery = await claim();
       } catch (error) {
         log.error({ err: error }, "could not claim a delivery; trying again shortly");
-        await sleep(options.pollMs);
+        await sleep(options.pollMs, wakeupsBefore);
         continue;
       }
       if (delivery === undefined) {
-        await sleep(options.pollMs);
+        await sleep(options.pollMs, wakeupsBefore);
         continue;
       }
       // Another worker may find work now that this one took the head of the queue.

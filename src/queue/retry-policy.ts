@@ -10,7 +10,7 @@ export const FIRST_RETRY_MS = 2_000;
 export const MAX_RETRY_MS = 10 * 60_000;
 /**
  * Attempts before a delivery is parked. GitHub being unavailable is worth waiting out (20 attempts
- * span about two and a half hours); any other failure is likely to repeat, so it parks sooner.
+ * span just under two hours); any other failure is likely to repeat, so it parks sooner.
  */
 export const MAX_ATTEMPTS = { unavailable: 20, failed: 5 } as const;
 
