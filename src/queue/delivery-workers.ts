@@ -108,17 +108,21 @@ export function createDeliveryWorkers(options: DeliveryWorkerOptions): DeliveryW
         ? { kind: "rate_limited" as const, retryAt: failure.retryAt, message: failure.message }
         : classifyGitHubFault(failure, now);
     const step = nextRetryStep(fault, delivery.attempts, now);
-    if (step.kind === "park") {
-      await store.parkDelivery(delivery.id, delivery.token, now, fault.message);
+    const recorded =
+      step.kind === "park"
+        ? await store.parkDelivery(delivery.id, delivery.token, now, fault.message)
+        : await store.retryDelivery(delivery.id, delivery.token, {
+            runAt: step.runAt,
+            error: fault.message,
+            countAttempt: step.countAttempt,
+          });
+    if (!recorded) {
+      log.warn({ ...context, error: fault.message }, "a delivery failed after another worker had taken its lease");
+    } else if (step.kind === "park") {
       log.error({ ...context, error: fault.message }, "delivery parked after repeated failures; see `deliverybot events`");
-      return;
+    } else {
+      log.warn({ ...context, error: fault.message, retryAt: step.runAt.toISOString() }, "delivery failed; retrying later");
     }
-    await store.retryDelivery(delivery.id, delivery.token, {
-      runAt: step.runAt,
-      error: fault.message,
-      countAttempt: step.countAttempt,
-    });
-    log.warn({ ...context, error: fault.message, retryAt: step.runAt.toISOString() }, "delivery failed; retrying later");
   }
 
   async function claim(): Promise<ClaimedDelivery | undefined> {
