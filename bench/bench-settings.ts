@@ -25,11 +25,11 @@ export function readBenchSettings(env: NodeJS.ProcessEnv, defaults: { appScript:
   const scale = (n: number) => (quick ? Math.max(1, Math.round(n / 10)) : n);
   return {
     concurrency: 8,
-    ingestWarmup: scale(500),
+    ingestWarmup: scale(300),
     ingestEvents: scale(2_000),
     noActionEvents: 970,
     flows: 10,
-    e2eRuns: quick ? 5 : 30,
+    e2eRuns: quick ? 5 : 24,
     memoryEvents: scale(10_000),
     databaseUrl: env["BENCH_DATABASE_URL"] ?? defaults.databaseUrl,
     appScript: env["BENCH_APP"] ?? defaults.appScript,

@@ -4,6 +4,7 @@ import { measureCalls, type CallFigures } from "./measure-calls.js";
 import { measureE2e, type E2eFigures } from "./measure-e2e.js";
 import { measureMemory, type MemoryFigures } from "./measure-footprint.js";
 import { measureAppIngest, type IngestFigures } from "./measure-ingest.js";
+import { nowMs } from "./send-webhooks.js";
 import { drainModeOf, type DrainMode } from "./wait-for-drain.js";
 
 /** Everything measured on one backend. */
@@ -46,9 +47,10 @@ export async function runBackend(
     progress(`  end-to-end push → deployment (${context.settings.e2eRuns} runs)…`);
     const e2e = await measureE2e(context, app);
     progress(`  acknowledgement latency and throughput (${context.settings.ingestEvents} webhooks)…`);
+    const mark = { at: nowMs(), sent: app.sent };
     const ingest = await measureAppIngest(context, app);
     progress(`  memory after ${context.settings.memoryEvents} webhooks…`);
-    const memory = await measureMemory(context, app);
+    const memory = await measureMemory(context, app, mark);
     measured = { coldStartMs: app.process.startMs, drainMode, calls, e2e, ingest, memory };
   } finally {
     await app.process.stop();
