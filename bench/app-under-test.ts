@@ -3,9 +3,9 @@ import type { FakeGitHub } from "../test/fake-github/fake-github-server.js";
 import type { PreparedBackend } from "./backends.js";
 import type { BenchSettings } from "./bench-settings.js";
 import { startServer, type ServerProcess } from "./child-process.js";
-import type { Random } from "./event-mix.js";
+import type { Random } from "../test/helpers/seeded-random.js";
 import { sendWebhook, sendWebhooks, type SendResult } from "./send-webhooks.js";
-import { signEvent, type WebhookEvent } from "./webhook-events.js";
+import { signEvent, type WebhookEvent } from "../test/helpers/webhook-events.js";
 
 /** What every measure shares: the fake GitHub, the app's credentials, a scratch directory. */
 export interface BenchContext {

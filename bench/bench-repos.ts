@@ -1,4 +1,4 @@
-import type { BenchRepo } from "./webhook-events.js";
+import type { WebhookRepo as BenchRepo } from "../test/helpers/webhook-events.js";
 
 /** A configured repository whose production deploy is gated on `ci/test`: its feature-branch pushes, statuses and checks need no action. */
 export const SHOP: BenchRepo = { owner: "acme", name: "shop", id: 9001, installationId: 1 };

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { createWriteStream, readFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { freePort } from "../test/helpers/free-port.js";
 import { nowMs } from "./send-webhooks.js";
 
 /** A Node.js server the bench started, with how long it took to answer. */
@@ -28,19 +28,6 @@ export interface ServerSpec {
   /** Where stdout and stderr go. */
   readonly logFile: string;
   readonly timeoutMs?: number;
-}
-
-/** A free TCP port on 127.0.0.1 (asked of the OS, then released). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Spawns `node <script>` and waits until `readyPath` answers 200; throws with the log's tail if it dies or times out. */

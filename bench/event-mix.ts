@@ -9,9 +9,10 @@ import {
   pushEvent,
   randomSha,
   statusEvent,
-  type BenchRepo,
   type WebhookEvent,
-} from "./webhook-events.js";
+  type WebhookRepo,
+} from "../test/helpers/webhook-events.js";
+import type { Random } from "../test/helpers/seeded-random.js";
 
 /** Kinds of webhook that ask nothing of Deliverybot; weights are their share of the mix. */
 const NO_ACTION_KINDS = {
@@ -52,28 +53,7 @@ export const INGEST_KINDS: readonly NoActionKind[] = [
 
 const STATES = ["pending", "success", "failure"] as const;
 
-/** A seeded pseudo-random source, so every run sends the same mix of kinds. */
-export interface Random {
-  /** An integer in [0, n). */
-  int(n: number): number;
-  pick<T>(items: readonly T[]): T;
-}
-
-/** Mulberry32: small, fast and good enough to shuffle a benchmark's event kinds. */
-export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  return { int, pick: (items) => items[int(items.length)] as (typeof items)[number] };
-}
-
-function anyRepo(random: Random): BenchRepo {
+function anyRepo(random: Random): WebhookRepo {
   return random.int(3) === 0 ? random.pick(UNCONFIGURED) : SHOP;
 }
 

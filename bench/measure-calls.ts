@@ -4,7 +4,7 @@ import { FLOW_REPOS } from "./bench-repos.js";
 import { noActionEvents } from "./event-mix.js";
 import { nowMs } from "./send-webhooks.js";
 import { waitForDrain } from "./wait-for-drain.js";
-import { checkRunEvent, pushEvent, randomSha, type WebhookEvent } from "./webhook-events.js";
+import { checkRunEvent, pushEvent, randomSha, type WebhookEvent } from "../test/helpers/webhook-events.js";
 
 /** Rate-limited GitHub calls caused by a realistic mix of webhooks. */
 export interface CallFigures {

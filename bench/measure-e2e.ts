@@ -3,7 +3,7 @@ import { FAST } from "./bench-repos.js";
 import { sleep } from "./child-process.js";
 import { nowMs } from "./send-webhooks.js";
 import { p50p99 } from "./stats.js";
-import { pushEvent, randomSha } from "./webhook-events.js";
+import { pushEvent, randomSha } from "../test/helpers/webhook-events.js";
 
 /** Push → deployment request, as the fake GitHub saw it. */
 export interface E2eFigures {

@@ -6,7 +6,7 @@ import { INGEST_KINDS, noActionEvents } from "./event-mix.js";
 import { sendWebhooks, type SendResult } from "./send-webhooks.js";
 import { p50p99 } from "./stats.js";
 import { waitForDrain } from "./wait-for-drain.js";
-import { signEvent, type WebhookEvent } from "./webhook-events.js";
+import { signEvent, type WebhookEvent } from "../test/helpers/webhook-events.js";
 
 /** Acknowledgement latency and ingest throughput of one server. */
 export interface IngestFigures {

@@ -16,7 +16,7 @@ import {
 import { benchConfigs } from "./bench-repos.js";
 import { readBenchSettings } from "./bench-settings.js";
 import { describeMachine } from "./describe-machine.js";
-import { createRandom } from "./event-mix.js";
+import { createRandom } from "../test/helpers/seeded-random.js";
 import { measureBaseline } from "./measure-ingest.js";
 import { renderResults } from "./render-results.js";
 import { runBackend, type BackendOutcome } from "./run-backend.js";

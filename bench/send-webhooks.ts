@@ -1,5 +1,6 @@
-import { Agent, request } from "node:http";
-import type { SignedWebhook } from "./webhook-events.js";
+import { Agent } from "node:http";
+import { postWebhook } from "../test/helpers/post-webhook.js";
+import type { SignedWebhook } from "../test/helpers/webhook-events.js";
 
 /** What sending a batch of webhooks measured. */
 export interface SendResult {
@@ -39,7 +40,7 @@ export async function sendWebhooks(webhooks: readonly SignedWebhook[], options: 
       const webhook = webhooks[next++];
       if (webhook === undefined) return;
       const sent = nowMs();
-      const status = await post(agent, options.url, webhook);
+      const status = await postWebhook(agent, options.url, webhook);
       latenciesMs.push(nowMs() - sent);
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
     }
@@ -55,32 +56,5 @@ export async function sendWebhooks(webhooks: readonly SignedWebhook[], options: 
 /** Sends one webhook on its own connection; resolves with the HTTP status. */
 export function sendWebhook(url: string, webhook: SignedWebhook): Promise<number> {
   const agent = new Agent({ keepAlive: false });
-  return post(agent, url, webhook).finally(() => agent.destroy());
-}
-
-function post(agent: Agent, url: string, webhook: SignedWebhook): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        method: "POST",
-        agent,
-        headers: {
-          "content-type": "application/json",
-          "content-length": webhook.body.length,
-          "user-agent": "GitHub-Hookshot/bench",
-          "x-github-event": webhook.name,
-          "x-github-delivery": webhook.id,
-          "x-hub-signature-256": webhook.signature,
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.statusCode ?? 0));
-        res.on("error", reject);
-      },
-    );
-    req.on("error", reject);
-    req.end(webhook.body);
-  });
+  return postWebhook(agent, url, webhook).finally(() => agent.destroy());
 }

@@ -1,11 +1,7 @@
 import type { FakeGitHub } from "../test/fake-github/fake-github-server.js";
+import { readHealth } from "../test/helpers/read-health.js";
 import { sleep } from "./child-process.js";
 import { nowMs } from "./send-webhooks.js";
-
-/** How the app's `/healthz` reports its delivery queue (absent before the queue existed). */
-interface Health {
-  readonly queue?: { readonly queued: number; readonly running: number; readonly parked: number };
-}
 
 /** How the end of processing was seen. */
 export type DrainMode = "queue" | "idle";
@@ -34,15 +30,6 @@ export async function waitForDrain(
     }
     if (nowMs() - started > timeoutMs) throw new Error(`the app did not finish processing within ${timeoutMs / 1000} s`);
     await sleep(health?.queue === undefined ? 100 : 25);
-  }
-}
-
-async function readHealth(appUrl: string): Promise<Health | undefined> {
-  try {
-    const response = await fetch(`${appUrl}/healthz`, { signal: AbortSignal.timeout(5_000) });
-    return (await response.json()) as Health;
-  } catch {
-    return undefined;
   }
 }
 

@@ -225,6 +225,23 @@ describe("the fake GitHub server", () => {
     expect(github.countRequests({ route: "/repos/{owner}/{repo}/deployments", method: "POST" })).toBe(4);
   });
 
+  it("delays the answers of a route with setLatency: the deployment exists at once, the request is in flight until answered", async () => {
+    github.setLatency(FAKE_ROUTES.createDeployment, 300);
+    const created = octokit.rest.repos.createDeployment({ ...REPO, ref: SHA, auto_merge: false });
+    while (github.deployments.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    const inFlight = github.inFlight();
+    const answeredEarly = github.countRequests({ method: "POST", route: "/repos/{owner}/{repo}/deployments" });
+
+    expect((await created).status).toBe(201);
+    expect(inFlight).toEqual([
+      expect.objectContaining({ method: "POST", route: "/repos/{owner}/{repo}/deployments", repo: "acme/shop" }),
+    ]);
+    expect(inFlight[0]?.clientPort).toBeGreaterThan(0);
+    expect(answeredEarly).toBe(0);
+    expect(github.inFlight()).toEqual([]);
+    expect(github.countRequests({ method: "POST", route: "/repos/{owner}/{repo}/deployments", status: 201 })).toBe(1);
+  });
+
   it("counts requests by repository, status and time, and refuses requests without a token it handed out", async () => {
     await octokit.rest.repos.getCollaboratorPermissionLevel({ ...REPO, username: "mona" });
     const since = performance.timeOrigin + performance.now();

@@ -8,6 +8,7 @@ import {
   type FakeGitHub,
   type FakeGitHubOptions,
   type FakeRequest,
+  type InFlightRequest,
 } from "./fake-github-types.js";
 import { createFaultInjector, type FaultInjector } from "./fault-injector.js";
 import { matchesFilter } from "./match-request.js";
@@ -36,6 +37,11 @@ interface ServerContext {
   readonly unexpected: FakeRequest[];
   readonly validationErrors: string[];
   readonly waiters: Set<DeploymentWaiter>;
+  /** Answer delays in ms, by `METHOD /template`. */
+  readonly latency: Map<string, number>;
+  readonly inFlight: Set<InFlightRequest>;
+  /** Delayed answers still to send: cleared, and their requests answered at once, by `stop()`. */
+  readonly delays: Set<() => void>;
   apiUrl: string;
 }
 
@@ -61,6 +67,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     unexpected: [],
     validationErrors: [],
     waiters: new Set(),
+    latency: new Map(),
+    inFlight: new Set(),
+    delays: new Set(),
     apiUrl: "",
   };
   const server = createServer((req, res) => {
@@ -102,8 +111,14 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     setPermission: (owner, repo, login, permission) =>
       void state.permissions.set(`${owner}/${repo}:${login.toLowerCase()}`, permission),
     failNext: (route, n, response) => context.faults.failNext(route, n, response),
+    setLatency(route, ms) {
+      if (!Number.isFinite(ms) || ms < 0) throw new Error(`setLatency: ms must be a non-negative number, got ${ms}`);
+      context.latency.set(route, ms);
+    },
+    inFlight: () => [...context.inFlight],
     waitForDeployment: (match, timeoutMs = 10_000) => waitForDeployment(context, match, timeoutMs),
     async stop() {
+      for (const finish of [...context.delays]) finish();
       for (const waiter of context.waiters) waiter.reject(new Error("fake GitHub stopped"));
       context.waiters.clear();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -153,6 +168,13 @@ async function handle(context: ServerContext, req: IncomingMessage, res: ServerR
     status: response.status,
     rateLimited: !isTokenExchange && response.status !== 304,
   };
+  const delayMs = context.latency.get(`${method} ${operation.template}`) ?? 0;
+  if (delayMs > 0) {
+    const flight = { method, route: operation.template, repo: request.repo, at, clientPort: req.socket.remotePort ?? 0 };
+    context.inFlight.add(flight);
+    await delay(context, delayMs);
+    context.inFlight.delete(flight);
+  }
   answer(context, res, request, response, !authorized);
   if (`${method} ${operation.template}` === FAKE_ROUTES.createDeployment && response.status === 201) notifyWaiters(context);
 }
@@ -173,6 +195,8 @@ function answer(
 ): void {
   context.requests.push(request);
   if (unexpected) context.unexpected.push(request);
+  // A client that went away while its answer was delayed: the request still counts.
+  if (res.destroyed) return;
   const headers: Record<string, string> = { "x-github-request-id": `FAKE:${context.requests.length}` };
   let payload = "";
   if (response.status !== 304 && response.body !== undefined) {
@@ -213,6 +237,19 @@ function notifyWaiters(context: ServerContext): void {
     context.waiters.delete(waiter);
     waiter.resolve(newest);
   }
+}
+
+/** Resolves after `ms`, or at once when the server stops. */
+function delay(context: ServerContext, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const finish = () => {
+      clearTimeout(timer);
+      context.delays.delete(finish);
+      resolve();
+    };
+    const timer = setTimeout(finish, ms);
+    context.delays.add(finish);
+  });
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -36,6 +36,19 @@ export interface FakeRequest {
   readonly body: unknown;
 }
 
+/** A request the fake has received and not answered yet (its answer is delayed by {@link FakeGitHub.setLatency}). */
+export interface InFlightRequest {
+  readonly method: string;
+  /** The path template, e.g. `/repos/{owner}/{repo}/deployments`. */
+  readonly route: string;
+  /** `owner/name` when the route names a repository. */
+  readonly repo: string | undefined;
+  /** When it arrived, as {@link FakeRequest.at}. */
+  readonly at: number;
+  /** The client's TCP port: tells which process sent it when several share the fake. */
+  readonly clientPort: number;
+}
+
 /** Selects requests for {@link FakeGitHub.countRequests}; every given field must match. */
 export interface RequestFilter {
   readonly method?: string;
@@ -143,7 +156,7 @@ export interface FakeGitHub {
   readonly deploymentStatuses: readonly FakeDeploymentStatus[];
   readonly checkRuns: readonly FakeCheckRun[];
   readonly comments: readonly FakeComment[];
-  /** Every request, in arrival order. */
+  /** Every request, in the order answered (arrival order, unless `setLatency` delayed some). */
   readonly requests: readonly FakeRequest[];
   /** Requests no route knows (answered 404) and requests without valid credentials (answered 401). */
   readonly unexpected: readonly FakeRequest[];
@@ -159,6 +172,14 @@ export interface FakeGitHub {
   setPermission(owner: string, repo: string, login: string, permission: FakePermission): void;
   /** The next `n` requests to `route` (any repository) are answered with `response` instead. */
   failNext(route: FakeRoute, n: number, response: FakeFailure): void;
+  /**
+   * Every later request to `route` is answered `ms` after it arrived; 0 answers at once again. What the
+   * request does (e.g. creating a deployment) happens on arrival: a client that dies while it waits has
+   * changed GitHub without hearing about it. Such requests join `requests` when answered (or abandoned).
+   */
+  setLatency(route: FakeRoute, ms: number): void;
+  /** Requests received and not answered yet (see `setLatency`), oldest first. */
+  inFlight(): readonly InFlightRequest[];
   /** Resolves with the first deployment (already created or to come) that matches; rejects after `timeoutMs`. */
   waitForDeployment(match: (deployment: FakeDeployment) => boolean, timeoutMs?: number): Promise<FakeDeployment>;
   /** Closes the server and every connection; pending waits reject. */

@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { loadPayload } from "../test/helpers/payloads.js";
-import { signPayload } from "../test/helpers/sign.js";
+import { loadPayload } from "./payloads.js";
+import { signPayload } from "./sign.js";
 
 /** A repository events are about, and the installation that covers it. */
-export interface BenchRepo {
+export interface WebhookRepo {
   readonly owner: string;
   readonly name: string;
   readonly id: number;
@@ -38,19 +38,19 @@ export function randomSha(): string {
   return randomBytes(20).toString("hex");
 }
 
-/** Signs an event with the webhook secret, with a fresh `X-GitHub-Delivery` id. */
-export function signEvent(secret: string, event: WebhookEvent): SignedWebhook {
+/** Signs an event with the webhook secret, with its `X-GitHub-Delivery` id (a fresh one unless given). */
+export function signEvent(secret: string, event: WebhookEvent, id: string = randomUUID()): SignedWebhook {
   const text = JSON.stringify(event.payload);
-  return { name: event.name, id: randomUUID(), body: Buffer.from(text), signature: signPayload(secret, text) };
+  return { name: event.name, id, body: Buffer.from(text), signature: signPayload(secret, text) };
 }
 
-function setRepository(repository: RepositoryFields, repo: BenchRepo): void {
+function setRepository(repository: RepositoryFields, repo: WebhookRepo): void {
   Object.assign(repository, { id: repo.id, name: repo.name, full_name: `${repo.owner}/${repo.name}`, default_branch: "main" });
   if (repository.owner !== null) repository.owner.login = repo.owner;
 }
 
 /** A push of one commit (changing README.md) to `ref`; `deleted` makes it a branch deletion. */
-export function pushEvent(repo: BenchRepo, ref: string, sha: string, deleted = false): WebhookEvent {
+export function pushEvent(repo: WebhookRepo, ref: string, sha: string, deleted = false): WebhookEvent {
   const payload = loadPayload("push", {
     index: 4,
     installationId: repo.installationId,
@@ -64,19 +64,23 @@ export function pushEvent(repo: BenchRepo, ref: string, sha: string, deleted = f
   return { name: "push", payload };
 }
 
-/** A commit status for `sha`. */
+/**
+ * A commit status for `sha`. `id` is the status's own id (random unless given): of two statuses of
+ * one context, the higher id is the newer.
+ */
 export function statusEvent(
-  repo: BenchRepo,
+  repo: WebhookRepo,
   sha: string,
   context: string,
   state: "pending" | "success" | "failure",
+  id: number = randomId(),
 ): WebhookEvent {
   const payload = loadPayload("status", {
     index: 3,
     installationId: repo.installationId,
     edit: (p) => {
       setRepository(p.repository, repo);
-      Object.assign(p, { sha, context, state, id: randomId() });
+      Object.assign(p, { sha, context, state, id });
       p.commit.sha = sha;
     },
   });
@@ -85,7 +89,7 @@ export function statusEvent(
 
 /** A check run `created` (queued) or `completed` (with a conclusion) on `sha`. */
 export function checkRunEvent(
-  repo: BenchRepo,
+  repo: WebhookRepo,
   sha: string,
   name: string,
   checkRunId: number,
@@ -111,7 +115,7 @@ export function checkRunEvent(
 }
 
 /** A check suite completed on `sha`. */
-export function checkSuiteEvent(repo: BenchRepo, sha: string): WebhookEvent {
+export function checkSuiteEvent(repo: WebhookRepo, sha: string): WebhookEvent {
   const payload = loadPayload("check_suite", {
     action: "completed",
     installationId: repo.installationId,
@@ -124,7 +128,7 @@ export function checkSuiteEvent(repo: BenchRepo, sha: string): WebhookEvent {
 }
 
 /** A deployment status reported by someone else's workflow, on a deployment the app did not create. */
-export function deploymentStatusEvent(repo: BenchRepo, sha: string): WebhookEvent {
+export function deploymentStatusEvent(repo: WebhookRepo, sha: string): WebhookEvent {
   const payload = loadPayload("deployment_status", {
     index: 1,
     installationId: repo.installationId,
@@ -138,7 +142,7 @@ export function deploymentStatusEvent(repo: BenchRepo, sha: string): WebhookEven
 }
 
 /** A deployment created by someone else. */
-export function deploymentEvent(repo: BenchRepo, sha: string): WebhookEvent {
+export function deploymentEvent(repo: WebhookRepo, sha: string): WebhookEvent {
   const payload = loadPayload("deployment", {
     index: 1,
     installationId: repo.installationId,
@@ -151,7 +155,7 @@ export function deploymentEvent(repo: BenchRepo, sha: string): WebhookEvent {
 }
 
 /** A pull request `opened`, `synchronize` or `labeled` in the repository itself (not a fork). */
-export function pullRequestEvent(repo: BenchRepo, action: "opened" | "synchronize" | "labeled", sha: string): WebhookEvent {
+export function pullRequestEvent(repo: WebhookRepo, action: "opened" | "synchronize" | "labeled", sha: string): WebhookEvent {
   const payload = loadPayload("pull_request", {
     action,
     installationId: repo.installationId,
@@ -169,7 +173,7 @@ export function pullRequestEvent(repo: BenchRepo, action: "opened" | "synchroniz
 }
 
 /** A conversation comment on a pull request that is not a command. */
-export function commentEvent(repo: BenchRepo): WebhookEvent {
+export function commentEvent(repo: WebhookRepo): WebhookEvent {
   const payload = loadPayload("issue_comment", {
     action: "created",
     installationId: repo.installationId,
