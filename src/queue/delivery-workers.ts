@@ -44,16 +44,17 @@ export function createDeliveryWorkers(options: DeliveryWorkerOptions): DeliveryW
   let stopping = false;
   let loops: Promise<void>[] = [];
   const sleepers = new Set<() => void>();
-  // Counts wake-ups: a loop that was claiming when one came (and found nothing, having looked
-  // just before the delivery was queued) must look again rather than sleep through it.
-  let wakeups = 0;
+  // Wake-ups no sleeping loop took (every loop was busy or claiming): that many loops look again
+  // instead of sleeping, so a delivery queued while they were looking is not slept through.
+  let unclaimedWakeups = 0;
 
-  /** Waits `ms`, or until woken; not at all when stopping or woken since `wakeupsBefore`. */
-  const sleep = (ms: number, wakeupsBefore: number) =>
+  /** Waits `ms`, or until woken; not at all when stopping or owed a wake-up. */
+  const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
-      if (stopping || wakeups !== wakeupsBefore) {
-        resolve();
-        return;
+      if (stopping) return resolve();
+      if (unclaimedWakeups > 0) {
+        unclaimedWakeups -= 1;
+        return resolve();
       }
       const done = () => {
         clearTimeout(timer);
@@ -65,8 +66,14 @@ export function createDeliveryWorkers(options: DeliveryWorkerOptions): DeliveryW
       timer.unref();
       sleepers.add(done);
     });
+  // One loop per wake-up: waking them all for every delivery would make each claim it (a herd of
+  // empty claims); a loop that finds work passes the wake-up on.
   const wake = () => {
-    wakeups += 1;
+    const sleeper = sleepers.values().next();
+    if (sleeper.done === true) unclaimedWakeups = Math.min(unclaimedWakeups + 1, options.concurrency);
+    else sleeper.value();
+  };
+  const wakeAll = () => {
     for (const done of [...sleepers]) done();
   };
 
@@ -131,20 +138,21 @@ export function createDeliveryWorkers(options: DeliveryWorkerOptions): DeliveryW
 
   async function loop(): Promise<void> {
     while (!stopping) {
-      const wakeupsBefore = wakeups;
+      // Let waiting I/O (webhooks to acknowledge) in before the next claim: answering GitHub comes first.
+      await new Promise((resolve) => setImmediate(resolve));
       let delivery: ClaimedDelivery | undefined;
       try {
         delivery = await claim();
       } catch (error) {
         log.error({ err: error }, "could not claim a delivery; trying again shortly");
-        await sleep(options.pollMs, wakeupsBefore);
+        await sleep(options.pollMs);
         continue;
       }
       if (delivery === undefined) {
-        await sleep(options.pollMs, wakeupsBefore);
+        await sleep(options.pollMs);
         continue;
       }
-      // Another worker may find work now that this one took the head of the queue.
+      // There may be more: another loop looks while this one works.
       wake();
       await runOne(delivery).catch((error: unknown) =>
         log.error({ err: error, delivery: delivery.id }, "could not record a delivery's outcome; its lease will run out"),
@@ -168,7 +176,7 @@ export function createDeliveryWorkers(options: DeliveryWorkerOptions): DeliveryW
     },
     async stop(timeoutMs) {
       stopping = true;
-      wake();
+      wakeAll();
       let timer: NodeJS.Timeout | undefined;
       const timedOut = new Promise<false>((resolve) => {
         timer = setTimeout(() => resolve(false), timeoutMs);
