@@ -17,8 +17,7 @@ export interface E2eFigures {
 }
 
 /**
- * Probot's throttling spaces the writes of webhook handlers at least 1 s apart, process-wide
- * (`context.octokit` has no per-installation throttle id); each run starts this long after the
+ * Probot's throttling spaces the writes of one installation at least 1 s apart; each run starts this long after the
  * previous deployment so that it measures one push on its own rather than that spacing.
  */
 export const RUN_SPACING_MS = 1_100;

@@ -102,7 +102,7 @@ export function renderResults(run: BenchRun): string {
     "",
     "A push to `main` of a repository whose target has `required_contexts: []` (deploys without waiting for checks), one at a time: " +
       `${s.e2eRuns} runs after one warm-up, each starting at least 1.1 s after the previous deployment, because Probot spaces the ` +
-      "writes of webhook handlers 1 s apart across the whole process and that spacing would be measured instead. From sending the " +
+      "writes of one installation at least 1 s apart and that spacing would be measured instead. From sending the " +
       "webhook to the fake GitHub receiving `POST /repos/{owner}/{repo}/deployments`. No goal was set.",
     "",
     table(
