@@ -1,5 +1,6 @@
 import type { ApplicationFunction, Probot } from "probot";
 import type { GitHubCaches } from "./github/github-caches.js";
+import { createEnqueuer } from "./queue/create-enqueuer.js";
 import { routeDelivery } from "./route-delivery.js";
 import type { Store } from "./store/store.js";
 
@@ -23,6 +24,7 @@ interface DeliveryEnvelope {
  */
 export function createApp(parts: AppParts, onQueued: () => void = () => {}): ApplicationFunction {
   return (app: Probot) => {
+    const enqueue = createEnqueuer(parts.store, parts.now);
     app.onAny(async (context) => {
       const payload = context.payload as DeliveryEnvelope;
       const installationId = payload.installation?.id;
@@ -36,7 +38,7 @@ export function createApp(parts: AppParts, onQueued: () => void = () => {}): App
         installationId,
         payload: JSON.stringify(context.payload),
       };
-      const outcome = await parts.store.enqueueDelivery(delivery, parts.now());
+      const outcome = await enqueue(delivery);
       if (outcome === "duplicate") {
         app.log.debug({ delivery: context.id, event: context.name }, "duplicate delivery ignored");
         return;

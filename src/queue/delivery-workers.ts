@@ -31,6 +31,11 @@ export interface DeliveryWorkers {
   stop(timeoutMs: number): Promise<boolean>;
 }
 
+/** Webhooks arriving less than this apart make the workers hold back (see `yieldToIngest`). */
+const INGEST_GAP_MS = 5;
+/** The longest a worker holds back for arriving webhooks before each claim. */
+const MAX_INGEST_WAIT_MS = 50;
+
 /** Defaults for production: four at a time, a 30 s lease kept alive every 10 s, polling every second. */
 export const DEFAULT_WORKER_SETTINGS = { concurrency: 4, leaseMs: 30_000, pollMs: 1_000 } as const;
 
@@ -73,6 +78,20 @@ export function createDeliveryWorkers(options: DeliveryWorkerOptions): DeliveryW
     if (sleeper.done === true) unclaimedWakeups = Math.min(unclaimedWakeups + 1, options.concurrency);
     else sleeper.value();
   };
+  // When this process last queued a delivery (performance.now()).
+  let lastQueuedAt = Number.NEGATIVE_INFINITY;
+  /**
+   * Answering GitHub comes first: before each claim, waiting I/O gets its turn, and while webhooks
+   * keep arriving (less than INGEST_GAP_MS apart) the loop holds back, at most MAX_INGEST_WAIT_MS, so
+   * steady traffic slows processing down but never stops it.
+   */
+  async function yieldToIngest(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    const started = performance.now();
+    while (!stopping && performance.now() - lastQueuedAt < INGEST_GAP_MS && performance.now() - started < MAX_INGEST_WAIT_MS) {
+      await new Promise((resolve) => setTimeout(resolve, INGEST_GAP_MS));
+    }
+  }
   const wakeAll = () => {
     for (const done of [...sleepers]) done();
   };
@@ -138,8 +157,7 @@ export function createDeliveryWorkers(options: DeliveryWorkerOptions): DeliveryW
 
   async function loop(): Promise<void> {
     while (!stopping) {
-      // Let waiting I/O (webhooks to acknowledge) in before the next claim: answering GitHub comes first.
-      await new Promise((resolve) => setImmediate(resolve));
+      await yieldToIngest();
       let delivery: ClaimedDelivery | undefined;
       try {
         delivery = await claim();
@@ -165,7 +183,10 @@ export function createDeliveryWorkers(options: DeliveryWorkerOptions): DeliveryW
       stopping = false;
       loops = Array.from({ length: options.concurrency }, () => loop());
     },
-    wake,
+    wake() {
+      lastQueuedAt = performance.now();
+      wake();
+    },
     async runUntilIdle() {
       let processed = 0;
       for (let delivery = await claim(); delivery !== undefined; delivery = await claim()) {

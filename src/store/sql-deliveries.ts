@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { SqlClient, SqlExecutor } from "./sql-client.js";
 import { toDate, toDateOrNull, toNumber, type SqlBigint } from "./sql-values.js";
-import type { ClaimedDelivery, DeliveryRecord, QueueCounts, Store } from "./store.js";
+import type { ClaimedDelivery, DeliveryRecord, EnqueueOutcome, NewDelivery, QueueCounts, Store } from "./store.js";
 
 /** The part of the store that is the durable webhook queue. */
 export type DeliveryStore = Pick<
   Store,
   | "enqueueDelivery"
+  | "enqueueDeliveries"
   | "claimDelivery"
   | "extendDeliveryLease"
   | "completeDelivery"
@@ -25,18 +26,23 @@ export const MAX_DELIVERY_LIMIT = 1000;
 const QUEUE_LOCK_KEY = 7_201_905_119;
 
 // One statement, so two instances receiving the same delivery cannot both queue it. A parked
-// delivery that GitHub redelivers starts over; anything else is a duplicate.
+// delivery that GitHub redelivers starts over; anything else is a duplicate. Rows go in in the
+// order given (their `seq`); the caller removes ids repeated within one call and sorts them.
 const enqueue = `
-WITH previous AS (SELECT status FROM deliveries WHERE id = $1)
+WITH input AS (
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::text[])
+    WITH ORDINALITY AS t(id, event, action, repo_id, installation_id, payload, position)
+),
+previous AS (SELECT d.id, d.status FROM deliveries d JOIN input USING (id))
 INSERT INTO deliveries (id, event, action, repo_id, installation_id, payload, status, attempts, run_at, received_at)
-VALUES ($1, $2, $3, $4, $5, $6, 'queued', 0, $7, $7)
+SELECT id, event, action, repo_id, installation_id, payload, 'queued', 0, $7, $7 FROM input ORDER BY position
 ON CONFLICT (id) DO UPDATE
   SET event = excluded.event, action = excluded.action, repo_id = excluded.repo_id,
       installation_id = excluded.installation_id, payload = excluded.payload, status = 'queued',
       attempts = 0, error = NULL, run_at = excluded.run_at, received_at = excluded.received_at,
       finished_at = NULL, lease_until = NULL, claim_token = NULL
   WHERE deliveries.status = 'parked'
-RETURNING (SELECT status FROM previous) AS previous`;
+RETURNING id, (SELECT status FROM previous WHERE previous.id = deliveries.id) AS previous`;
 
 // Under the queue lock, so a repository's "nothing else running" holds when the claim commits:
 // two workers can never run deliveries of one repository at the same time. A running delivery
@@ -155,14 +161,38 @@ async function changedOne(db: SqlExecutor, sql: string, params: unknown[]): Prom
 
 /** The durable webhook queue on SQL: deduplicated by delivery id, claimed under leases, one repository at a time. */
 export function createDeliveryStore(db: SqlClient): DeliveryStore {
+  async function enqueueDeliveries(deliveries: readonly NewDelivery[], now: Date): Promise<EnqueueOutcome[]> {
+    // A repeated id would make the upsert touch one row twice (an error): only its first occurrence is sent.
+    const firsts = new Map<string, NewDelivery>();
+    for (const d of deliveries) if (!firsts.has(d.id)) firsts.set(d.id, d);
+    if (firsts.size === 0) return [];
+    // In id order: concurrent batches sharing ids then take their row locks in one order (no deadlock).
+    const rows = [...firsts.values()].sort((a, b) => byCodeUnits(a.id, b.id));
+    const params = [
+      rows.map((d) => d.id),
+      rows.map((d) => d.event),
+      rows.map((d) => d.action),
+      rows.map((d) => d.repoId),
+      rows.map((d) => d.installationId),
+      rows.map((d) => d.payload),
+      now,
+    ];
+    const result = await db.query<{ id: string; previous: string | null }>(enqueue, params);
+    const stored = new Map(result.rows.map((row) => [row.id, row.previous === null ? "queued" : "requeued"] as const));
+    const seen = new Set<string>();
+    return deliveries.map((d) => {
+      const first = !seen.has(d.id);
+      seen.add(d.id);
+      return (first ? stored.get(d.id) : undefined) ?? "duplicate";
+    });
+  }
+
   return {
-    async enqueueDelivery(d, now) {
-      const params = [d.id, d.event, d.action, d.repoId, d.installationId, d.payload, now];
-      const { rows } = await db.query<{ previous: string | null }>(enqueue, params);
-      const row = rows[0];
-      if (row === undefined) return "duplicate";
-      return row.previous === null ? "queued" : "requeued";
+    async enqueueDelivery(delivery, now) {
+      const [outcome] = await enqueueDeliveries([delivery], now);
+      return outcome ?? "duplicate";
     },
+    enqueueDeliveries,
     claimDelivery: (now, leaseMs) =>
       db.transaction(async (tx) => {
         await tx.query("SELECT pg_advisory_xact_lock($1::bigint)", [QUEUE_LOCK_KEY]);
@@ -193,4 +223,10 @@ export function createDeliveryStore(db: SqlClient): DeliveryStore {
       return rows.length;
     },
   };
+}
+
+/** Orders strings by UTF-16 code units (as `Array.prototype.sort` does by default). */
+function byCodeUnits(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }

@@ -223,6 +223,12 @@ export interface Store {
   /** Stores a verified delivery for the workers, once per `X-GitHub-Delivery` id (see {@link EnqueueOutcome}). */
   enqueueDelivery(delivery: NewDelivery, now: Date): Promise<EnqueueOutcome>;
   /**
+   * Stores several deliveries (received at the same moment) in one statement, queued in order of
+   * their ids; one outcome per delivery, in the given order. A delivery id repeated in the list is a
+   * duplicate of its first occurrence.
+   */
+  enqueueDeliveries(deliveries: readonly NewDelivery[], now: Date): Promise<EnqueueOutcome[]>;
+  /**
    * Claims the oldest delivery that may run at `now` — queued and due, or running with an expired
    * lease — whose repository has no other delivery running; undefined when there is none. Safe
    * from any number of workers and processes at once.

@@ -75,6 +75,60 @@ export function describeQueueContract(getStore: () => Store): void {
     });
   });
 
+  describe("durable queue: storing several deliveries at once", () => {
+    it("answers one outcome per delivery, in order: new, already queued, parked, repeated in the list", async () => {
+      const store = getStore();
+      const t = earlierThanOtherTests();
+      const [queuedBefore, parked, fresh] = [1, 2, 3].map(() => delivery(uniqueRepoId())) as [
+        NewDelivery,
+        NewDelivery,
+        NewDelivery,
+      ];
+      await store.enqueueDelivery(queuedBefore, t);
+      await store.enqueueDelivery(parked, t);
+      const first = await store.claimDelivery(t, 60_000);
+      const second = await store.claimDelivery(t, 60_000);
+      await store.retryDelivery(queuedBefore.id, first?.token ?? "", {
+        runAt: later(t, DAY_MS / 2),
+        error: "x",
+        countAttempt: false,
+      });
+      await store.parkDelivery(parked.id, second?.token ?? "", t, "boom");
+
+      const outcomes = await store.enqueueDeliveries([fresh, queuedBefore, parked, fresh], later(t, 10));
+
+      expect(outcomes).toEqual(["queued", "duplicate", "requeued", "duplicate"]);
+      expect(await store.enqueueDeliveries([], t)).toEqual([]);
+    });
+
+    it("queues a batch in order of delivery ids (one lock order for concurrent batches)", async () => {
+      const store = getStore();
+      const t = earlierThanOtherTests();
+      const batch = Array.from({ length: 5 }, () => delivery(uniqueRepoId()));
+
+      await store.enqueueDeliveries(batch, t);
+      const claimed = [];
+      for (let next = await store.claimDelivery(t, 60_000); next !== undefined; next = await store.claimDelivery(t, 60_000)) {
+        claimed.push(next.id);
+      }
+
+      expect(claimed).toEqual(batch.map((d) => d.id).sort());
+    });
+
+    it("lets exactly one of concurrent batches holding the same delivery queue it", async () => {
+      const store = getStore();
+      const t = earlierThanOtherTests();
+      const shared = delivery(uniqueRepoId());
+
+      const results = await Promise.all(
+        Array.from({ length: 6 }, () => store.enqueueDeliveries([delivery(uniqueRepoId()), shared], t)),
+      );
+
+      expect(results.map((outcomes) => outcomes[0])).toEqual(Array(6).fill("queued"));
+      expect(results.filter((outcomes) => outcomes[1] === "queued")).toHaveLength(1);
+    });
+  });
+
   describe("durable queue: claiming", () => {
     it("claims the oldest due delivery with everything needed to process it", async () => {
       const store = getStore();

@@ -1,0 +1,87 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { createPgliteStore } from "../store/create-pglite-store.js";
+import type { EnqueueOutcome, NewDelivery, Store } from "../store/store.js";
+import { createEnqueuer, MAX_ENQUEUE_BATCH } from "./create-enqueuer.js";
+
+const delivery = (id = randomUUID()): NewDelivery => ({
+  id,
+  event: "status",
+  action: null,
+  repoId: 5_000_000_000 + Math.floor(Math.random() * 1e6),
+  installationId: 1,
+  payload: "{}",
+});
+
+/** A store that records how deliveries reached it, in one statement or several. */
+function recording(store: Store) {
+  const batches: number[] = [];
+  let failNext = false;
+  return {
+    batches,
+    failOnce() {
+      failNext = true;
+    },
+    async enqueueDeliveries(deliveries: readonly NewDelivery[], now: Date): Promise<EnqueueOutcome[]> {
+      batches.push(deliveries.length);
+      if (failNext) {
+        failNext = false;
+        throw new Error("connection refused");
+      }
+      return store.enqueueDeliveries(deliveries, now);
+    },
+  };
+}
+
+describe("createEnqueuer", () => {
+  let store: Store | undefined;
+  const open = (): Store => {
+    if (store === undefined) throw new Error("the store opens in beforeAll");
+    return store;
+  };
+  beforeAll(async () => {
+    store = await createPgliteStore();
+  });
+  afterAll(() => store?.close());
+
+  it("writes a lone delivery at once", async () => {
+    const spy = recording(open());
+    const enqueue = createEnqueuer(spy, () => new Date());
+
+    expect(await enqueue(delivery())).toBe("queued");
+    expect(spy.batches).toEqual([1]);
+  });
+
+  it("writes the deliveries that arrive during a write together, each with its own outcome", async () => {
+    const spy = recording(open());
+    const enqueue = createEnqueuer(spy, () => new Date());
+    const repeated = delivery();
+
+    const outcomes = await Promise.all([enqueue(delivery()), enqueue(delivery()), enqueue(repeated), enqueue(repeated)]);
+
+    expect(outcomes).toEqual(["queued", "queued", "queued", "duplicate"]);
+    expect(spy.batches).toEqual([1, 3]);
+  });
+
+  it("splits a burst into statements of at most MAX_ENQUEUE_BATCH", async () => {
+    const spy = recording(open());
+    const enqueue = createEnqueuer(spy, () => new Date());
+
+    const outcomes = await Promise.all(Array.from({ length: 2 * MAX_ENQUEUE_BATCH + 1 }, () => enqueue(delivery())));
+
+    expect(outcomes.every((o) => o === "queued")).toBe(true);
+    expect(spy.batches).toEqual([1, MAX_ENQUEUE_BATCH, MAX_ENQUEUE_BATCH]);
+  });
+
+  it("fails the deliveries of a failed write, and writes the ones after it", async () => {
+    const spy = recording(open());
+    const enqueue = createEnqueuer(spy, () => new Date());
+    spy.failOnce();
+
+    const failed = await Promise.allSettled([enqueue(delivery()), enqueue(delivery())]);
+    const after = await enqueue(delivery());
+
+    expect(failed.map((r) => r.status)).toEqual(["rejected", "fulfilled"]);
+    expect(after).toBe("queued");
+  });
+});
