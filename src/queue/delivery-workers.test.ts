@@ -428,6 +428,24 @@ describe("delivery workers: running loops", () => {
     await within(tracker.processed(d.id), "processing the delivery queued while the workers slept");
   });
 
+  it("holds back while webhooks keep arriving, but never so long that steady traffic stops processing", async () => {
+    const clock = frozenClock();
+    const tracker = processedTracker();
+    const w = workers({ now: clock.now, concurrency: 1, process: async (c) => tracker.record(c.id) });
+    const d = delivery();
+    await store.enqueueDelivery(d, clock.now());
+    // Webhooks arriving every millisecond, without end: each wake() says one was just queued.
+    const traffic = setInterval(() => w.wake(), 1);
+
+    try {
+      w.start();
+      w.wake();
+      await within(tracker.processed(d.id), "processing a delivery under steady webhook traffic");
+    } finally {
+      clearInterval(traffic);
+    }
+  });
+
   it("stop() waits for the delivery in progress and resolves true once it finished", async () => {
     const clock = frozenClock();
     const running = deferred();
