@@ -23,7 +23,10 @@ export interface DeliveryWorkerOptions {
 export interface DeliveryWorkers {
   /** Starts the worker loops. */
   start(): void;
-  /** Tells idle workers that a delivery was queued. */
+  /**
+   * Says this process just queued a delivery: one idle worker looks at once, and while deliveries
+   * keep arriving the workers hold back briefly before each claim (acknowledging comes first).
+   */
   wake(): void;
   /** Processes due deliveries one by one until none is left (tests, without starting the loops). */
   runUntilIdle(): Promise<number>;
