@@ -22,8 +22,8 @@ export type DeliveryStore = Pick<
 /** The most deliveries one listing returns. */
 export const MAX_DELIVERY_LIMIT = 1000;
 
-/** Arbitrary constant: serialises claims of every worker of every process sharing the database. */
-const QUEUE_LOCK_KEY = 7_201_905_119;
+/** Arbitrary constant (unlike the migration and schema locks): serialises the claims of every worker of every process sharing the database. */
+const QUEUE_LOCK_KEY = 7_201_905_120;
 
 // One statement, so two instances receiving the same delivery cannot both queue it. A parked
 // delivery that GitHub redelivers starts over; anything else is a duplicate. Rows go in in the
