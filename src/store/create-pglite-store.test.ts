@@ -6,21 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { createPgliteStore } from "./create-pglite-store.js";
 import { MIGRATIONS } from "./migrations.js";
 import { runMigrations } from "./run-migrations.js";
-import type { DecisionRecord } from "./store.js";
+import { decisionRecord } from "../../test/store/store-fixtures.js";
 
 describe("createPgliteStore with a data directory", () => {
   let dataDir = "";
-  const decision: DecisionRecord = {
-    repoId: 5_000_000_001,
-    target: "production",
-    ref: "refs/heads/main",
-    sha: "a".repeat(40),
-    pr: null,
-    reason: "deployed",
-    message: "Checks passed",
-    deliveryId: "d-1",
-    createdAt: new Date("2026-01-01T00:00:00Z"),
-  };
+  const decision = decisionRecord(5_000_000_001);
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), "deliverybot-store-"));

@@ -4,13 +4,12 @@ import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { createTestSchema, dropTestSchema, TEST_DATABASE_URL } from "../../test/store/postgres-test-database.js";
-import { deployClaim, newHook, sha, tryClaim, uniqueHookId } from "../../test/store/store-fixtures.js";
+import { decisionRecord, deployClaim, newHook, sha, tryClaim, uniqueHookId } from "../../test/store/store-fixtures.js";
 import { createPostgresClient } from "./create-postgres-store.js";
 import { MIGRATIONS } from "./migrations.js";
 import { runMigrations } from "./run-migrations.js";
 import type { SqlClient } from "./sql-client.js";
 import { createSqlStore } from "./sql-store.js";
-import type { DecisionRecord } from "./store.js";
 
 /** An empty database of one backend, opened as often as a test needs. */
 interface TestDatabase {
@@ -83,17 +82,7 @@ const postgres: Backend = {
 
 const allIds = MIGRATIONS.map((migration) => migration.id);
 
-const decision: DecisionRecord = {
-  repoId: 5_000_000_010,
-  target: "production",
-  ref: "refs/heads/main",
-  sha: sha("a"),
-  pr: null,
-  reason: "deployed",
-  message: "Checks passed",
-  deliveryId: "d-1",
-  createdAt: new Date("2026-01-01T00:00:00Z"),
-};
+const decision = decisionRecord(5_000_000_010);
 
 async function ledgerOf(db: SqlClient): Promise<number[]> {
   const { rows } = await db.query<{ id: number }>("SELECT id FROM schema_migrations ORDER BY id");

@@ -7,19 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import pg from "pg";
 import { createTestSchema, dropTestSchema, TEST_DATABASE_URL } from "../../test/store/postgres-test-database.js";
 import { openStore } from "./open-store.js";
-import type { DecisionRecord } from "./store.js";
+import { decisionRecord } from "../../test/store/store-fixtures.js";
 
-const decision: DecisionRecord = {
-  repoId: 5_000_000_020,
-  target: "production",
-  ref: "refs/heads/main",
-  sha: "a".repeat(40),
-  pr: null,
-  reason: "deployed",
-  message: "Checks passed",
-  deliveryId: "d-1",
-  createdAt: new Date("2026-01-01T00:00:00Z"),
-};
+const decision = decisionRecord(5_000_000_020);
 
 /** A local port nothing listens on (it was free a moment ago). */
 async function freePort(): Promise<number> {

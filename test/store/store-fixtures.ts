@@ -1,5 +1,13 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import type { DeployClaim, DeploymentRecord, LockRecord, NewHook, PendingRecord, Store } from "../../src/store/store.js";
+import type {
+  DecisionRecord,
+  DeployClaim,
+  DeploymentRecord,
+  LockRecord,
+  NewHook,
+  PendingRecord,
+  Store,
+} from "../../src/store/store.js";
 
 let counter = 0;
 // Above 2^32 so every test also proves bigint columns round-trip as JS numbers; random so runs
@@ -20,6 +28,22 @@ export function uniqueDeliveryId(): string {
 /** A 40-hex-digit commit id derived from a label, readable in failure messages. */
 export function sha(label: string): string {
   return Buffer.from(label).toString("hex").padEnd(40, "0").slice(0, 40);
+}
+
+/** A `deployed` decision about `main` in production, at a fixed time (it round-trips exactly). */
+export function decisionRecord(repoId: number, overrides: Partial<DecisionRecord> = {}): DecisionRecord {
+  return {
+    repoId,
+    target: "production",
+    ref: "refs/heads/main",
+    sha: sha("a"),
+    pr: null,
+    reason: "deployed",
+    message: "Checks passed",
+    deliveryId: "d-1",
+    createdAt: new Date("2026-01-01T00:00:00Z"),
+    ...overrides,
+  };
 }
 
 /** A pending deploy of `main` to `production`, waiting for checks. */
