@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { INSTALLATION_PERMISSIONS } from "../helpers/installation-permissions.js";
 import { githubTime, notFound, type RouteHandler } from "./route-handler.js";
 
 /** The only file the fake serves. */
@@ -16,16 +17,7 @@ export const createInstallationToken: RouteHandler = (request, state) => {
     body: {
       token,
       expires_at: githubTime(request.at + TOKEN_LIFETIME_MS),
-      permissions: {
-        checks: "write",
-        contents: "read",
-        deployments: "write",
-        issues: "write",
-        metadata: "read",
-        pull_requests: "read",
-        statuses: "read",
-        members: "read",
-      },
+      permissions: INSTALLATION_PERMISSIONS,
       repository_selection: "all",
     },
   };

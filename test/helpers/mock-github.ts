@@ -1,4 +1,5 @@
 import nock from "nock";
+import { INSTALLATION_PERMISSIONS } from "./installation-permissions.js";
 import { validateRequest } from "./openapi-validator.js";
 import { formatReport, type Expectation, type GitHubMockReport } from "./mock-github-report.js";
 import { normalizeHeaders, parseBody, unmatchedRequest, type RecordedRequest } from "./recorded-request.js";
@@ -126,16 +127,7 @@ export function mockGitHub(): GitHubMock {
       const body = {
         token: TEST_INSTALLATION_TOKEN,
         expires_at: new Date(Date.now() + 3_600_000).toISOString(),
-        permissions: {
-          checks: "write",
-          contents: "read",
-          deployments: "write",
-          issues: "write",
-          metadata: "read",
-          pull_requests: "read",
-          statuses: "read",
-          members: "read",
-        },
+        permissions: INSTALLATION_PERMISSIONS,
         repository_selection: "all",
       };
       mock.expect(
