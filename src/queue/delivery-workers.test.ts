@@ -7,6 +7,7 @@ import type { ClaimedDelivery, DeliveryRecord, NewDelivery, Store } from "../sto
 import { createDeliveryWorkers, type DeliveryWorkerOptions, type DeliveryWorkers } from "./delivery-workers.js";
 import { RetryLater } from "./retry-later.js";
 import { backoff } from "./retry-policy.js";
+import { enqueueOne } from "../../test/store/store-fixtures.js";
 
 const DAY_MS = 86_400_000;
 const LONG_LEASE_MS = 60_000;
@@ -157,14 +158,14 @@ describe("delivery workers: outcomes", () => {
     const clock = frozenClock();
     const d = delivery();
     const seen: ClaimedDelivery[] = [];
-    await store.enqueueDelivery(d, clock.now());
+    await enqueueOne(store, d, clock.now());
 
     const processed = await workers({ now: clock.now, process: async (c) => void seen.push(c) }).runUntilIdle();
 
     expect(processed).toBe(1);
     expect(seen).toEqual([{ ...d, token: expect.any(String), attempts: 1, receivedAt: clock.now() }]);
     expect(await record(d.id)).toBeUndefined();
-    expect(await store.enqueueDelivery(d, clock.now())).toBe("duplicate");
+    expect(await enqueueOne(store, d, clock.now())).toBe("duplicate");
   });
 
   it("retries a delivery GitHub answered with 502 after the backoff, counting the attempt and keeping the error", async () => {
@@ -179,7 +180,7 @@ describe("delivery workers: outcomes", () => {
       },
     });
     const failedAt = clock.now().getTime();
-    await store.enqueueDelivery(d, clock.now());
+    await enqueueOne(store, d, clock.now());
 
     await w.runUntilIdle();
     const afterFirst = await record(d.id);
@@ -218,7 +219,7 @@ describe("delivery workers: outcomes", () => {
       },
     });
     const limitedAt = clock.now().getTime();
-    await store.enqueueDelivery(d, clock.now());
+    await enqueueOne(store, d, clock.now());
 
     await w.runUntilIdle();
     const waiting = await record(d.id);
@@ -236,7 +237,7 @@ describe("delivery workers: outcomes", () => {
   it("retries work that threw RetryLater at its time, without counting the attempt", async () => {
     const clock = frozenClock();
     const d = delivery();
-    await store.enqueueDelivery(d, clock.now());
+    await enqueueOne(store, d, clock.now());
     const retryAt = clock.at(45_000);
     const w = workers({
       now: clock.now,
@@ -266,7 +267,7 @@ describe("delivery workers: outcomes", () => {
         throw new Error(`broken payload (${calls})`);
       },
     });
-    await store.enqueueDelivery(d, clock.now());
+    await enqueueOne(store, d, clock.now());
 
     const statuses: (string | undefined)[] = [];
     for (let attempt = 1; attempt <= 5; attempt += 1) {
@@ -293,7 +294,7 @@ describe("delivery workers: outcomes", () => {
         throw answered(503, "Service Unavailable");
       },
     });
-    await store.enqueueDelivery(d, clock.now());
+    await enqueueOne(store, d, clock.now());
 
     for (let attempt = 1; attempt <= 19; attempt += 1) {
       await w.runUntilIdle();
@@ -313,7 +314,7 @@ describe("delivery workers: leases", () => {
     const leaseMs = 300;
     const clock = runningClock();
     const d = delivery();
-    await store.enqueueDelivery(d, clock.now());
+    await enqueueOne(store, d, clock.now());
     const probedPastLeases = deferred();
     const probes: { at: number; claimed: string | undefined }[] = [];
     let probing = true;
@@ -356,7 +357,7 @@ describe("delivery workers: running loops", () => {
     const d = delivery();
 
     w.start();
-    await store.enqueueDelivery(d, clock.now());
+    await enqueueOne(store, d, clock.now());
     w.wake();
 
     await within(tracker.processed(d.id), "processing the delivery queued right after start()");
@@ -390,7 +391,7 @@ describe("delivery workers: running loops", () => {
 
     w.start();
     await within(held.all.promise, "both workers claiming");
-    await store.enqueueDelivery(d, clock.now());
+    await enqueueOne(store, d, clock.now());
     w.wake();
     holding = false;
     held.gate.resolve();
@@ -422,7 +423,7 @@ describe("delivery workers: running loops", () => {
     await within(claimed.idle.promise, "both workers finding the queue empty");
     // Going to sleep after an empty claim takes only microtasks: they are asleep after this.
     await new Promise((resolve) => setImmediate(resolve));
-    await store.enqueueDelivery(d, clock.now());
+    await enqueueOne(store, d, clock.now());
     w.wake();
 
     await within(tracker.processed(d.id), "processing the delivery queued while the workers slept");
@@ -433,7 +434,7 @@ describe("delivery workers: running loops", () => {
     const tracker = processedTracker();
     const w = workers({ now: clock.now, concurrency: 1, process: async (c) => tracker.record(c.id) });
     const d = delivery();
-    await store.enqueueDelivery(d, clock.now());
+    await enqueueOne(store, d, clock.now());
     // Webhooks arriving every millisecond, without end: each wake() says one was just queued.
     const traffic = setInterval(() => w.wake(), 1);
 
@@ -462,7 +463,7 @@ describe("delivery workers: running loops", () => {
     });
     const d = delivery();
     w.start();
-    await store.enqueueDelivery(d, clock.now());
+    await enqueueOne(store, d, clock.now());
     w.wake();
     await within(running.promise, "the delivery starting");
 
@@ -488,10 +489,10 @@ describe("delivery workers: running loops", () => {
     });
     const [first, second] = [delivery(), delivery()];
     w.start();
-    await store.enqueueDelivery(first, clock.now());
+    await enqueueOne(store, first, clock.now());
     w.wake();
     await within(running.promise, "the delivery starting");
-    await store.enqueueDelivery(second, clock.now());
+    await enqueueOne(store, second, clock.now());
 
     const drained = await w.stop(50);
     release.resolve();
@@ -554,7 +555,7 @@ describe("delivery workers: running loops", () => {
     w.start();
     await within(failures.twice.promise, "two failed claims");
     storeDown = false;
-    await store.enqueueDelivery(d, clock.now());
+    await enqueueOne(store, d, clock.now());
 
     await within(tracker.processed(d.id), "processing after the store recovered");
     expect(lines.filter((l) => l.level === "error").map((l) => l.message)).toContain(
@@ -590,7 +591,7 @@ describe("delivery workers: running loops", () => {
         tracker.record(c.id);
       },
     });
-    for (const d of queued) await store.enqueueDelivery(d, clock.now());
+    for (const d of queued) await enqueueOne(store, d, clock.now());
 
     w.start();
     w.wake();

@@ -254,7 +254,7 @@ describe("createPostgresStore", () => {
     const { rows } = await probe.query("SELECT current_schema() AS schema, current_setting('statement_timeout') AS timeout");
     const ledger = await probe.query<{ id: number }>("SELECT id FROM schema_migrations ORDER BY id");
     await probe.close();
-    await store.ping();
+    await store.countDeliveries();
     await store.close();
 
     expect(rows).toEqual([{ schema, timeout: "4321ms" }]);
@@ -268,7 +268,7 @@ describe("createPostgresStore", () => {
     const stores = await Promise.all(
       Array.from({ length: 5 }, () => createPostgresStore({ connectionString: TEST_DATABASE_URL, schema, poolSize: 2 })),
     );
-    await Promise.all(stores.map((store) => store.ping()));
+    await Promise.all(stores.map((store) => store.countDeliveries()));
     await Promise.all(stores.map((store) => store.close()));
     const { rows } = await admin((c) =>
       c.query<{ id: number }>(`SELECT id FROM ${pg.escapeIdentifier(schema)}.schema_migrations ORDER BY id`),

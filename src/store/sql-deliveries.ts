@@ -6,7 +6,6 @@ import type { ClaimedDelivery, DeliveryRecord, EnqueueOutcome, NewDelivery, Queu
 /** The part of the store that is the durable webhook queue. */
 export type DeliveryStore = Pick<
   Store,
-  | "enqueueDelivery"
   | "enqueueDeliveries"
   | "claimDelivery"
   | "extendDeliveryLease"
@@ -188,10 +187,6 @@ export function createDeliveryStore(db: SqlClient): DeliveryStore {
   }
 
   return {
-    async enqueueDelivery(delivery, now) {
-      const [outcome] = await enqueueDeliveries([delivery], now);
-      return outcome ?? "duplicate";
-    },
     enqueueDeliveries,
     claimDelivery: (now, leaseMs) =>
       db.transaction(async (tx) => {

@@ -27,9 +27,6 @@ export function createSqlStore(db: SqlClient): Store {
     ...createCommandReplyStore(db),
     ...createPullRequestHeadStore(db),
     ...createHookStore(db),
-    async ping() {
-      await db.query("SELECT 1");
-    },
     close: () => db.close(),
   };
 }

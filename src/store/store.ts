@@ -220,12 +220,10 @@ export interface QueueCounts {
  * (PGlite); the SQL is plain PostgreSQL so a server backend can share it.
  */
 export interface Store {
-  /** Stores a verified delivery for the workers, once per `X-GitHub-Delivery` id (see {@link EnqueueOutcome}). */
-  enqueueDelivery(delivery: NewDelivery, now: Date): Promise<EnqueueOutcome>;
   /**
-   * Stores several deliveries (received at the same moment) in one statement, queued in order of
-   * their ids; one outcome per delivery, in the given order. A delivery id repeated in the list is a
-   * duplicate of its first occurrence.
+   * Stores verified deliveries for the workers, once per `X-GitHub-Delivery` id (see {@link EnqueueOutcome}):
+   * those received at the same moment in one statement, queued in order of their ids; one outcome per
+   * delivery, in the given order. A delivery id repeated in the list is a duplicate of its first occurrence.
    */
   enqueueDeliveries(deliveries: readonly NewDelivery[], now: Date): Promise<EnqueueOutcome[]>;
   /**
@@ -316,9 +314,6 @@ export interface Store {
   listActiveTransientDeployments(repoId: number, pr: number): Promise<DeploymentWithState[]>;
   /** Deployments of one environment, newest first (20 unless `limit` says otherwise), each with its newest status. */
   listDeployments(repoId: number, environment: string, limit?: number): Promise<DeploymentWithState[]>;
-
-  /** Resolves when the database answers a trivial query (start-up checks, tests). */
-  ping(): Promise<void>;
 
   /**
    * Takes a lock. An expired lock counts as free and is replaced; the holder taking it again

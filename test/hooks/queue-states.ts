@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { NewDelivery, Store } from "../../src/store/store.js";
+import { enqueueOne } from "../store/store-fixtures.js";
 
 const DAY_MS = 86_400_000;
 /** How far after its arrival a {@link QueueStates.retrying} delivery's next attempt is. */
@@ -54,7 +55,7 @@ export function createQueueStates(store: () => Store): QueueStates {
       payload: JSON.stringify({ id }),
       ...overrides,
     };
-    const outcome = await store().enqueueDelivery(delivery, receivedAt);
+    const outcome = await enqueueOne(store(), delivery, receivedAt);
     if (outcome !== "queued") throw new Error(`queue-states: delivery ${id} was not queued (${outcome})`);
     return { ...delivery, receivedAt };
   }

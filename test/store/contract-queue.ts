@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import type { NewDelivery, Store } from "../../src/store/store.js";
-import { uniqueDeliveryId, uniqueRepoId } from "./store-fixtures.js";
+import { enqueueOne, uniqueDeliveryId, uniqueRepoId } from "./store-fixtures.js";
 
 const DAY_MS = 86_400_000;
 let clockCounter = 0;
@@ -37,12 +37,12 @@ export function describeQueueContract(getStore: () => Store): void {
       const t = earlierThanOtherTests();
       const d = delivery(uniqueRepoId());
 
-      const first = await store.enqueueDelivery(d, t);
-      const whileQueued = await store.enqueueDelivery(d, t);
+      const first = await enqueueOne(store, d, t);
+      const whileQueued = await enqueueOne(store, d, t);
       const claimed = await store.claimDelivery(t, 60_000);
-      const whileRunning = await store.enqueueDelivery(d, t);
+      const whileRunning = await enqueueOne(store, d, t);
       await store.completeDelivery(d.id, claimed?.token ?? "", t);
-      const afterDone = await store.enqueueDelivery(d, t);
+      const afterDone = await enqueueOne(store, d, t);
 
       expect([first, whileQueued, whileRunning, afterDone]).toEqual(["queued", "duplicate", "duplicate", "duplicate"]);
       expect(claimed?.id).toBe(d.id);
@@ -53,7 +53,7 @@ export function describeQueueContract(getStore: () => Store): void {
       const t = earlierThanOtherTests();
       const d = delivery(uniqueRepoId());
 
-      const outcomes = await Promise.all(Array.from({ length: 8 }, () => store.enqueueDelivery(d, t)));
+      const outcomes = await Promise.all(Array.from({ length: 8 }, () => enqueueOne(store, d, t)));
 
       expect(outcomes.filter((o) => o === "queued")).toHaveLength(1);
       expect(outcomes.filter((o) => o === "duplicate")).toHaveLength(7);
@@ -63,11 +63,11 @@ export function describeQueueContract(getStore: () => Store): void {
       const store = getStore();
       const t = earlierThanOtherTests();
       const d = delivery(uniqueRepoId());
-      await store.enqueueDelivery(d, t);
+      await enqueueOne(store, d, t);
       const first = await store.claimDelivery(t, 60_000);
       await store.parkDelivery(d.id, first?.token ?? "", t, "GitHub answered 500");
 
-      const redelivered = await store.enqueueDelivery({ ...d, payload: '{"redelivered":true}' }, later(t, 1000));
+      const redelivered = await enqueueOne(store, { ...d, payload: '{"redelivered":true}' }, later(t, 1000));
       const again = await store.claimDelivery(later(t, 1000), 60_000);
 
       expect(redelivered).toBe("requeued");
@@ -84,8 +84,8 @@ export function describeQueueContract(getStore: () => Store): void {
         NewDelivery,
         NewDelivery,
       ];
-      await store.enqueueDelivery(queuedBefore, t);
-      await store.enqueueDelivery(parked, t);
+      await enqueueOne(store, queuedBefore, t);
+      await enqueueOne(store, parked, t);
       const first = await store.claimDelivery(t, 60_000);
       const second = await store.claimDelivery(t, 60_000);
       await store.retryDelivery(queuedBefore.id, first?.token ?? "", {
@@ -134,8 +134,8 @@ export function describeQueueContract(getStore: () => Store): void {
       const store = getStore();
       const t = earlierThanOtherTests();
       const [a, b] = [delivery(uniqueRepoId(), { event: "push", action: "created" }), delivery(uniqueRepoId())];
-      await store.enqueueDelivery(a, t);
-      await store.enqueueDelivery(b, t);
+      await enqueueOne(store, a, t);
+      await enqueueOne(store, b, t);
 
       const first = await store.claimDelivery(t, 60_000);
       const second = await store.claimDelivery(t, 60_000);
@@ -151,7 +151,7 @@ export function describeQueueContract(getStore: () => Store): void {
       const store = getStore();
       const t = earlierThanOtherTests();
       const d = delivery(uniqueRepoId());
-      await store.enqueueDelivery(d, later(t, 1000));
+      await enqueueOne(store, d, later(t, 1000));
 
       expect(await store.claimDelivery(t, 60_000)).toBeUndefined();
       expect((await store.claimDelivery(later(t, 1000), 60_000))?.id).toBe(d.id);
@@ -162,7 +162,7 @@ export function describeQueueContract(getStore: () => Store): void {
       const t = earlierThanOtherTests();
       const repoA = uniqueRepoId();
       const [a1, a2, b1] = [delivery(repoA), delivery(repoA), delivery(uniqueRepoId())];
-      for (const d of [a1, a2, b1]) await store.enqueueDelivery(d, t);
+      for (const d of [a1, a2, b1]) await enqueueOne(store, d, t);
 
       const first = await store.claimDelivery(t, 60_000);
       const second = await store.claimDelivery(t, 60_000);
@@ -179,7 +179,7 @@ export function describeQueueContract(getStore: () => Store): void {
       const repoA = uniqueRepoId();
       const repoB = uniqueRepoId();
       const queued = [delivery(repoA), delivery(repoA), delivery(repoA), delivery(repoB), delivery(repoB)];
-      for (const d of queued) await store.enqueueDelivery(d, t);
+      for (const d of queued) await enqueueOne(store, d, t);
 
       const claims = await Promise.all(Array.from({ length: 10 }, () => store.claimDelivery(t, 60_000)));
 
@@ -192,7 +192,7 @@ export function describeQueueContract(getStore: () => Store): void {
       const store = getStore();
       const t = earlierThanOtherTests();
       const d = delivery(uniqueRepoId());
-      await store.enqueueDelivery(d, t);
+      await enqueueOne(store, d, t);
       const dead = await store.claimDelivery(t, 1000);
 
       const whileLeased = await store.claimDelivery(later(t, 999), 1000);
@@ -209,7 +209,7 @@ export function describeQueueContract(getStore: () => Store): void {
       const store = getStore();
       const t = earlierThanOtherTests();
       const d = delivery(uniqueRepoId());
-      await store.enqueueDelivery(d, t);
+      await enqueueOne(store, d, t);
       const claimed = await store.claimDelivery(t, 1000);
 
       const extended = await store.extendDeliveryLease(d.id, claimed?.token ?? "", later(t, 5000));
@@ -225,7 +225,7 @@ export function describeQueueContract(getStore: () => Store): void {
       const store = getStore();
       const t = earlierThanOtherTests();
       const d = delivery(uniqueRepoId(), { event: "check_run", action: "completed" });
-      await store.enqueueDelivery(d, t);
+      await enqueueOne(store, d, t);
       const first = await store.claimDelivery(t, 60_000);
 
       const retried = await store.retryDelivery(d.id, first?.token ?? "", {
@@ -257,7 +257,7 @@ export function describeQueueContract(getStore: () => Store): void {
       const store = getStore();
       const t = earlierThanOtherTests();
       const d = delivery(uniqueRepoId());
-      await store.enqueueDelivery(d, t);
+      await enqueueOne(store, d, t);
       const first = await store.claimDelivery(t, 60_000);
 
       await store.retryDelivery(d.id, first?.token ?? "", { runAt: t, error: "rate limited", countAttempt: false });
@@ -270,7 +270,7 @@ export function describeQueueContract(getStore: () => Store): void {
       const store = getStore();
       const t = earlierThanOtherTests();
       const d = delivery(uniqueRepoId(), { event: "push" });
-      await store.enqueueDelivery(d, t);
+      await enqueueOne(store, d, t);
       const claimed = await store.claimDelivery(t, 60_000);
 
       const parked = await store.parkDelivery(d.id, claimed?.token ?? "", later(t, 10), "Cannot read properties of undefined");
@@ -303,10 +303,10 @@ export function describeQueueContract(getStore: () => Store): void {
         NewDelivery,
         NewDelivery,
       ];
-      await store.enqueueDelivery(running, t);
-      await store.enqueueDelivery(failing, later(t, 1));
-      await store.enqueueDelivery(parked, later(t, 2));
-      await store.enqueueDelivery(waiting, later(t, 1000));
+      await enqueueOne(store, running, t);
+      await enqueueOne(store, failing, later(t, 1));
+      await enqueueOne(store, parked, later(t, 2));
+      await enqueueOne(store, waiting, later(t, 1000));
       const claims = [await store.claimDelivery(t, 60_000), await store.claimDelivery(later(t, 1), 60_000)];
       const claimedParked = await store.claimDelivery(later(t, 2), 60_000);
       await store.retryDelivery(failing.id, claims[1]?.token ?? "", {
@@ -338,7 +338,7 @@ export function describeQueueContract(getStore: () => Store): void {
       const store = getStore();
       const t = earlierThanOtherTests();
       const [old, recent, parked] = [1, 2, 3].map(() => delivery(uniqueRepoId())) as [NewDelivery, NewDelivery, NewDelivery];
-      for (const d of [old, recent, parked]) await store.enqueueDelivery(d, t);
+      for (const d of [old, recent, parked]) await enqueueOne(store, d, t);
       const claims = [
         await store.claimDelivery(t, 60_000),
         await store.claimDelivery(t, 60_000),
@@ -349,8 +349,8 @@ export function describeQueueContract(getStore: () => Store): void {
       await store.parkDelivery(parked.id, claims[2]?.token ?? "", t, "boom");
 
       const pruned = await store.pruneDeliveries(later(t, 1000), 1000);
-      const redelivered = await store.enqueueDelivery(old, later(t, 6000));
-      const recentAgain = await store.enqueueDelivery(recent, later(t, 6000));
+      const redelivered = await enqueueOne(store, old, later(t, 6000));
+      const recentAgain = await enqueueOne(store, recent, later(t, 6000));
       const stillParked = await store.listDeliveries({ statuses: ["parked"], limit: 1000 });
 
       expect(pruned).toBeGreaterThanOrEqual(1);

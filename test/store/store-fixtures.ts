@@ -3,7 +3,9 @@ import type {
   DecisionRecord,
   DeployClaim,
   DeploymentRecord,
+  EnqueueOutcome,
   LockRecord,
+  NewDelivery,
   NewHook,
   PendingRecord,
   Store,
@@ -137,4 +139,15 @@ export const TEST_CLAIM_LEASE_MS = 30_000;
 /** Claims at `now` (default: the wall clock); true when the claim was granted outright. */
 export async function tryClaim(store: Pick<Store, "claimDeployment">, claim: DeployClaim, now = new Date()): Promise<boolean> {
   return (await store.claimDeployment(claim, now, TEST_CLAIM_LEASE_MS)).kind === "claimed";
+}
+
+/** Stores one delivery in the queue at `now`; its outcome. */
+export async function enqueueOne(
+  store: Pick<Store, "enqueueDeliveries">,
+  delivery: NewDelivery,
+  now: Date,
+): Promise<EnqueueOutcome> {
+  const [outcome] = await store.enqueueDeliveries([delivery], now);
+  if (outcome === undefined) throw new Error("enqueueDeliveries answered no outcome for one delivery");
+  return outcome;
 }
