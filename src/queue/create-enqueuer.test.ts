@@ -52,7 +52,7 @@ describe("createEnqueuer", () => {
     expect(spy.batches).toEqual([1]);
   });
 
-  it("writes the deliveries that arrive during a write together, each with its own outcome", async () => {
+  it("writes the deliveries that arrived before the write started together, each with its own outcome", async () => {
     const spy = recording(open());
     const enqueue = createEnqueuer(spy, () => new Date());
     const repeated = delivery();
@@ -60,7 +60,28 @@ describe("createEnqueuer", () => {
     const outcomes = await Promise.all([enqueue(delivery()), enqueue(delivery()), enqueue(repeated), enqueue(repeated)]);
 
     expect(outcomes).toEqual(["queued", "queued", "queued", "duplicate"]);
-    expect(spy.batches).toEqual([1, 3]);
+    expect(spy.batches).toEqual([4]);
+  });
+
+  it("writes the deliveries that arrive during a write in the next statement", async () => {
+    const spy = recording(open());
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow = {
+      async enqueueDeliveries(deliveries: readonly NewDelivery[], now: Date) {
+        if (spy.batches.length === 0) await held;
+        return spy.enqueueDeliveries(deliveries, now);
+      },
+    };
+    const enqueue = createEnqueuer(slow, () => new Date());
+
+    const first = enqueue(delivery());
+    await new Promise((resolve) => setImmediate(resolve));
+    const during = [enqueue(delivery()), enqueue(delivery())];
+    release();
+
+    expect(await Promise.all([first, ...during])).toEqual(["queued", "queued", "queued"]);
+    expect(spy.batches).toEqual([1, 2]);
   });
 
   it("splits a burst into statements of at most MAX_ENQUEUE_BATCH", async () => {
@@ -70,10 +91,10 @@ describe("createEnqueuer", () => {
     const outcomes = await Promise.all(Array.from({ length: 2 * MAX_ENQUEUE_BATCH + 1 }, () => enqueue(delivery())));
 
     expect(outcomes.every((o) => o === "queued")).toBe(true);
-    expect(spy.batches).toEqual([1, MAX_ENQUEUE_BATCH, MAX_ENQUEUE_BATCH]);
+    expect(spy.batches).toEqual([MAX_ENQUEUE_BATCH, MAX_ENQUEUE_BATCH, 1]);
   });
 
-  it("fails the deliveries of a failed write, and writes the ones after it", async () => {
+  it("fails every delivery of a failed write, and writes the ones after it", async () => {
     const spy = recording(open());
     const enqueue = createEnqueuer(spy, () => new Date());
     spy.failOnce();
@@ -81,7 +102,8 @@ describe("createEnqueuer", () => {
     const failed = await Promise.allSettled([enqueue(delivery()), enqueue(delivery())]);
     const after = await enqueue(delivery());
 
-    expect(failed.map((r) => r.status)).toEqual(["rejected", "fulfilled"]);
+    expect(failed.map((r) => r.status)).toEqual(["rejected", "rejected"]);
     expect(after).toBe("queued");
+    expect(spy.batches).toEqual([2, 1]);
   });
 });

@@ -24,24 +24,49 @@ export const MAX_DELIVERY_LIMIT = 1000;
 /** Arbitrary constant (unlike the migration and schema locks): serialises the claims of every worker of every process sharing the database. */
 const QUEUE_LOCK_KEY = 7_201_905_120;
 
-// One statement, so two instances receiving the same delivery cannot both queue it. A parked
-// delivery that GitHub redelivers starts over; anything else is a duplicate. Rows go in in the
-// order given (their `seq`); the caller removes ids repeated within one call and sorts them.
-const enqueue = `
-WITH input AS (
-  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::text[])
-    WITH ORDINALITY AS t(id, event, action, repo_id, installation_id, payload, position)
-),
-previous AS (SELECT d.id, d.status FROM deliveries d JOIN input USING (id))
-INSERT INTO deliveries (id, event, action, repo_id, installation_id, payload, status, attempts, run_at, received_at)
-SELECT id, event, action, repo_id, installation_id, payload, 'queued', 0, $7, $7 FROM input ORDER BY position
-ON CONFLICT (id) DO UPDATE
-  SET event = excluded.event, action = excluded.action, repo_id = excluded.repo_id,
-      installation_id = excluded.installation_id, payload = excluded.payload, status = 'queued',
-      attempts = 0, error = NULL, run_at = excluded.run_at, received_at = excluded.received_at,
-      finished_at = NULL, lease_until = NULL, claim_token = NULL
-  WHERE deliveries.status = 'parked'
-RETURNING id, (SELECT status FROM previous WHERE previous.id = deliveries.id) AS previous`;
+// A batch is sent as one `VALUES` row of plain parameters per delivery. (An array parameter per
+// column would carry every payload inside an array literal, escaped, that PostgreSQL then parses
+// back character by character: twice the cost of storing it.)
+const DELIVERY_COLUMNS = "id, event, action, repo_id, installation_id, payload";
+const DELIVERY_TYPES = ["text", "text", "text", "bigint", "bigint", "text"];
+
+/** `count` rows of the delivery columns (`($1::text, …)`), each followed by `extra`. */
+function deliveryRows(count: number, extra = ""): string {
+  const width = DELIVERY_TYPES.length;
+  const rows = Array.from({ length: count }, (_, row) => {
+    const params = DELIVERY_TYPES.map((type, column) => `$${row * width + column + 1}::${type}`);
+    return `(${params.join(", ")}${extra})`;
+  });
+  return rows.join(",\n");
+}
+
+/** The parameter after `count` rows of delivery columns: the time of the batch. */
+function batchTime(count: number): string {
+  return `$${count * DELIVERY_TYPES.length + 1}::timestamptz`;
+}
+
+// The row key makes a delivery id queue once, however many instances receive it at the same time.
+// Rows go in in the order given (their `seq`); the caller removes ids repeated within one call and
+// sorts them, so concurrent batches take their locks in one order.
+function insertNew(count: number): string {
+  const now = batchTime(count);
+  return `INSERT INTO deliveries (${DELIVERY_COLUMNS}, status, attempts, run_at, received_at)
+VALUES ${deliveryRows(count, `, 'queued', 0, ${now}, ${now}`)}
+ON CONFLICT (id) DO NOTHING
+RETURNING id`;
+}
+
+// A known delivery that GitHub sends again starts over if it was parked; anything else is a duplicate.
+function requeueParked(count: number): string {
+  const now = batchTime(count);
+  return `UPDATE deliveries d
+SET event = input.event, action = input.action, repo_id = input.repo_id, installation_id = input.installation_id,
+    payload = input.payload, status = 'queued', attempts = 0, error = NULL, run_at = ${now}, received_at = ${now},
+    finished_at = NULL, lease_until = NULL, claim_token = NULL
+FROM (VALUES ${deliveryRows(count)}) AS input (${DELIVERY_COLUMNS})
+WHERE d.id = input.id AND d.status = 'parked'
+RETURNING d.id`;
+}
 
 // Under the queue lock, so a repository's "nothing else running" holds when the claim commits:
 // two workers can never run deliveries of one repository at the same time. A running delivery
@@ -161,28 +186,24 @@ async function changedOne(db: SqlExecutor, sql: string, params: unknown[]): Prom
 /** The durable webhook queue on SQL: deduplicated by delivery id, claimed under leases, one repository at a time. */
 export function createDeliveryStore(db: SqlClient): DeliveryStore {
   async function enqueueDeliveries(deliveries: readonly NewDelivery[], now: Date): Promise<EnqueueOutcome[]> {
-    // A repeated id would make the upsert touch one row twice (an error): only its first occurrence is sent.
+    // A repeated id is a duplicate within the call: only its first occurrence is sent.
     const firsts = new Map<string, NewDelivery>();
     for (const d of deliveries) if (!firsts.has(d.id)) firsts.set(d.id, d);
     if (firsts.size === 0) return [];
-    // In id order: concurrent batches sharing ids then take their row locks in one order (no deadlock).
     const rows = [...firsts.values()].sort((a, b) => byCodeUnits(a.id, b.id));
-    const params = [
-      rows.map((d) => d.id),
-      rows.map((d) => d.event),
-      rows.map((d) => d.action),
-      rows.map((d) => d.repoId),
-      rows.map((d) => d.installationId),
-      rows.map((d) => d.payload),
-      now,
-    ];
-    const result = await db.query<{ id: string; previous: string | null }>(enqueue, params);
-    const stored = new Map(result.rows.map((row) => [row.id, row.previous === null ? "queued" : "requeued"] as const));
+    const outcomes = new Map<string, EnqueueOutcome>();
+    const inserted = await db.query<{ id: string }>(insertNew(rows.length), [...rows.flatMap(deliveryParams), now]);
+    for (const { id } of inserted.rows) outcomes.set(id, "queued");
+    const known = rows.filter((d) => !outcomes.has(d.id));
+    if (known.length > 0) {
+      const requeued = await db.query<{ id: string }>(requeueParked(known.length), [...known.flatMap(deliveryParams), now]);
+      for (const { id } of requeued.rows) outcomes.set(id, "requeued");
+    }
     const seen = new Set<string>();
     return deliveries.map((d) => {
       const first = !seen.has(d.id);
       seen.add(d.id);
-      return (first ? stored.get(d.id) : undefined) ?? "duplicate";
+      return (first ? outcomes.get(d.id) : undefined) ?? "duplicate";
     });
   }
 
@@ -221,6 +242,10 @@ export function createDeliveryStore(db: SqlClient): DeliveryStore {
 }
 
 /** Orders strings by UTF-16 code units (as `Array.prototype.sort` does by default). */
+function deliveryParams(d: NewDelivery): unknown[] {
+  return [d.id, d.event, d.action, d.repoId, d.installationId, d.payload];
+}
+
 function byCodeUnits(a: string, b: string): number {
   if (a === b) return 0;
   return a < b ? -1 : 1;
