@@ -64,7 +64,7 @@ describe("deliverybot events", () => {
       },
       body,
     });
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(202);
     return id;
   }
 
