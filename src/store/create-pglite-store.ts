@@ -1,5 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import { runMigrations } from "./run-migrations.js";
+import type { SqlClient, SqlExecutor } from "./sql-client.js";
 import { createSqlStore } from "./sql-store.js";
 import type { Store } from "./store.js";
 
@@ -18,5 +19,30 @@ export async function createPgliteStore(options: PgliteStoreOptions = {}): Promi
     await db.close();
     throw error;
   }
-  return createSqlStore(db);
+  return createSqlStore(takingTurns(db));
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * PGlite runs each statement synchronously on this thread, and a chain of awaited statements
+ * resolves without the event loop turning: a worker processing a delivery would keep every webhook
+ * waiting until its last statement. Each statement first lets waiting I/O run.
+ */
+function takingTurns(db: PGlite): SqlClient {
+  const executor = (target: SqlExecutor): SqlExecutor => ({
+    async query<T>(sql: string, params?: unknown[]) {
+      await nextTurn();
+      return target.query<T>(sql, params);
+    },
+    async exec(sql: string) {
+      await nextTurn();
+      return target.exec(sql);
+    },
+  });
+  return {
+    ...executor(db),
+    transaction: (fn) => db.transaction((tx) => fn(executor(tx))),
+    close: () => db.close(),
+  };
 }
