@@ -447,6 +447,35 @@ describe("delivery workers: running loops", () => {
     }
   });
 
+  it("lets one claim through every 50 ms between all its loops while webhooks keep arriving", async () => {
+    const clock = frozenClock();
+    const tracker = processedTracker();
+    const startedAt: number[] = [];
+    const w = workers({
+      now: clock.now,
+      concurrency: 4,
+      process: async (c) => {
+        startedAt.push(performance.now());
+        tracker.record(c.id);
+      },
+    });
+    const queued = [delivery(), delivery(), delivery(), delivery()];
+    for (const d of queued) await enqueueOne(store, d, clock.now());
+    const traffic = setInterval(() => w.wake(), 1);
+
+    try {
+      w.start();
+      w.wake();
+      await within(Promise.all(queued.map((d) => tracker.processed(d.id))), "processing four deliveries under steady traffic");
+    } finally {
+      clearInterval(traffic);
+    }
+
+    // A lower bound only: a slow machine makes the gaps longer, never shorter (timers may fire 1 ms early).
+    const gaps = startedAt.slice(1).map((at, i) => at - (startedAt[i] ?? at));
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(48);
+  });
+
   it("stop() waits for the delivery in progress and resolves true once it finished", async () => {
     const clock = frozenClock();
     const running = deferred();

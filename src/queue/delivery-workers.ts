@@ -36,7 +36,7 @@ export interface DeliveryWorkers {
 
 /** Webhooks arriving less than this apart make the workers hold back (see `yieldToIngest`). */
 const INGEST_GAP_MS = 5;
-/** The longest a worker holds back for arriving webhooks before each claim. */
+/** While webhooks keep arriving, the loops of a process claim one delivery this often between them. */
 const MAX_INGEST_WAIT_MS = 50;
 
 /** Defaults for production: four at a time, a 30 s lease kept alive every 10 s, polling every second. */
@@ -81,17 +81,23 @@ export function createDeliveryWorkers(options: DeliveryWorkerOptions): DeliveryW
     if (sleeper.done === true) unclaimedWakeups = Math.min(unclaimedWakeups + 1, options.concurrency);
     else sleeper.value();
   };
-  // When this process last queued a delivery (performance.now()).
+  // When this process last queued a delivery, and when a loop last went ahead while webhooks kept
+  // arriving (performance.now()).
   let lastQueuedAt = Number.NEGATIVE_INFINITY;
+  let lastFloodClaimAt = Number.NEGATIVE_INFINITY;
   /**
    * Answering GitHub comes first: before each claim, waiting I/O gets its turn, and while webhooks
-   * keep arriving (less than INGEST_GAP_MS apart) the loop holds back, at most MAX_INGEST_WAIT_MS, so
-   * steady traffic slows processing down but never stops it.
+   * keep arriving (less than INGEST_GAP_MS apart) the loops hold back: one of them goes ahead every
+   * MAX_INGEST_WAIT_MS, so a flood slows processing down to that pace but never stops it. Once the
+   * webhooks pause, every loop runs at full speed and the queue catches up.
    */
   async function yieldToIngest(): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
-    const started = performance.now();
-    while (!stopping && performance.now() - lastQueuedAt < INGEST_GAP_MS && performance.now() - started < MAX_INGEST_WAIT_MS) {
+    while (!stopping && performance.now() - lastQueuedAt < INGEST_GAP_MS) {
+      if (performance.now() - lastFloodClaimAt >= MAX_INGEST_WAIT_MS) {
+        lastFloodClaimAt = performance.now();
+        return;
+      }
       await new Promise((resolve) => setTimeout(resolve, INGEST_GAP_MS));
     }
   }
