@@ -2,8 +2,12 @@
 export interface BenchSettings {
   /** Connections kept open by the acknowledgement benchmark, each sending its next webhook when answered. */
   readonly concurrency: number;
+  /** Webhooks the baseline gets before anything is measured (it warms the load generator up too). */
+  readonly baselineWarmup: number;
   readonly ingestWarmup: number;
   readonly ingestEvents: number;
+  /** Acknowledgement rounds per backend, each a baseline batch then an app batch. */
+  readonly ingestRounds: number;
   /** Events of the rate-limit mix that need no action; `flows` gated auto-deploys (3 events each) complete the mix. */
   readonly noActionEvents: number;
   readonly flows: number;
@@ -25,8 +29,10 @@ export function readBenchSettings(env: NodeJS.ProcessEnv, defaults: { appScript:
   const scale = (n: number) => (quick ? Math.max(1, Math.round(n / 10)) : n);
   return {
     concurrency: 8,
+    baselineWarmup: scale(3_000),
     ingestWarmup: scale(300),
     ingestEvents: scale(2_000),
+    ingestRounds: quick ? 1 : 3,
     noActionEvents: 970,
     flows: 10,
     e2eRuns: quick ? 5 : 24,

@@ -10,7 +10,7 @@ export interface MemoryFigures {
   readonly peakMiB: number;
   /**
    * Webhooks processed per second from `since` until the queue was empty: a sustained rate, the
-   * queue never running dry meanwhile. Only when `/healthz` reports the queue.
+   * queue never running dry meanwhile. Only when `/healthz` reports the queue and webhooks were topped up.
    */
   readonly processingRate?: number;
 }
@@ -33,7 +33,8 @@ export async function measureMemory(context: BenchContext, app: RunningApp, sinc
   }
   const drained = await waitForDrain(app.process.url, context.github);
   const { rss, peak } = app.process.memoryKiB();
-  const processingRate = drained.mode === "queue" ? ((app.sent - since.sent) / (drained.at - since.at)) * 1000 : undefined;
+  const toppedUp = app.sent - since.sent;
+  const processingRate = drained.mode === "queue" && toppedUp > 0 ? (toppedUp / (drained.at - since.at)) * 1000 : undefined;
   return {
     events: app.sent,
     rssMiB: rss / 1024,

@@ -1,27 +1,44 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BenchContext, RunningApp } from "./app-under-test.js";
-import { startServer } from "./child-process.js";
+import { startServer, type ServerProcess } from "./child-process.js";
+import { cpuMsOfProcessesNamed, processCpuMs } from "./cpu-time.js";
 import { INGEST_KINDS, noActionEvents } from "./event-mix.js";
 import { sendWebhooks, type SendResult } from "./send-webhooks.js";
-import { p50p99 } from "./stats.js";
+import { percentile, p50p99 } from "./stats.js";
 import { waitForDrain } from "./wait-for-drain.js";
 import { signEvent, type WebhookEvent } from "../test/helpers/webhook-events.js";
 
-/** Acknowledgement latency and ingest throughput of one server. */
+/** Acknowledgement latency, throughput and CPU cost of one server over one batch. */
 export interface IngestFigures {
   readonly events: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
-  /** Webhooks acknowledged per second, over the measured batch. */
+  /** Webhooks acknowledged per second, over the batch. */
   readonly throughput: number;
   /** Answers other than 2xx. */
   readonly failed: number;
+  /** CPU time the server process used per webhook, in µs. */
+  readonly cpuUs: number;
+  /** CPU time the PostgreSQL server processes on this machine used per webhook, in µs (PostgreSQL backend only). */
+  readonly databaseCpuUs?: number;
 }
 
-/** The baseline's figures, and its resident memory: a bare Node.js HTTP server's. */
-export interface BaselineFigures extends IngestFigures {
-  readonly rssMiB: number;
+/** The app's figures over the rounds, the baseline's over the same rounds, and the ratios the goals judge. */
+export interface IngestComparison {
+  readonly rounds: number;
+  /** Each figure is the median over the rounds. */
+  readonly app: IngestFigures;
+  readonly baseline: IngestFigures;
+  /** Medians of the per-round ratios app / baseline: each round's pair ran back to back. */
+  readonly p99Ratio: number;
+  readonly throughputRatio: number;
+}
+
+/** The bare `node:http` + HMAC server, kept running for the whole bench. */
+export interface BaselineServer {
+  readonly process: ServerProcess;
+  measure(events: readonly WebhookEvent[]): Promise<IngestFigures>;
 }
 
 const BASELINE_SCRIPT = fileURLToPath(new URL("./baseline-server.js", import.meta.url));
@@ -30,7 +47,11 @@ function ingestEvents(context: BenchContext, count: number): WebhookEvent[] {
   return noActionEvents(count, context.random, INGEST_KINDS);
 }
 
-function figures(result: SendResult): IngestFigures {
+async function measured(pid: number, send: () => Promise<SendResult>, withDatabase: boolean): Promise<IngestFigures> {
+  const cpuBefore = processCpuMs(pid);
+  const databaseBefore = withDatabase ? cpuMsOfProcessesNamed("postgres") : NaN;
+  const result = await send();
+  const perWebhookUs = (ms: number) => (ms * 1000) / result.latenciesMs.length;
   const { p50, p99 } = p50p99(result.latenciesMs);
   let failed = 0;
   for (const [status, count] of result.statuses) if (status < 200 || status > 299) failed += count;
@@ -40,11 +61,16 @@ function figures(result: SendResult): IngestFigures {
     p99Ms: p99,
     throughput: (result.latenciesMs.length / result.wallMs) * 1000,
     failed,
+    cpuUs: perWebhookUs(processCpuMs(pid) - cpuBefore),
+    ...(withDatabase ? { databaseCpuUs: perWebhookUs(cpuMsOfProcessesNamed("postgres") - databaseBefore) } : {}),
   };
 }
 
-/** Warms up, then measures the bare `node:http` + HMAC server with the same webhooks the app gets. */
-export async function measureBaseline(context: BenchContext): Promise<BaselineFigures> {
+/**
+ * Starts the baseline and sends it `baselineWarmup` webhooks: that also warms this process up, the
+ * load generator, whose own speed would otherwise favour whichever server is measured later.
+ */
+export async function startBaseline(context: BenchContext): Promise<BaselineServer> {
   const server = await startServer({
     script: BASELINE_SCRIPT,
     cwd: context.workDir,
@@ -52,28 +78,61 @@ export async function measureBaseline(context: BenchContext): Promise<BaselineFi
     readyPath: "/",
     logFile: join(context.workDir, "baseline.log"),
   });
-  try {
-    const { settings } = context;
-    const send = (events: WebhookEvent[]) =>
-      sendWebhooks(
-        events.map((event) => signEvent(context.secret, event)),
-        { url: `${server.url}/api/github/webhooks`, concurrency: settings.concurrency },
-      );
-    await send(ingestEvents(context, settings.ingestWarmup));
-    const result = await send(ingestEvents(context, settings.ingestEvents));
-    return { ...figures(result), rssMiB: server.memoryKiB().rss / 1024 };
-  } finally {
-    await server.stop();
-  }
+  const { settings } = context;
+  const send = (events: readonly WebhookEvent[]) =>
+    sendWebhooks(
+      events.map((event) => signEvent(context.secret, event)),
+      { url: `${server.url}/api/github/webhooks`, concurrency: settings.concurrency },
+    );
+  await send(ingestEvents(context, settings.baselineWarmup));
+  return { process: server, measure: (events) => measured(server.pid, () => send(events), false) };
 }
 
 /**
- * Warms the app up and lets it finish processing that, then sends the measured batch. A queued app
- * is still processing the batch when this returns (the memory measure waits for it).
+ * Warms the app up and lets it process that, then runs `ingestRounds` rounds, each a batch sent to
+ * the baseline and then one sent to the app, the app finishing its processing before the next round.
+ * Pairing the two in time keeps the machine's ups and downs out of the ratios.
  */
-export async function measureAppIngest(context: BenchContext, app: RunningApp): Promise<IngestFigures> {
+export async function measureAppIngest(
+  context: BenchContext,
+  app: RunningApp,
+  baseline: BaselineServer,
+  withDatabase: boolean,
+): Promise<IngestComparison> {
   const { settings, github } = context;
   await app.send(ingestEvents(context, settings.ingestWarmup));
   await waitForDrain(app.process.url, github);
-  return figures(await app.send(ingestEvents(context, settings.ingestEvents)));
+  const rounds: { app: IngestFigures; baseline: IngestFigures }[] = [];
+  for (let round = 0; round < settings.ingestRounds; round++) {
+    const base = await baseline.measure(ingestEvents(context, settings.ingestEvents));
+    const events = ingestEvents(context, settings.ingestEvents);
+    const ours = await measured(app.process.pid, () => app.send(events), withDatabase);
+    rounds.push({ app: ours, baseline: base });
+    await waitForDrain(app.process.url, github);
+  }
+  return {
+    rounds: rounds.length,
+    app: medianFigures(rounds.map((r) => r.app)),
+    baseline: medianFigures(rounds.map((r) => r.baseline)),
+    p99Ratio: median(rounds.map((r) => r.app.p99Ms / r.baseline.p99Ms)),
+    throughputRatio: median(rounds.map((r) => r.app.throughput / r.baseline.throughput)),
+  };
+}
+
+function median(values: readonly number[]): number {
+  return percentile(values, 50);
+}
+
+function medianFigures(all: readonly IngestFigures[]): IngestFigures {
+  const of = (figure: (f: IngestFigures) => number) => median(all.map(figure));
+  const database = all.map((f) => f.databaseCpuUs).filter((v): v is number => v !== undefined);
+  return {
+    events: of((f) => f.events),
+    p50Ms: of((f) => f.p50Ms),
+    p99Ms: of((f) => f.p99Ms),
+    throughput: of((f) => f.throughput),
+    failed: all.reduce((sum, f) => sum + f.failed, 0),
+    cpuUs: of((f) => f.cpuUs),
+    ...(database.length === 0 ? {} : { databaseCpuUs: median(database) }),
+  };
 }

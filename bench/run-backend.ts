@@ -3,7 +3,7 @@ import type { BackendName, PreparedBackend } from "./backends.js";
 import { measureCalls, type CallFigures } from "./measure-calls.js";
 import { measureE2e, type E2eFigures } from "./measure-e2e.js";
 import { measureMemory, type MemoryFigures } from "./measure-footprint.js";
-import { measureAppIngest, type IngestFigures } from "./measure-ingest.js";
+import { measureAppIngest, type BaselineServer, type IngestComparison } from "./measure-ingest.js";
 import { nowMs } from "./send-webhooks.js";
 import { drainModeOf, type DrainMode } from "./wait-for-drain.js";
 
@@ -14,7 +14,7 @@ export interface BackendFigures {
   readonly drainMode: DrainMode;
   readonly calls: CallFigures;
   readonly e2e: E2eFigures;
-  readonly ingest: IngestFigures;
+  readonly ingest: IngestComparison;
   readonly memory: MemoryFigures;
 }
 
@@ -25,12 +25,13 @@ export type BackendOutcome =
 
 /**
  * One app process on an empty store: cold start, then (caches still cold) the rate-limit mix, the
- * end-to-end runs, the acknowledgement benchmark, memory after `memoryEvents` webhooks; then a
- * restart on the same store.
+ * end-to-end runs, the acknowledgement rounds (against `baseline`), memory after `memoryEvents`
+ * webhooks (their top-up measures the sustained processing rate); then a restart on the same store.
  */
 export async function runBackend(
   context: BenchContext,
   backend: PreparedBackend,
+  baseline: BaselineServer,
   progress: (line: string) => void,
 ): Promise<BackendOutcome> {
   const app = await startApp(context, backend);
@@ -46,11 +47,11 @@ export async function runBackend(
     const calls = await measureCalls(context, app);
     progress(`  end-to-end push → deployment (${context.settings.e2eRuns} runs)…`);
     const e2e = await measureE2e(context, app);
-    progress(`  acknowledgement latency and throughput (${context.settings.ingestEvents} webhooks)…`);
-    const mark = { at: nowMs(), sent: app.sent };
-    const ingest = await measureAppIngest(context, app);
+    const { ingestRounds, ingestEvents } = context.settings;
+    progress(`  acknowledgement latency and throughput (${ingestRounds} × ${ingestEvents} webhooks, paired with the baseline)…`);
+    const ingest = await measureAppIngest(context, app, baseline, backend.name === "postgres");
     progress(`  memory after ${context.settings.memoryEvents} webhooks…`);
-    const memory = await measureMemory(context, app, mark);
+    const memory = await measureMemory(context, app, { at: nowMs(), sent: app.sent });
     measured = { coldStartMs: app.process.startMs, drainMode, calls, e2e, ingest, memory };
   } finally {
     await app.process.stop();

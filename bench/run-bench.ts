@@ -17,7 +17,7 @@ import { benchConfigs } from "./bench-repos.js";
 import { readBenchSettings } from "./bench-settings.js";
 import { describeMachine } from "./describe-machine.js";
 import { createRandom } from "../test/helpers/seeded-random.js";
-import { measureBaseline } from "./measure-ingest.js";
+import { startBaseline } from "./measure-ingest.js";
 import { renderResults } from "./render-results.js";
 import { runBackend, type BackendOutcome } from "./run-backend.js";
 
@@ -52,8 +52,8 @@ async function main(): Promise<void> {
   };
   const progress = (line: string) => console.log(line);
   try {
-    progress(`baseline: bare node:http + HMAC (${settings.ingestEvents} webhooks)…`);
-    const baseline = await measureBaseline(context);
+    progress(`baseline: bare node:http + HMAC, warming up with ${settings.baselineWarmup} webhooks…`);
+    const baseline = await startBaseline(context);
     const outcomes: BackendOutcome[] = [];
     const candidates: Array<() => Promise<PreparedBackend | UnavailableBackend>> = [
       async () => preparePglite(workDir),
@@ -68,20 +68,22 @@ async function main(): Promise<void> {
       }
       progress(`${backend.name}: ${backend.location}`);
       try {
-        const outcome = await runBackend(context, backend, progress);
+        const outcome = await runBackend(context, backend, baseline, progress);
         if (outcome.kind === "skipped") progress(`  skipped: ${outcome.reason}`);
         outcomes.push(outcome);
       } finally {
         await backend.dispose();
       }
     }
+    const baselineRssMiB = baseline.process.memoryKiB().rss / 1024;
+    await baseline.process.stop();
     const durationS = (Date.now() - startedAt.getTime()) / 1000;
     const run = {
       startedAt,
       durationS,
       machine: describeMachine(REPO_ROOT, loadAtStart),
       settings,
-      baseline,
+      baselineRssMiB,
       outcomes,
       problems: github.problems(),
     };
