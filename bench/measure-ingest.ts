@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BenchContext, RunningApp } from "./app-under-test.js";
+import type { PreparedBackend } from "./backends.js";
 import { startServer, type ServerProcess } from "./child-process.js";
 import { cpuMsOfProcessesNamed, processCpuMs } from "./cpu-time.js";
 import { INGEST_KINDS, noActionEvents } from "./event-mix.js";
@@ -24,24 +25,32 @@ export interface IngestFigures {
   readonly databaseCpuUs?: number;
 }
 
-/** The app's figures over the rounds, the baseline's over the same rounds, and the ratios the goals judge. */
+/**
+ * The app's figures over the rounds, the baseline's and the store floor's over the same rounds, and
+ * the ratios the goals judge.
+ */
 export interface IngestComparison {
   readonly rounds: number;
   /** Each figure is the median over the rounds. */
   readonly app: IngestFigures;
   readonly baseline: IngestFigures;
-  /** Medians of the per-round ratios app / baseline: each round's pair ran back to back. */
+  readonly floor: IngestFigures;
+  /** Medians of the per-round ratios app / baseline: each round's batches ran back to back. */
   readonly p99Ratio: number;
   readonly throughputRatio: number;
+  /** The same for the store floor / baseline: the most any app storing before it answers reached. */
+  readonly floorP99Ratio: number;
+  readonly floorThroughputRatio: number;
 }
 
-/** The bare `node:http` + HMAC server, kept running for the whole bench. */
-export interface BaselineServer {
+/** A webhook server the app is compared with, and how to measure a batch on it. */
+export interface ReferenceServer {
   readonly process: ServerProcess;
   measure(events: readonly WebhookEvent[]): Promise<IngestFigures>;
 }
 
 const BASELINE_SCRIPT = fileURLToPath(new URL("./baseline-server.js", import.meta.url));
+const FLOOR_SCRIPT = fileURLToPath(new URL("./store-floor-server.js", import.meta.url));
 
 function ingestEvents(context: BenchContext, count: number): WebhookEvent[] {
   return noActionEvents(count, context.random, INGEST_KINDS);
@@ -66,17 +75,18 @@ async function measured(pid: number, send: () => Promise<SendResult>, withDataba
   };
 }
 
-/**
- * Starts the baseline and sends it `baselineWarmup` webhooks: that also warms this process up, the
- * load generator, whose own speed would otherwise favour whichever server is measured later.
- */
-export async function startBaseline(context: BenchContext): Promise<BaselineServer> {
+async function startReference(
+  context: BenchContext,
+  name: string,
+  script: string,
+  env: Readonly<Record<string, string>>,
+): Promise<ReferenceServer> {
   const server = await startServer({
-    script: BASELINE_SCRIPT,
+    script,
     cwd: context.workDir,
-    env: { PATH: process.env["PATH"] ?? "", WEBHOOK_SECRET: context.secret },
+    env: { PATH: process.env["PATH"] ?? "", WEBHOOK_SECRET: context.secret, ...env },
     readyPath: "/",
-    logFile: join(context.workDir, "baseline.log"),
+    logFile: join(context.workDir, `${name}.log`),
   });
   const { settings } = context;
   const send = (events: readonly WebhookEvent[]) =>
@@ -84,38 +94,59 @@ export async function startBaseline(context: BenchContext): Promise<BaselineServ
       events.map((event) => signEvent(context.secret, event)),
       { url: `${server.url}/api/github/webhooks`, concurrency: settings.concurrency },
     );
-  await send(ingestEvents(context, settings.baselineWarmup));
-  return { process: server, measure: (events) => measured(server.pid, () => send(events), false) };
+  return { process: server, measure: (events) => measured(server.pid, () => send(events), env["DATABASE_URL"] !== undefined) };
+}
+
+/**
+ * Starts the baseline and sends it `baselineWarmup` webhooks: that also warms this process up, the
+ * load generator, whose own speed would otherwise favour whichever server is measured later.
+ */
+export async function startBaseline(context: BenchContext): Promise<ReferenceServer> {
+  const baseline = await startReference(context, "baseline", BASELINE_SCRIPT, {});
+  await baseline.measure(ingestEvents(context, context.settings.baselineWarmup));
+  return baseline;
+}
+
+/** Starts the store floor on a store of its own (`DATA_DIR` or `DATABASE_URL`) and warms it up. */
+export async function startFloor(context: BenchContext, backend: PreparedBackend): Promise<ReferenceServer> {
+  const floor = await startReference(context, `floor-${backend.name}`, FLOOR_SCRIPT, backend.env);
+  await floor.measure(ingestEvents(context, context.settings.ingestWarmup));
+  return floor;
 }
 
 /**
  * Warms the app up and lets it process that, then runs `ingestRounds` rounds, each a batch sent to
- * the baseline and then one sent to the app, the app finishing its processing before the next round.
- * Pairing the two in time keeps the machine's ups and downs out of the ratios.
+ * the baseline, one to the store floor and one to the app, the app finishing its processing before
+ * the next round. Measuring them together keeps the machine's ups and downs out of the ratios.
  */
 export async function measureAppIngest(
   context: BenchContext,
   app: RunningApp,
-  baseline: BaselineServer,
+  references: { readonly baseline: ReferenceServer; readonly floor: ReferenceServer },
   withDatabase: boolean,
 ): Promise<IngestComparison> {
   const { settings, github } = context;
   await app.send(ingestEvents(context, settings.ingestWarmup));
   await waitForDrain(app.process.url, github);
-  const rounds: { app: IngestFigures; baseline: IngestFigures }[] = [];
+  const rounds: { app: IngestFigures; baseline: IngestFigures; floor: IngestFigures }[] = [];
   for (let round = 0; round < settings.ingestRounds; round++) {
-    const base = await baseline.measure(ingestEvents(context, settings.ingestEvents));
+    const baseline = await references.baseline.measure(ingestEvents(context, settings.ingestEvents));
+    const floor = await references.floor.measure(ingestEvents(context, settings.ingestEvents));
     const events = ingestEvents(context, settings.ingestEvents);
     const ours = await measured(app.process.pid, () => app.send(events), withDatabase);
-    rounds.push({ app: ours, baseline: base });
+    rounds.push({ app: ours, baseline, floor });
     await waitForDrain(app.process.url, github);
   }
+  const ratio = (of: (r: (typeof rounds)[number]) => number) => median(rounds.map(of));
   return {
     rounds: rounds.length,
     app: medianFigures(rounds.map((r) => r.app)),
     baseline: medianFigures(rounds.map((r) => r.baseline)),
-    p99Ratio: median(rounds.map((r) => r.app.p99Ms / r.baseline.p99Ms)),
-    throughputRatio: median(rounds.map((r) => r.app.throughput / r.baseline.throughput)),
+    floor: medianFigures(rounds.map((r) => r.floor)),
+    p99Ratio: ratio((r) => r.app.p99Ms / r.baseline.p99Ms),
+    throughputRatio: ratio((r) => r.app.throughput / r.baseline.throughput),
+    floorP99Ratio: ratio((r) => r.floor.p99Ms / r.baseline.p99Ms),
+    floorThroughputRatio: ratio((r) => r.floor.throughput / r.baseline.throughput),
   };
 }
 

@@ -3,7 +3,7 @@ import type { BackendName, PreparedBackend } from "./backends.js";
 import { measureCalls, type CallFigures } from "./measure-calls.js";
 import { measureE2e, type E2eFigures } from "./measure-e2e.js";
 import { measureMemory, type MemoryFigures } from "./measure-footprint.js";
-import { measureAppIngest, type BaselineServer, type IngestComparison } from "./measure-ingest.js";
+import { measureAppIngest, startFloor, type IngestComparison, type ReferenceServer } from "./measure-ingest.js";
 import { nowMs } from "./send-webhooks.js";
 import { drainModeOf, type DrainMode } from "./wait-for-drain.js";
 
@@ -25,13 +25,13 @@ export type BackendOutcome =
 
 /**
  * One app process on an empty store: cold start, then (caches still cold) the rate-limit mix, the
- * end-to-end runs, the acknowledgement rounds (against `baseline`), memory after `memoryEvents`
+ * end-to-end runs, the acknowledgement rounds (with the baseline, and the store floor on `floorStore`), memory after `memoryEvents`
  * webhooks (their top-up measures the sustained processing rate); then a restart on the same store.
  */
 export async function runBackend(
   context: BenchContext,
   backend: PreparedBackend,
-  baseline: BaselineServer,
+  references: { readonly baseline: ReferenceServer; readonly floorStore: PreparedBackend },
   progress: (line: string) => void,
 ): Promise<BackendOutcome> {
   const app = await startApp(context, backend);
@@ -48,8 +48,16 @@ export async function runBackend(
     progress(`  end-to-end push → deployment (${context.settings.e2eRuns} runs)…`);
     const e2e = await measureE2e(context, app);
     const { ingestRounds, ingestEvents } = context.settings;
-    progress(`  acknowledgement latency and throughput (${ingestRounds} × ${ingestEvents} webhooks, paired with the baseline)…`);
-    const ingest = await measureAppIngest(context, app, baseline, backend.name === "postgres");
+    progress(
+      `  acknowledgement latency and throughput (${ingestRounds} × ${ingestEvents} webhooks, with the baseline and the store floor)…`,
+    );
+    const floor = await startFloor(context, references.floorStore);
+    const ingest = await measureAppIngest(
+      context,
+      app,
+      { baseline: references.baseline, floor },
+      backend.name === "postgres",
+    ).finally(() => floor.process.stop());
     progress(`  memory after ${context.settings.memoryEvents} webhooks…`);
     const memory = await measureMemory(context, app, { at: nowMs(), sent: app.sent });
     measured = { coldStartMs: app.process.startMs, drainMode, calls, e2e, ingest, memory };

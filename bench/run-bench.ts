@@ -67,12 +67,17 @@ async function main(): Promise<void> {
         continue;
       }
       progress(`${backend.name}: ${backend.location}`);
+      // The store floor gets a store of its own, prepared the same way.
+      const floorStore = await prepare();
       try {
-        const outcome = await runBackend(context, backend, baseline, progress);
+        if (!isPrepared(floorStore))
+          throw new Error(`could not prepare the store floor's ${floorStore.name} store: ${floorStore.reason}`);
+        const outcome = await runBackend(context, backend, { baseline, floorStore }, progress);
         if (outcome.kind === "skipped") progress(`  skipped: ${outcome.reason}`);
         outcomes.push(outcome);
       } finally {
         await backend.dispose();
+        if (isPrepared(floorStore)) await floorStore.dispose();
       }
     }
     const baselineRssMiB = baseline.process.memoryKiB().rss / 1024;
