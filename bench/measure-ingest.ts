@@ -56,7 +56,8 @@ function ingestEvents(context: BenchContext, count: number): WebhookEvent[] {
   return noActionEvents(count, context.random, INGEST_KINDS);
 }
 
-async function measured(pid: number, send: () => Promise<SendResult>, withDatabase: boolean): Promise<IngestFigures> {
+/** Sends a batch and measures it, with the CPU time `pid` (and PostgreSQL, `withDatabase`) used meanwhile. */
+async function measureBatch(pid: number, send: () => Promise<SendResult>, withDatabase: boolean): Promise<IngestFigures> {
   const cpuBefore = processCpuMs(pid);
   const databaseBefore = withDatabase ? cpuMsOfProcessesNamed("postgres") : NaN;
   const result = await send();
@@ -94,7 +95,10 @@ async function startReference(
       events.map((event) => signEvent(context.secret, event)),
       { url: `${server.url}/api/github/webhooks`, concurrency: settings.concurrency },
     );
-  return { process: server, measure: (events) => measured(server.pid, () => send(events), env["DATABASE_URL"] !== undefined) };
+  return {
+    process: server,
+    measure: (events) => measureBatch(server.pid, () => send(events), env["DATABASE_URL"] !== undefined),
+  };
 }
 
 /**
@@ -133,7 +137,7 @@ export async function measureAppIngest(
     const baseline = await references.baseline.measure(ingestEvents(context, settings.ingestEvents));
     const floor = await references.floor.measure(ingestEvents(context, settings.ingestEvents));
     const events = ingestEvents(context, settings.ingestEvents);
-    const ours = await measured(app.process.pid, () => app.send(events), withDatabase);
+    const ours = await measureBatch(app.process.pid, () => app.send(events), withDatabase);
     rounds.push({ app: ours, baseline, floor });
     await waitForDrain(app.process.url, github);
   }
