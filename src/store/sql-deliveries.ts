@@ -241,11 +241,12 @@ export function createDeliveryStore(db: SqlClient): DeliveryStore {
   };
 }
 
-/** Orders strings by UTF-16 code units (as `Array.prototype.sort` does by default). */
+/** A delivery's parameters, in the order of `DELIVERY_COLUMNS`. */
 function deliveryParams(d: NewDelivery): unknown[] {
   return [d.id, d.event, d.action, d.repoId, d.installationId, d.payload];
 }
 
+/** Orders strings by UTF-16 code units (as `Array.prototype.sort` does by default). */
 function byCodeUnits(a: string, b: string): number {
   if (a === b) return 0;
   return a < b ? -1 : 1;
