@@ -27,7 +27,7 @@ describe("createWebhookReceiver", () => {
         received.push(delivery);
         return answer();
       },
-      log: { error: (...args: unknown[]) => void errors.push(args), warn: () => {} },
+      log: { error: (...args: unknown[]) => void errors.push(args) },
     });
     server = createServer((req, res) => {
       void receiver(req, res).then((handled) => {

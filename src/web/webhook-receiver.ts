@@ -15,7 +15,7 @@ export interface WebhookReceiverOptions {
   /** Whether `signature` (`X-Hub-Signature-256`) signs `text` with the webhook secret. */
   readonly verify: (text: string, signature: string) => Promise<boolean>;
   readonly intake: Intake;
-  readonly log: Pick<Logger, "error" | "warn">;
+  readonly log: Pick<Logger, "error">;
 }
 
 const ANSWERS: Record<IntakeOutcome, number> = { queued: 202, requeued: 202, duplicate: 200, ignored: 200 };
