@@ -66,7 +66,7 @@ export function renderResults(run: BenchRun): string {
       `after ${num(s.ingestWarmup)} for warm-up. A round sends the batch to the baseline — a bare \`node:http\` process that only ` +
       "verifies `X-Hub-Signature-256`, running all along, warmed up with " +
       `${num(s.baselineWarmup)} webhooks before anything was measured — then to the *store floor* — the baseline plus parsing each ` +
-      "payload and storing it with the app's own store code and group commit, in a store of its own on the same backend, nothing " +
+      "payload and storing it with the app's own intake (routing, group commit, store), in a store of its own on the same backend, nothing " +
       "else — and then to the app, which finishes processing it before the next round. Figures are medians over the rounds; a ratio is " +
       "the median of the rounds' ratios. *CPU per webhook*: user + system " +
       "time of the process (`/proc/<pid>/stat`) over the batch, and for PostgreSQL that of the server's processes on this machine. " +

@@ -1,22 +1,20 @@
-import { createEnqueuer } from "../src/queue/create-enqueuer.js";
+import { createIntake } from "../src/app.js";
+import { createGitHubCaches } from "../src/github/github-caches.js";
 import { openStore, type StoreEnvironment } from "../src/store/open-store.js";
 import { serveWebhooks } from "./serve-webhooks.js";
 
 // The floor of any app that stores a webhook before answering it: the baseline, plus parsing the
-// payload and storing it with the app's own store and group commit (`DATA_DIR` or `DATABASE_URL`),
-// and nothing else — no routing, no Probot, no workers.
+// payload and handing it to the app's own intake (routing, group commit, the store on `DATA_DIR` or
+// `DATABASE_URL`), and nothing else — no Probot, no workers.
 const env: NodeJS.ProcessEnv & StoreEnvironment = process.env;
 const { store } = await openStore(env);
-const enqueue = createEnqueuer(store, () => new Date());
+const intake = createIntake({ store, caches: createGitHubCaches(), now: () => new Date() }, () => {});
 serveWebhooks(async (body, headers) => {
   const text = body.toString("utf8");
-  const payload = JSON.parse(text) as { action?: string; repository?: { id?: number }; installation?: { id?: number } };
-  await enqueue({
+  await intake({
     id: String(headers["x-github-delivery"]),
     event: String(headers["x-github-event"]),
-    action: payload.action ?? null,
-    repoId: payload.repository?.id ?? 0,
-    installationId: payload.installation?.id ?? 0,
-    payload: text,
+    payload: JSON.parse(text),
+    text,
   });
 });
