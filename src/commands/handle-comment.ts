@@ -1,8 +1,9 @@
 import type { HandlerDeps } from "../handlers/handler-deps.js";
-import type { CommentFacts } from "./command-context.js";
+
 import { parseCommand } from "./parse-command.js";
 import { refusal } from "./reply.js";
 import { runCommand } from "./run-command.js";
+import type { CommentFacts } from "../domain/event-facts.js";
 
 /** Marks Deliverybot's replies, so a reply is recognisable (and never itself read as a command). */
 const REPLY_HEADER = "<!-- deliverybot:reply -->";

@@ -1,6 +1,6 @@
 import type { Target } from "../config/model.js";
 import { renderEnvironment } from "../engine/build-deployment-request.js";
-import type { RepoFacts } from "../engine/types.js";
+import type { RepoFacts } from "../domain/repo-facts.js";
 
 /**
  * The environment a target names from a pull request's point of view (`pr-${{ pr }}` becomes

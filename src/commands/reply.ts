@@ -1,4 +1,4 @@
-import type { ReasonCode } from "../engine/reason-codes.js";
+import type { ReasonCode } from "../domain/reason-codes.js";
 import { formatSentence } from "../config/format-sentence.js";
 
 /** A refusal: the reason code and the sentence saying what would make it work. */

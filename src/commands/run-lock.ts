@@ -1,12 +1,13 @@
 import { mayAdminister, mayDeploy } from "../engine/may-act.js";
 import { resolveCommandTarget } from "../engine/resolve-command-target.js";
 import { reevaluateRepository } from "../handlers/reevaluate-repository.js";
-import { GLOBAL_LOCK, type LockRecord } from "../store/store.js";
+import { type LockRecord } from "../store/store.js";
 import type { CommandContext } from "./command-context.js";
 import type { ParsedCommand } from "./command.js";
 import { pullRequestEnvironment } from "./pull-request-environment.js";
 import { refusal, sentence } from "./reply.js";
 import { resolveActor } from "./resolve-actor.js";
+import { GLOBAL_LOCK } from "../domain/locks.js";
 
 type Scope = Extract<ParsedCommand, { kind: "lock" }>["scope"];
 

@@ -1,6 +1,7 @@
 import type { DeployFileV2, TargetV2 } from "./config-types.js";
-import type { AutoDeployTrigger, DeployConfig, JsonValue, Target } from "./model.js";
+import type { AutoDeployTrigger, DeployConfig, Target } from "./model.js";
 import { deployConfigSchema } from "./schema.js";
+import type { JsonValue } from "../domain/json-value.js";
 
 // Defaults come from the schema, so the documented default and the applied one cannot differ.
 const DEFAULTS = deployConfigSchema.definitions.TargetV2.properties;

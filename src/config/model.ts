@@ -1,3 +1,5 @@
+import type { JsonValue } from "../domain/json-value.js";
+
 /**
  * The canonical configuration model: what every `.github/deploy.yml` (v1 or v2) becomes after
  * migration, validation and defaults. The engine only ever sees this shape.
@@ -9,9 +11,6 @@ export type AutoDeployTrigger =
   | { readonly kind: "ref"; readonly pattern: string }
   /** A pull request opened, reopened or synchronized. */
   | { readonly kind: "pull_request" };
-
-/** A JSON value as it can appear in a deployment payload. */
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /** One deployment target, with every default applied. Strings may hold `${{ var }}` templates. */
 export interface Target {

@@ -1,4 +1,5 @@
-import { TEMPLATE_VARIABLES, type JsonValue, type TemplateValues, type TemplateVariable } from "./model.js";
+import { TEMPLATE_VARIABLES, type TemplateValues, type TemplateVariable } from "./model.js";
+import type { JsonValue } from "../domain/json-value.js";
 
 // `${{ name }}` with optional whitespace inside the braces; the name is whatever sits between them,
 // so a typo like `${{ branch }}` is found (and reported) rather than left as text silently.

@@ -1,6 +1,8 @@
 import type { Target, TemplateValues } from "../config/model.js";
 import { renderPayload, renderTemplate } from "../config/render-template.js";
-import type { DeploymentRequest, PendingDeploy, RepoFacts } from "./types.js";
+
+import type { RepoFacts } from "../domain/repo-facts.js";
+import type { PendingDeploy, DeploymentRequest } from "../domain/deployments.js";
 
 /** GitHub rejects deployment descriptions longer than this with a 422. */
 const MAX_DESCRIPTION_LENGTH = 140;

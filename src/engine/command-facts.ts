@@ -1,8 +1,9 @@
+import type { RepoPermission } from "../domain/repo-facts.js";
+
 /** Who wrote a command, as the edges resolved it from GitHub. */
 export interface ActorFacts {
   readonly login: string;
-  /** Repository permission (`maintain` counts as write, `triage` as read). */
-  readonly permission: "admin" | "write" | "read" | "none";
+  readonly permission: RepoPermission;
   /** Whether the target's `deployers` list the actor (directly or by team); undefined when it has none. */
   readonly listedAsDeployer: boolean | undefined;
   /** Whether the target's `admins` list the actor; undefined when it has none. */

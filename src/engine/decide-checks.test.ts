@@ -1,7 +1,9 @@
 import { describe, expect, it } from "@jest/globals";
 import { decideChecks } from "./decide-checks.js";
 import { config, repo, SHA_A, state, target } from "./test-fixtures.js";
-import type { CheckFact, PendingDeploy } from "./types.js";
+
+import type { CheckFact } from "../domain/checks.js";
+import type { PendingDeploy } from "../domain/deployments.js";
 
 const waiting: PendingDeploy = { target: "production", ref: "refs/heads/main", sha: SHA_A, pr: null, trigger: "push" };
 const ci = (outcome: CheckFact["outcome"]): CheckFact => ({ context: "ci", source: "check_run", outcome });

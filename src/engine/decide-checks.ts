@@ -1,7 +1,8 @@
 import type { DeployConfig } from "../config/model.js";
 import { decideTarget } from "./decide-target.js";
 import { targetMatches } from "./select-targets.js";
-import type { Decision, EngineState, RepoFacts } from "./types.js";
+import type { Decision, EngineState } from "./types.js";
+import type { RepoFacts } from "../domain/repo-facts.js";
 
 /** A status, check run or check suite event about one commit. */
 export interface ChecksInput {

@@ -2,7 +2,9 @@ import { describe, expect, it } from "@jest/globals";
 import type { ActorFacts, PullRequestFacts } from "./command-facts.js";
 import { decideCommandDeploy, type CommandDeployInput } from "./decide-command-deploy.js";
 import { repo, SHA_A, SHA_B, target } from "./test-fixtures.js";
-import type { CheckFact, LockFact } from "./types.js";
+
+import type { CheckFact } from "../domain/checks.js";
+import type { LockFact } from "../domain/locks.js";
 
 const writer: ActorFacts = { login: "dev", permission: "write", listedAsDeployer: undefined, listedAsAdmin: undefined };
 const admin: ActorFacts = { ...writer, login: "boss", permission: "admin" };

@@ -4,8 +4,10 @@ import type { ActorFacts, PullRequestFacts } from "./command-facts.js";
 import { evaluateGates } from "./evaluate-gates.js";
 import { describeLock, findLock } from "./find-lock.js";
 import { mayAdminister, mayDeploy } from "./may-act.js";
-import type { ReasonCode } from "./reason-codes.js";
-import type { DeploymentRequest, EngineState, PendingDeploy, RepoFacts } from "./types.js";
+import type { ReasonCode } from "../domain/reason-codes.js";
+import type { EngineState } from "./types.js";
+import type { RepoFacts } from "../domain/repo-facts.js";
+import type { PendingDeploy, DeploymentRequest } from "../domain/deployments.js";
 
 /** A `/deploy`, `/noop` or `/rollback` with everything the edges found out. */
 export interface CommandDeployInput {

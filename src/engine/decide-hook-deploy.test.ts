@@ -1,7 +1,9 @@
 import { describe, expect, it } from "@jest/globals";
 import { decideHookDeploy, type HookDeployInput } from "./decide-hook-deploy.js";
 import { repo, SHA_A, target } from "./test-fixtures.js";
-import type { CheckFact, LockFact } from "./types.js";
+
+import type { CheckFact } from "../domain/checks.js";
+import type { LockFact } from "../domain/locks.js";
 
 const ci = (outcome: CheckFact["outcome"]): CheckFact => ({ context: "ci", source: "check_run", outcome });
 const green = [ci("success")];

@@ -1,10 +1,13 @@
-import type { JsonValue, Target } from "../config/model.js";
+import type { Target } from "../config/model.js";
 import { buildDeploymentRequest, renderEnvironment } from "./build-deployment-request.js";
 import type { CommandDecision } from "./decide-command-deploy.js";
 import { evaluateGates } from "./evaluate-gates.js";
 import { describeLock, findLock } from "./find-lock.js";
-import type { ReasonCode } from "./reason-codes.js";
-import type { EngineState, PendingDeploy, RepoFacts } from "./types.js";
+import type { ReasonCode } from "../domain/reason-codes.js";
+import type { EngineState } from "./types.js";
+import type { RepoFacts } from "../domain/repo-facts.js";
+import type { PendingDeploy } from "../domain/deployments.js";
+import type { JsonValue } from "../domain/json-value.js";
 
 /** A deploy an inbound hook asked for, with everything the edges found out. */
 export interface HookDeployInput {

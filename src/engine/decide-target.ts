@@ -2,7 +2,9 @@ import type { Target } from "../config/model.js";
 import { buildDeploymentRequest, renderEnvironment } from "./build-deployment-request.js";
 import { evaluateGates } from "./evaluate-gates.js";
 import { describeLock, findLock } from "./find-lock.js";
-import type { Decision, EngineState, PendingDeploy, RepoFacts } from "./types.js";
+import type { Decision, EngineState } from "./types.js";
+import type { RepoFacts } from "../domain/repo-facts.js";
+import type { PendingDeploy } from "../domain/deployments.js";
 
 /** What one target's decision needs to know about the commit. */
 export interface TargetFacts {

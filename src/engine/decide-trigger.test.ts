@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { decideTrigger } from "./decide-trigger.js";
 import { config, repo, SHA_A, SHA_B, state, target } from "./test-fixtures.js";
-import type { TriggerFacts } from "./types.js";
+import type { TriggerFacts } from "../domain/event-facts.js";
 
 const push = (ref: string, sha = SHA_A): TriggerFacts => ({ kind: "push", ref, sha });
 

@@ -1,7 +1,10 @@
 import type { DeployConfig } from "../config/model.js";
 import { decideTarget } from "./decide-target.js";
 import { selectTargets } from "./select-targets.js";
-import type { Decision, EngineState, PendingDeploy, RepoFacts, TriggerFacts } from "./types.js";
+import type { Decision, EngineState } from "./types.js";
+import type { RepoFacts } from "../domain/repo-facts.js";
+import type { TriggerFacts } from "../domain/event-facts.js";
+import type { PendingDeploy } from "../domain/deployments.js";
 
 /** A push or pull request event, with what the engine needs to decide it. */
 export interface TriggerInput {

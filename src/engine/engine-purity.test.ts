@@ -3,8 +3,13 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "@jest/globals";
 
 const engineDir = fileURLToPath(new URL(".", import.meta.url));
-/** What the decision engine may import: itself, the config model and pure templating. */
-const allowed = [/^\.\/[a-z-]+\.js$/, /^\.\.\/config\/model\.js$/, /^\.\.\/config\/render-template\.js$/];
+/** What the decision engine may import: itself, the shared domain types, the config model and pure templating. */
+const allowed = [
+  /^\.\/[a-z-]+\.js$/,
+  /^\.\.\/domain\/[a-z-]+\.js$/,
+  /^\.\.\/config\/model\.js$/,
+  /^\.\.\/config\/render-template\.js$/,
+];
 
 describe("the engine", () => {
   const sources = readdirSync(engineDir).filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { evaluateGates } from "./evaluate-gates.js";
-import type { CheckFact } from "./types.js";
+import type { CheckFact } from "../domain/checks.js";
 
 const check = (context: string, outcome: CheckFact["outcome"], source: CheckFact["source"] = "check_run"): CheckFact => ({
   context,

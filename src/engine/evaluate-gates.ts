@@ -1,4 +1,4 @@
-import type { CheckFact } from "./types.js";
+import type { CheckFact } from "../domain/checks.js";
 
 /** Where the gates of one deploy stand. */
 export type GateResult =

@@ -1,7 +1,4 @@
-import type { LockFact } from "./types.js";
-
-/** The environment value of a lock on every environment. */
-export const GLOBAL_LOCK_ENVIRONMENT = "*";
+import { GLOBAL_LOCK, type LockFact } from "../domain/locks.js";
 
 /**
  * The lock that stops a deploy to `environment`, if any: a global lock first, then the
@@ -9,15 +6,12 @@ export const GLOBAL_LOCK_ENVIRONMENT = "*";
  */
 export function findLock(locks: readonly LockFact[], environment: string, pr: number | null): LockFact | undefined {
   const blocking = locks.filter((lock) => pr === null || lock.pr !== pr);
-  return (
-    blocking.find((lock) => lock.environment === GLOBAL_LOCK_ENVIRONMENT) ??
-    blocking.find((lock) => lock.environment === environment)
-  );
+  return blocking.find((lock) => lock.environment === GLOBAL_LOCK) ?? blocking.find((lock) => lock.environment === environment);
 }
 
 /** "production is locked by @octocat (release freeze) until 2026-11-23T12:00:00.000Z" */
 export function describeLock(lock: LockFact, environment: string): string {
-  const scope = lock.environment === GLOBAL_LOCK_ENVIRONMENT ? "Every environment" : environment;
+  const scope = lock.environment === GLOBAL_LOCK ? "Every environment" : environment;
   const reason = lock.reason === null ? "" : ` (${lock.reason})`;
   const until = lock.expiresAt === null ? "" : ` until ${lock.expiresAt.toISOString()}`;
   return `${scope} is locked by @${lock.owner}${reason}${until}`;

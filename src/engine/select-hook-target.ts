@@ -1,5 +1,5 @@
 import type { DeployConfig, Target } from "../config/model.js";
-import type { ReasonCode } from "./reason-codes.js";
+import type { ReasonCode } from "../domain/reason-codes.js";
 
 /** Why a hook request has no target to deploy: the edge answers each with its own HTTP status. */
 export type HookTargetRefusal = "unknown_target" | "not_allowed" | "ambiguous";

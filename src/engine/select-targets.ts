@@ -1,6 +1,6 @@
 import type { DeployConfig, Target } from "../config/model.js";
 import { matchRef } from "./match-ref.js";
-import type { PendingDeploy } from "./types.js";
+import type { PendingDeploy } from "../domain/deployments.js";
 
 /** Whether a target auto-deploys for this kind of trigger on this ref. */
 export function targetMatches(target: Target, trigger: PendingDeploy["trigger"], ref: string): boolean {

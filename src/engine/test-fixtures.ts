@@ -1,5 +1,6 @@
 import type { DeployConfig, Target } from "../config/model.js";
-import type { EngineState, RepoFacts } from "./types.js";
+import type { EngineState } from "./types.js";
+import type { RepoFacts } from "../domain/repo-facts.js";
 
 /** Test fixtures for the engine's table tests (kept out of the build by name). */
 export const repo: RepoFacts = { id: 1, owner: "acme", name: "shop" };

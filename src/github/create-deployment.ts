@@ -1,6 +1,8 @@
 import type { ProbotOctokit } from "probot";
-import type { DeploymentRequest, RepoFacts } from "../engine/types.js";
+
 import { classifyGitHubFault, errorText, httpStatusOf } from "./github-fault.js";
+import type { RepoFacts } from "../domain/repo-facts.js";
+import type { DeploymentRequest } from "../domain/deployments.js";
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
 

@@ -1,5 +1,5 @@
 import type { ProbotOctokit } from "probot";
-import type { RepoFacts } from "../engine/types.js";
+import type { RepoFacts } from "../domain/repo-facts.js";
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
 

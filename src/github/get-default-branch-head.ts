@@ -1,6 +1,7 @@
 import type { ProbotOctokit } from "probot";
-import type { RepoFacts } from "../engine/types.js";
+
 import { resolveCommit } from "./resolve-commit.js";
+import type { RepoFacts } from "../domain/repo-facts.js";
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
 

@@ -1,11 +1,11 @@
 import type { ProbotOctokit } from "probot";
-import type { ActorFacts } from "../engine/command-facts.js";
-import type { RepoFacts } from "../engine/types.js";
+import type { RepoPermission } from "../domain/repo-facts.js";
+import type { RepoFacts } from "../domain/repo-facts.js";
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
 
 /** A user's permission on the repository; GitHub already folds `maintain` into write and `triage` into read. */
-export async function getPermission(octokit: Octokit, repo: RepoFacts, login: string): Promise<ActorFacts["permission"]> {
+export async function getPermission(octokit: Octokit, repo: RepoFacts, login: string): Promise<RepoPermission> {
   try {
     const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({
       owner: repo.owner,

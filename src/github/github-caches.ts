@@ -1,4 +1,4 @@
-import type { ActorFacts } from "../engine/command-facts.js";
+import type { RepoPermission } from "../domain/repo-facts.js";
 import { createConditionalCache, type ConditionalCache } from "./conditional-cache.js";
 import { createTtlCache, type TtlCache } from "./ttl-cache.js";
 
@@ -7,7 +7,7 @@ export interface GitHubCaches {
   /** GET responses revalidated with ETags (the configuration). */
   readonly responses: ConditionalCache;
   /** Repository permission per (repository, user), for a minute. */
-  readonly permissions: TtlCache<ActorFacts["permission"]>;
+  readonly permissions: TtlCache<RepoPermission>;
   /** Team membership per (team, user), for five minutes. */
   readonly teams: TtlCache<boolean>;
 }

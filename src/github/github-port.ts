@@ -1,6 +1,6 @@
 import type { ProbotOctokit } from "probot";
-import type { ActorFacts } from "../engine/command-facts.js";
-import type { DeploymentRequest, RepoFacts } from "../engine/types.js";
+import type { RepoPermission } from "../domain/repo-facts.js";
+
 import { editComment, postComment, reactSeen } from "./comment-replies.js";
 import { createCheckRun, type CheckRunReport } from "./create-check-run.js";
 import { createDeployment, type CreateDeploymentOutcome } from "./create-deployment.js";
@@ -14,6 +14,8 @@ import { isTeamMember } from "./is-team-member.js";
 import { listPullRequestFiles } from "./list-pull-request-files.js";
 import { loadConfig, type ConfigLoad } from "./load-config.js";
 import { resolveCommit } from "./resolve-commit.js";
+import type { RepoFacts } from "../domain/repo-facts.js";
+import type { DeploymentRequest } from "../domain/deployments.js";
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
 
@@ -32,7 +34,7 @@ export interface GitHubPort {
   markDeploymentInactive(deploymentId: number, description: string): Promise<CreatedStatus>;
   createCheckRun(report: CheckRunReport): Promise<void>;
   /** The user's repository permission (cached for a minute). */
-  getPermission(login: string): Promise<ActorFacts["permission"]>;
+  getPermission(login: string): Promise<RepoPermission>;
   /** Whether the user is an active member of `org/team` (cached for five minutes). */
   isTeamMember(team: string, login: string): Promise<boolean>;
   getPullRequest(pr: number): Promise<PullRequestHeadFacts>;

@@ -2,8 +2,9 @@ import type { ProbotOctokit } from "probot";
 import { mergeConfigs } from "../config/merge-config.js";
 import type { ConfigProblem, DeployConfig } from "../config/model.js";
 import { parseConfig, parseConfigText } from "../config/parse-config.js";
-import type { RepoFacts } from "../engine/types.js";
+
 import type { ConditionalCache } from "./conditional-cache.js";
+import type { RepoFacts } from "../domain/repo-facts.js";
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
 

@@ -1,6 +1,6 @@
 import type { Context } from "probot";
-import type { CheckOutcome } from "../engine/types.js";
-import type { CheckRecord } from "../store/store.js";
+
+import type { CheckOutcome, CheckRecord } from "../domain/checks.js";
 
 /** Conclusions GitHub's branch protection counts as passing. */
 const PASSING_CONCLUSIONS = new Set(["success", "neutral", "skipped"]);

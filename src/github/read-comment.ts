@@ -1,5 +1,5 @@
 import type { Context } from "probot";
-import type { CommentFacts } from "../commands/command-context.js";
+import type { CommentFacts } from "../domain/event-facts.js";
 
 /** A pull request comment as a command needs it, from the payload. */
 export function readComment(payload: Context<"issue_comment.created">["payload"]): CommentFacts {

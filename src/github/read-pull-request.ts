@@ -1,5 +1,5 @@
 import type { Context } from "probot";
-import type { TriggerFacts } from "../engine/types.js";
+import type { TriggerFacts } from "../domain/event-facts.js";
 
 type PullRequestPayload = Context<"pull_request">["payload"];
 

@@ -1,5 +1,5 @@
 import type { Context } from "probot";
-import type { PushFacts } from "../handlers/handle-push.js";
+import type { PushFacts } from "../domain/event-facts.js";
 
 /** The push facts, all from the payload: no API call needed. */
 export function readPush(payload: Context<"push">["payload"]): PushFacts {

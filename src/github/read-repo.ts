@@ -1,4 +1,4 @@
-import type { RepoFacts } from "../engine/types.js";
+import type { RepoFacts } from "../domain/repo-facts.js";
 
 /** The repository an event is about, from the payload's `repository`. */
 export function readRepo(repository: { id: number; name: string; owner: { login: string } }): RepoFacts {

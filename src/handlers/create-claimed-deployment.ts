@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import type { DeploymentRequest } from "../engine/types.js";
+
 import type { CreateDeploymentOutcome } from "../github/create-deployment.js";
 import type { DeployClaim } from "../store/store.js";
 import type { HandlerDeps } from "./handler-deps.js";
+import type { DeploymentRequest } from "../domain/deployments.js";
 
 /**
  * How long a claim stays an intent before another try may take it over. Longer than anything

@@ -1,7 +1,7 @@
-import type { CheckRecord } from "../store/store.js";
 import { CONFIG_CHECK_NAME } from "./config-check.js";
 import type { HandlerDeps } from "./handler-deps.js";
 import { processCommit } from "./process-commit.js";
+import type { CheckRecord } from "../domain/checks.js";
 
 /**
  * A status or check run: remember its newest state (from the payload, no API call), then

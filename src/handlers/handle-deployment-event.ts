@@ -1,5 +1,5 @@
-import type { DeploymentRecord, DeploymentStatusRecord } from "../store/store.js";
 import type { HandlerDeps } from "./handler-deps.js";
+import type { DeploymentRecord, DeploymentStatusRecord } from "../domain/deployments.js";
 
 /**
  * A `deployment` or `deployment_status` webhook: recorded as history per environment, whoever

@@ -1,8 +1,8 @@
-import type { TriggerFacts } from "../engine/types.js";
 import { CONFIG_PATH } from "../github/load-config.js";
 import { reportConfigCheck } from "./config-check.js";
 import type { HandlerDeps } from "./handler-deps.js";
 import { handleTrigger } from "./handle-trigger.js";
+import type { TriggerFacts } from "../domain/event-facts.js";
 
 /**
  * A pull request opened, synchronized or reopened: deploy `pr` targets. A pull request from a

@@ -1,9 +1,10 @@
 import { decideTrigger } from "../engine/decide-trigger.js";
-import type { TriggerFacts } from "../engine/types.js";
+
 import { applyDecisions } from "./apply-decisions.js";
 import type { HandlerDeps } from "./handler-deps.js";
 import { loadEngineState } from "./load-engine-state.js";
 import { loadValidConfig } from "./load-valid-config.js";
+import type { TriggerFacts } from "../domain/event-facts.js";
 
 /** A push or a pull request head: decide every matching target and act on it. */
 export async function handleTrigger(deps: HandlerDeps, trigger: TriggerFacts): Promise<void> {

@@ -1,7 +1,8 @@
 import type { Logger } from "probot";
-import type { RepoFacts } from "../engine/types.js";
+
 import type { GitHubPort } from "../github/github-port.js";
 import type { Store } from "../store/store.js";
+import type { RepoFacts } from "../domain/repo-facts.js";
 
 /** What every handler works with: the store, GitHub for the event's repository, a logger and a clock. */
 export interface HandlerDeps {

@@ -1,5 +1,6 @@
-import type { EngineState, PendingDeploy } from "../engine/types.js";
+import type { EngineState } from "../engine/types.js";
 import type { HandlerDeps } from "./handler-deps.js";
+import type { PendingDeploy } from "../domain/deployments.js";
 
 /** What the engine needs to know about a commit besides the event: its checks, where it is deployed, the locks. */
 export async function loadEngineState(deps: HandlerDeps, sha: string, pending: readonly PendingDeploy[]): Promise<EngineState> {

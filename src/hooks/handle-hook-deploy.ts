@@ -4,7 +4,7 @@ import { decideAskedDeploy } from "../engine/decide-hook-deploy.js";
 import { selectHookTarget, type HookTargetRefusal, type HookTargetSelection } from "../engine/select-hook-target.js";
 import type { GitHubPort } from "../github/github-port.js";
 import type { ConfigLoad } from "../github/load-config.js";
-import type { ReasonCode } from "../engine/reason-codes.js";
+import type { ReasonCode } from "../domain/reason-codes.js";
 import type { HandlerDeps } from "../handlers/handler-deps.js";
 import { recordDecision } from "../handlers/record-decision.js";
 import type { HookRecord, Store } from "../store/store.js";

@@ -1,4 +1,4 @@
-import type { JsonValue } from "../config/model.js";
+import type { JsonValue } from "../domain/json-value.js";
 
 /** What the hook endpoint answers: a status, a JSON body, and any extra headers. */
 export interface HookResponse {

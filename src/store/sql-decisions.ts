@@ -1,4 +1,4 @@
-import type { ReasonCode } from "../engine/reason-codes.js";
+import type { ReasonCode } from "../domain/reason-codes.js";
 import type { SqlExecutor } from "./sql-client.js";
 import { toDate, toNumber, toNumberOrNull, type SqlBigint } from "./sql-values.js";
 import type { DecisionRecord, Store } from "./store.js";

@@ -1,6 +1,7 @@
 import type { SqlClient, SqlExecutor } from "./sql-client.js";
 import { toDate, toDateOrNull, toNumber, toNumberOrNull, type SqlBigint } from "./sql-values.js";
-import { GLOBAL_LOCK, type LockAttempt, type LockRecord, type Store } from "./store.js";
+import { type LockAttempt, type LockRecord, type Store } from "./store.js";
+import { GLOBAL_LOCK } from "../domain/locks.js";
 
 /** The part of the store that keeps environment locks. */
 export type LockStore = Pick<

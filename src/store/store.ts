@@ -1,13 +1,7 @@
-import type { ReasonCode } from "../engine/reason-codes.js";
-import type { CheckFact, PendingDeploy } from "../engine/types.js";
-
-/** A check fact as stored: newest run (highest GitHub id) per (repository, commit, context). */
-export interface CheckRecord extends CheckFact {
-  readonly repoId: number;
-  readonly sha: string;
-  /** GitHub's id of the status or check run; a higher id is a newer run. */
-  readonly externalId: number;
-}
+import type { CheckRecord } from "../domain/checks.js";
+import type { DeploymentRecord, DeploymentStatusRecord, PendingDeploy } from "../domain/deployments.js";
+import type { LockFact } from "../domain/locks.js";
+import type { ReasonCode } from "../domain/reason-codes.js";
 
 /** A pending deploy as stored, with what the retry sweep needs to pick it up again. */
 export interface PendingRecord extends PendingDeploy {
@@ -63,23 +57,12 @@ export interface DeployClaim {
 export type ClaimResult =
   { readonly kind: "claimed" | "reclaimed" | "taken" } | { readonly kind: "in_progress"; readonly until: Date };
 
-/** The environment value of a lock on every environment of a repository (the engine's own constant). */
-export { GLOBAL_LOCK_ENVIRONMENT as GLOBAL_LOCK } from "../engine/find-lock.js";
-
-/** A lock on one environment of a repository, or on all of them (`environment` = {@link GLOBAL_LOCK}). */
-export interface LockRecord {
+/** A lock as stored: on one environment of a repository, or on all of them (`environment` = `GLOBAL_LOCK`). */
+export interface LockRecord extends LockFact {
   readonly repoId: number;
-  readonly environment: string;
   /** The target named in `/lock <target>`; null for a global lock. */
   readonly target: string | null;
-  /** GitHub login of who took the lock. */
-  readonly owner: string;
-  /** The pull request it was taken from; it is released when that pull request closes. */
-  readonly pr: number | null;
-  readonly reason: string | null;
   readonly createdAt: Date;
-  /** null: until unlocked. */
-  readonly expiresAt: Date | null;
 }
 
 /** The outcome of trying to take a lock. */
@@ -91,33 +74,6 @@ export interface PullRequestHead {
   readonly sha: string;
   /** When the head changed (the payload's `pull_request.updated_at`). */
   readonly updatedAt: Date;
-}
-
-/** A GitHub deployment as seen in our own responses and in `deployment` webhooks. */
-export interface DeploymentRecord {
-  /** GitHub's deployment id. */
-  readonly id: number;
-  readonly repoId: number;
-  readonly environment: string;
-  readonly sha: string;
-  readonly ref: string;
-  readonly task: string;
-  readonly target: string | null;
-  readonly pr: number | null;
-  readonly transient: boolean;
-  readonly createdAt: Date;
-}
-
-/** One `deployment_status` as GitHub reported it. */
-export interface DeploymentStatusRecord {
-  /** GitHub's status id. */
-  readonly id: number;
-  readonly deploymentId: number;
-  readonly state: string;
-  readonly description: string | null;
-  readonly environmentUrl: string | null;
-  readonly logUrl: string | null;
-  readonly createdAt: Date;
 }
 
 /** A deployment with its newest status, for history views and transient clean-up. */

@@ -3,7 +3,7 @@ import { defaultBranchConfig } from "../config/config-events.js";
 import { INSTALLATION_ID, useAppTests, type Harness } from "../helpers/app-harness.js";
 import { deployment } from "../helpers/github-responses.js";
 import type { GitHubMock, RequestAssertion } from "../helpers/mock-github.js";
-import type { ReasonCode } from "../../src/engine/reason-codes.js";
+import type { ReasonCode } from "../../src/domain/reason-codes.js";
 import { collaboratorPermission, commit, issueComment, pullRequest, reaction, teamMembership } from "./responses.js";
 
 /** The pull request the commands are written on. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
-import type { CheckRecord, Store } from "../../src/store/store.js";
+import type { Store } from "../../src/store/store.js";
 import { sha, uniqueRepoId } from "./store-fixtures.js";
+import type { CheckRecord } from "../../src/domain/checks.js";
 
 /** Contract: newest-run-wins check facts. */
 export function describeCheckContract(getStore: () => Store): void {

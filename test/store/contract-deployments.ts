@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
-import type { DeploymentStatusRecord, Store } from "../../src/store/store.js";
+import type { Store } from "../../src/store/store.js";
 import { deploymentRecord, sha, uniqueRepoId } from "./store-fixtures.js";
+import type { DeploymentStatusRecord } from "../../src/domain/deployments.js";
 
 /** Contract: deployments with their newest status. */
 export function describeDeploymentContract(getStore: () => Store): void {

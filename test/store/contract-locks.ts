@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
-import { GLOBAL_LOCK, type Store } from "../../src/store/store.js";
+import { type Store } from "../../src/store/store.js";
 import { lockRecord, uniqueRepoId } from "./store-fixtures.js";
+import { GLOBAL_LOCK } from "../../src/domain/locks.js";
 
 /** Contract: environment and global locks, their expiry and their release. */
 export function describeLockContract(getStore: () => Store): void {

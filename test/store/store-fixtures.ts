@@ -2,7 +2,6 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type {
   DecisionRecord,
   DeployClaim,
-  DeploymentRecord,
   EnqueueOutcome,
   LockRecord,
   NewDelivery,
@@ -10,6 +9,7 @@ import type {
   PendingRecord,
   Store,
 } from "../../src/store/store.js";
+import type { DeploymentRecord } from "../../src/domain/deployments.js";
 
 let counter = 0;
 // Above 2^32 so every test also proves bigint columns round-trip as JS numbers; random so runs
