@@ -1,5 +1,4 @@
-import { createIntake } from "../src/app.js";
-import { createGitHubCaches } from "../src/github/github-caches.js";
+import { createIntake } from "../src/queue/create-intake.js";
 import { openStore, type StoreEnvironment } from "../src/store/open-store.js";
 import { serveWebhooks } from "./serve-webhooks.js";
 
@@ -8,7 +7,11 @@ import { serveWebhooks } from "./serve-webhooks.js";
 // `DATABASE_URL`), and nothing else — no Probot, no workers.
 const env: NodeJS.ProcessEnv & StoreEnvironment = process.env;
 const { store } = await openStore(env);
-const intake = createIntake({ store, caches: createGitHubCaches(), now: () => new Date() }, () => {});
+const intake = createIntake(
+  store,
+  () => new Date(),
+  () => {},
+);
 serveWebhooks(async (body, headers) => {
   const text = body.toString("utf8");
   await intake({

@@ -1,5 +1,6 @@
 import type { ApplicationFunctionOptions, Probot } from "probot";
 import { createApp, type AppParts } from "./app.js";
+import { createFindRepository, createRepoContexts } from "./create-repo-contexts.js";
 import { createGitHubCaches } from "./github/github-caches.js";
 import { createDeliveryProcessor } from "./process-delivery.js";
 import { createDeliveryWorkers } from "./queue/delivery-workers.js";
@@ -34,18 +35,20 @@ export async function startDeliverybot(
     onConnectionError: (error) => app.log.warn({ err: error }, "a PostgreSQL connection failed; the pool reconnects"),
   });
   const parts: AppParts = { store, caches: createGitHubCaches(), now: () => new Date() };
+  const openRepo = createRepoContexts(app, parts);
   const workers = createDeliveryWorkers({
     ...settings,
     store,
     now: parts.now,
     log: app.log,
-    process: createDeliveryProcessor(app, parts),
+    process: createDeliveryProcessor(openRepo, app.log),
   });
   const onQueued = () => workers.wake();
 
   await createApp(parts, onQueued)(app, options);
-  registerRoutes(app, options.addHandler, { ...parts, onQueued }, undefined, env);
-  const stopSweep = startRetrySweep(app, parts);
+  const findRepository = createFindRepository(app);
+  registerRoutes(app, options.addHandler, { store, now: parts.now, openRepo, findRepository, onQueued }, undefined, env);
+  const stopSweep = startRetrySweep({ store, now: parts.now, openRepo, log: app.log });
   workers.start();
   app.log.info({ store: backend, location, workers: settings.concurrency }, "Deliverybot is ready");
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
-import { CLAIM_LEASE_MS, idempotencyKey } from "../src/handlers/create-claimed-deployment.js";
-import type { DeployClaim } from "../src/store/store.js";
+import { CLAIM_LEASE_MS, idempotencyKey } from "../src/deploy/deploy-once.js";
+import type { DeployClaim } from "../src/store/claim-store.js";
 import { INSTALLATION_ID, useAppTests, type Harness } from "./helpers/app-harness.js";
 import { deployment, IDEMPOTENCY_KEY } from "./helpers/github-responses.js";
 

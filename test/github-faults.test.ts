@@ -40,10 +40,10 @@ describe("GitHub faults while creating a deployment", () => {
     expect(failed?.message).toContain("502");
     expect(waiting).toMatchObject({ target: "production", attempts: 1, lastError: "Server Error" });
     expectWithin(waiting?.nextAttemptAt, inSeconds(30)(before, after));
-    expect(await sweepOnce(h.probot, h.parts)).toBe(0);
+    expect(await sweepOnce(h.sweepParts)).toBe(0);
 
     h.advanceClock(31_000);
-    expect(await sweepOnce(h.probot, h.parts)).toBe(1);
+    expect(await sweepOnce(h.sweepParts)).toBe(1);
 
     github.done();
     expect((await h.store.listDecisions(h.repo.id, { sha: SHA }))[0]).toMatchObject({ reason: "deployed" });
@@ -116,11 +116,11 @@ describe("GitHub faults while creating a deployment", () => {
   /** The retry sweep leaves the deploy alone `notDueMs` after the push and creates it `dueMs` after. */
   async function expectCreatedAt(notDueMs: number, dueMs: number): Promise<void> {
     h.advanceClock(notDueMs);
-    expect(await sweepOnce(h.probot, h.parts)).toBe(0);
+    expect(await sweepOnce(h.sweepParts)).toBe(0);
     github.expect("GET", CONFIG_URL, { status: 304, ifNoneMatch: '"u1"' });
     github.expect("POST", `${h.api}/deployments`, { status: 201, body: deployment(79) });
     h.advanceClock(dueMs - notDueMs);
-    expect(await sweepOnce(h.probot, h.parts)).toBe(1);
+    expect(await sweepOnce(h.sweepParts)).toBe(1);
     github.done();
     expect(await h.store.listPendingBySha(h.repo.id, SHA)).toEqual([]);
     expect(await h.store.listDeployedEnvironments(h.repo.id, SHA)).toEqual(["production"]);
@@ -135,7 +135,7 @@ describe("GitHub faults while creating a deployment", () => {
 
     await push();
     h.advanceClock(3_600_000);
-    await sweepOnce(h.probot, h.parts);
+    await sweepOnce(h.sweepParts);
 
     github.done();
     const [decision] = await h.store.listDecisions(h.repo.id, { sha: SHA });

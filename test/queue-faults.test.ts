@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { backoff } from "../src/queue/retry-policy.js";
-import type { DeliveryRecord } from "../src/store/store.js";
+import type { DeliveryRecord } from "../src/store/delivery-store.js";
 import { INSTALLATION_ID, useAppTests, type Harness } from "./helpers/app-harness.js";
 import { deployment } from "./helpers/github-responses.js";
 

@@ -3,6 +3,7 @@ import type { CliCommand } from "./cli-command.js";
 import type { CliIo } from "./cli-io.js";
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
 import { toPlainLine } from "./plain-line.js";
+import { readCliOptions } from "./read-cli-options.js";
 
 const HELP = `Usage: deliverybot deploy <owner/repo> <target> [--ref <branch|tag|sha>] [--request-id <id>] [--url <app-url>]
 
@@ -40,33 +41,27 @@ export const deployCommand: CliCommand = {
 const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
-interface DeployArgs {
-  readonly positional: string[];
-  readonly url: string | undefined;
-  readonly ref: string | undefined;
-  readonly requestId: string | undefined;
-}
-
 async function runDeploy(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseDeployArgs(args);
+  const parsed = readCliOptions(args, { values: ["url", "ref", "request-id"] });
   if ("error" in parsed) return fail(io, `${parsed.error}; see deliverybot help deploy`);
+  const { url, ref, "request-id": requestId } = parsed.values;
   const [repository, target, ...extra] = parsed.positional;
   if (repository === undefined || target === undefined || extra.length > 0) {
     return fail(io, "usage: deliverybot deploy <owner/repo> <target> [--ref <branch|tag|sha>] [--request-id <id>]");
   }
   if (!REPOSITORY.test(repository)) return fail(io, `the repository must be owner/name, got "${repository}"`);
-  if (parsed.ref === "") return fail(io, "--ref needs a branch, tag or commit SHA");
-  if (parsed.requestId !== undefined && !REQUEST_ID.test(parsed.requestId)) {
-    return fail(io, `--request-id must be 1 to 100 letters, digits, ".", "_" or "-", got "${parsed.requestId}"`);
+  if (ref === "") return fail(io, "--ref needs a branch, tag or commit SHA");
+  if (requestId !== undefined && !REQUEST_ID.test(requestId)) {
+    return fail(io, `--request-id must be 1 to 100 letters, digits, ".", "_" or "-", got "${requestId}"`);
   }
-  const app = resolveAdminTarget(io, parsed.url);
+  const app = resolveAdminTarget(io, url);
   if ("error" in app) return fail(io, app.error);
 
   const body = {
     repository,
     target,
-    ...(parsed.ref === undefined ? {} : { ref: parsed.ref }),
-    ...(parsed.requestId === undefined ? {} : { requestId: parsed.requestId }),
+    ...(ref === undefined ? {} : { ref: ref }),
+    ...(requestId === undefined ? {} : { requestId: requestId }),
   };
   const answer = await callAdmin(io, app, "POST", "/admin/deploy", body);
   if (answer.ok) {
@@ -96,35 +91,4 @@ async function runDeploy(args: readonly string[], io: CliIo): Promise<number> {
 function fail(io: CliIo, message: string): number {
   io.stderr(`${toPlainLine(`deliverybot deploy: ${message}`)}\n`);
   return EXIT_USAGE;
-}
-
-function parseDeployArgs(args: readonly string[]): DeployArgs | { error: string } {
-  const positional: string[] = [];
-  const values: { url?: string; ref?: string; "request-id"?: string } = {};
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i] ?? "";
-    if (arg === "--") {
-      positional.push(...args.slice(i + 1));
-      break;
-    }
-    const option = /^--(url|ref|request-id)(?:=(.*))?$/s.exec(arg);
-    if (option !== null) {
-      const name = option[1] as "url" | "ref" | "request-id";
-      let value = option[2];
-      if (value === undefined) {
-        value = args[i + 1];
-        if (value === undefined) return { error: `--${name} needs a value` };
-        i += 1;
-      }
-      if (values[name] !== undefined) return { error: `--${name} is given twice` };
-      values[name] = value;
-    } else if (arg === "--token" || arg.startsWith("--token=")) {
-      return { error: "the admin token is read from the ADMIN_TOKEN environment variable only, never a flag (shell history)" };
-    } else if (arg.startsWith("-") && arg !== "-") {
-      return { error: `unknown option "${arg}"` };
-    } else {
-      positional.push(arg);
-    }
-  }
-  return { positional, url: values.url, ref: values.ref, requestId: values["request-id"] };
 }

@@ -3,6 +3,7 @@ import type { CliCommand } from "./cli-command.js";
 import type { CliIo } from "./cli-io.js";
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
 import { toPlainLine } from "./plain-line.js";
+import { readCliOptions } from "./read-cli-options.js";
 import { renderTable, shortTime } from "./render-table.js";
 
 /** Longest error shown in the table; longer ones end in "…". */
@@ -148,41 +149,19 @@ type ListArgs = { all: boolean; limit: number | undefined; url: string | undefin
 type EventsArgs = ListArgs & { retry: string | undefined };
 
 function parseEventsArgs(args: readonly string[]): EventsArgs | { error: string } {
-  const result: EventsArgs = { all: false, limit: undefined, url: undefined, retry: undefined };
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i] ?? "";
-    if (arg === "--") {
-      positional.push(...args.slice(i + 1));
-      break;
-    }
-    const [flag, inline] =
-      arg.startsWith("--") && arg.includes("=")
-        ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
-        : [arg, undefined];
-    if (flag === "--all" && inline === undefined) {
-      result.all = true;
-    } else if (flag === "--limit" || flag === "--url") {
-      const value = inline ?? args[i + 1];
-      if (value === undefined) return { error: `${flag} needs a value` };
-      if (inline === undefined) i += 1;
-      if (flag === "--url") {
-        result.url = value;
-      } else {
-        if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 1000) {
-          return { error: `--limit must be a whole number from 1 to 1000, got "${value}"` };
-        }
-        result.limit = Number(value);
-      }
-    } else if (flag === "--token") {
-      return { error: "the admin token is read from the ADMIN_TOKEN environment variable only, never a flag (shell history)" };
-    } else if (arg.startsWith("-") && arg !== "-") {
-      return { error: `unknown option "${arg}"` };
-    } else {
-      positional.push(arg);
-    }
+  const parsed = readCliOptions(args, { values: ["limit", "url"], flags: ["all"] });
+  if ("error" in parsed) return parsed;
+  const { limit, url } = parsed.values;
+  if (limit !== undefined && (!/^\d+$/.test(limit) || Number(limit) < 1 || Number(limit) > 1000)) {
+    return { error: `--limit must be a whole number from 1 to 1000, got "${limit}"` };
   }
-  const [subcommand, ...rest] = positional;
+  const result: EventsArgs = {
+    all: parsed.flags.has("all"),
+    limit: limit === undefined ? undefined : Number(limit),
+    url,
+    retry: undefined,
+  };
+  const [subcommand, ...rest] = parsed.positional;
   if (subcommand === undefined) return result;
   if (subcommand !== "retry") {
     return { error: `unknown subcommand "${subcommand}": events takes options, or retry <delivery-id>` };

@@ -3,6 +3,7 @@ import type { CliCommand } from "./cli-command.js";
 import type { CliIo } from "./cli-io.js";
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
 import { toPlainLine } from "./plain-line.js";
+import { readCliOptions } from "./read-cli-options.js";
 import { renderTable, shortTime } from "./render-table.js";
 
 const HELP = `Usage: deliverybot hooks create <owner/repo> <name> [--url <app-url>]
@@ -44,7 +45,7 @@ export const hooksCommand: CliCommand = {
 const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 
 async function runHooks(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseHooksArgs(args);
+  const parsed = readCliOptions(args, { values: ["url"] });
   if ("error" in parsed) return fail(io, `${parsed.error}; see deliverybot help hooks`);
   const [action, ...rest] = parsed.positional;
   const arity = { create: 2, list: 1, revoke: 1 } as const;
@@ -62,7 +63,7 @@ async function runHooks(args: readonly string[], io: CliIo): Promise<number> {
   if (repository !== undefined && !REPOSITORY.test(repository)) {
     return fail(io, `the repository must be owner/name, got "${repository}"`);
   }
-  const target = resolveAdminTarget(io, parsed.url);
+  const target = resolveAdminTarget(io, parsed.values.url);
   if ("error" in target) return fail(io, target.error);
 
   if (action === "create") return createHook(io, target, rest[0] ?? "", rest[1] ?? "");
@@ -146,31 +147,4 @@ async function revokeHook(io: CliIo, target: AdminTarget, id: string): Promise<n
 function fail(io: CliIo, message: string): number {
   io.stderr(`${toPlainLine(`deliverybot hooks: ${message}`)}\n`);
   return EXIT_USAGE;
-}
-
-function parseHooksArgs(args: readonly string[]): { positional: string[]; url: string | undefined } | { error: string } {
-  const positional: string[] = [];
-  let url: string | undefined;
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i] ?? "";
-    if (arg === "--") {
-      positional.push(...args.slice(i + 1));
-      break;
-    }
-    if (arg === "--url") {
-      const value = args[i + 1];
-      if (value === undefined) return { error: "--url needs a value" };
-      url = value;
-      i += 1;
-    } else if (arg.startsWith("--url=")) {
-      url = arg.slice("--url=".length);
-    } else if (arg === "--token" || arg.startsWith("--token=")) {
-      return { error: "the admin token is read from the ADMIN_TOKEN environment variable only, never a flag (shell history)" };
-    } else if (arg.startsWith("-") && arg !== "-") {
-      return { error: `unknown option "${arg}"` };
-    } else {
-      positional.push(arg);
-    }
-  }
-  return { positional, url };
 }

@@ -1,10 +1,10 @@
-import type { CommentFacts } from "../domain/event-facts.js";
 import type { DeployConfig } from "../config/model.js";
-import type { HandlerDeps } from "../handlers/handler-deps.js";
+import type { RepoContext } from "../deploy/repo-context.js";
+import type { CommentFacts } from "../domain/event-facts.js";
 
 /** What every command runs with. */
 export interface CommandContext {
-  readonly deps: HandlerDeps;
+  readonly deps: RepoContext;
   readonly config: DeployConfig;
   readonly comment: CommentFacts;
 }

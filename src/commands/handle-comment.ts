@@ -1,9 +1,8 @@
-import type { HandlerDeps } from "../handlers/handler-deps.js";
-
+import type { RepoContext } from "../deploy/repo-context.js";
+import type { CommentFacts } from "../domain/event-facts.js";
 import { parseCommand } from "./parse-command.js";
 import { refusal } from "./reply.js";
 import { runCommand } from "./run-command.js";
-import type { CommentFacts } from "../domain/event-facts.js";
 
 /** Marks Deliverybot's replies, so a reply is recognisable (and never itself read as a command). */
 const REPLY_HEADER = "<!-- deliverybot:reply -->";
@@ -13,7 +12,7 @@ const REPLY_HEADER = "<!-- deliverybot:reply -->";
  * the default branch's configuration, and answer in one reply — posted, or the earlier reply to the
  * same comment edited. A repository without configuration does not use Deliverybot: no answer.
  */
-export async function handleComment(deps: HandlerDeps, comment: CommentFacts): Promise<void> {
+export async function handleComment(deps: RepoContext, comment: CommentFacts): Promise<void> {
   const loaded = await deps.github.loadConfig();
   if (loaded.kind === "missing") return;
   const prefix = loaded.kind === "ok" ? loaded.config.commandPrefix : "/";
@@ -35,7 +34,7 @@ export async function handleComment(deps: HandlerDeps, comment: CommentFacts): P
   await answer(deps, comment, `${REPLY_HEADER}\n${reply}`);
 }
 
-async function answer(deps: HandlerDeps, comment: CommentFacts, body: string): Promise<void> {
+async function answer(deps: RepoContext, comment: CommentFacts, body: string): Promise<void> {
   const earlier = await deps.store.findCommandReply(deps.repo.id, comment.id);
   if (earlier !== undefined) {
     await deps.github.editComment(earlier, body);

@@ -1,10 +1,11 @@
 import type { Target } from "../config/model.js";
+import { deployAsked } from "../deploy/deploy-asked.js";
+import { shortSha } from "../domain/short-sha.js";
 import { decideCommandDeploy, type CommandDecision } from "../engine/decide-command-deploy.js";
 import { resolveCommandTarget } from "../engine/resolve-command-target.js";
-import { recordDecision } from "../handlers/record-decision.js";
 import type { CommandContext } from "./command-context.js";
 import type { ParsedCommand } from "./command.js";
-import { createCommandDeployment } from "./create-command-deployment.js";
+import { renderDeployReply } from "./render-deploy-reply.js";
 import { refusal, sentence } from "./reply.js";
 import { resolveActor } from "./resolve-actor.js";
 
@@ -48,8 +49,8 @@ export async function runDeploy(ctx: CommandContext, command: DeployCommand): Pr
 }
 
 /**
- * Records the decision and acts on it: a dry run only says what would happen; a deploy is created
- * once per command comment.
+ * Acts on the engine's decision: a dry run only says what would happen; otherwise the refusal is
+ * recorded, or the deploy created once per command comment, and the outcome is the reply.
  */
 export async function finishCommandDeploy(
   ctx: CommandContext,
@@ -58,18 +59,15 @@ export async function finishCommandDeploy(
   decision: CommandDecision,
   dryRun: boolean,
 ): Promise<string> {
-  const subject = { target: target.name, ref: commit.ref, sha: commit.sha, pr: ctx.comment.pr };
-  if (decision.action === "refuse") {
-    await recordDecision(ctx.deps, { ...subject, reason: decision.reason, message: decision.message });
-    return refusal(decision.reason, decision.message);
-  }
-  if (dryRun) {
+  if (dryRun && decision.action === "deploy") {
     const forced = decision.request.required_contexts?.length === 0 ? " with no required checks" : "";
     return sentence(
-      `Dry run: /deploy would deploy ${commit.sha.slice(0, 7)} (${commit.ref}) to ${decision.environment}${forced}. Nothing was created.`,
+      `Dry run: /deploy would deploy ${shortSha(commit.sha)} (${commit.ref}) to ${decision.environment}${forced}. Nothing was created.`,
     );
   }
-  return createCommandDeployment(ctx, target, decision, subject);
+  const { deps, comment } = ctx;
+  const asked = { target: target.name, ...commit, pr: comment.pr, via: `comment:${comment.id}` };
+  return renderDeployReply(await deployAsked(deps, decision, asked), comment);
 }
 
 async function pickCommit(

@@ -1,13 +1,13 @@
+import { GLOBAL_LOCK } from "../domain/locks.js";
 import { mayAdminister, mayDeploy } from "../engine/may-act.js";
 import { resolveCommandTarget } from "../engine/resolve-command-target.js";
 import { reevaluateRepository } from "../handlers/reevaluate-repository.js";
-import { type LockRecord } from "../store/store.js";
+import type { LockRecord } from "../store/lock-store.js";
 import type { CommandContext } from "./command-context.js";
 import type { ParsedCommand } from "./command.js";
 import { pullRequestEnvironment } from "./pull-request-environment.js";
 import { refusal, sentence } from "./reply.js";
 import { resolveActor } from "./resolve-actor.js";
-import { GLOBAL_LOCK } from "../domain/locks.js";
 
 type Scope = Extract<ParsedCommand, { kind: "lock" }>["scope"];
 
@@ -62,7 +62,7 @@ export async function runUnlock(ctx: CommandContext, command: Extract<ParsedComm
   if (!(own ? mayDeploy(actor) : mayAdminister(actor))) {
     return refusal("not_permitted", `${describe(held)}; only they or an admin may unlock it.`);
   }
-  await deps.store.releaseLock(deps.repo.id, scope.environment, now);
+  await deps.store.releaseLock(deps.repo.id, scope.environment);
   await reevaluateRepository(deps);
   return sentence(`Unlocked ${label(scope.environment)}${own ? "" : ` (locked by @${held.owner})`}.`);
 }

@@ -35,3 +35,6 @@ export type Decision =
   | (DecisionBase & { readonly action: "deploy"; readonly request: DeploymentRequest })
   | (DecisionBase & { readonly action: "wait"; readonly trigger: PendingDeploy["trigger"] })
   | (DecisionBase & { readonly action: "drop" });
+
+/** A decision to create a deployment now. */
+export type DeployDecision = Extract<Decision, { action: "deploy" }>;

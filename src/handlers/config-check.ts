@@ -1,7 +1,7 @@
-import { formatProblems } from "../config/format-problems.js";
 import { escapeMarkdown } from "../config/escape-markdown.js";
+import { formatProblems } from "../config/format-problems.js";
+import type { RepoContext } from "../deploy/repo-context.js";
 import { CONFIG_PATH } from "../github/load-config.js";
-import type { HandlerDeps } from "./handler-deps.js";
 
 /** The check run that reports whether a changed configuration is valid. */
 export const CONFIG_CHECK_NAME = "Deliverybot config";
@@ -13,7 +13,7 @@ const MAX_ANNOTATIONS = 50;
  * gates would load it once merged), and reports the result as a check run with the errors' lines
  * annotated. Reporting only: gates always use the default branch.
  */
-export async function reportConfigCheck(deps: HandlerDeps, sha: string): Promise<void> {
+export async function reportConfigCheck(deps: RepoContext, sha: string): Promise<void> {
   const result = await deps.github.loadConfigAt(sha);
   if (result.kind === "missing") return;
 

@@ -1,4 +1,4 @@
-import type { HandlerDeps } from "./handler-deps.js";
+import type { RepoContext } from "../deploy/repo-context.js";
 import type { DeploymentRecord, DeploymentStatusRecord } from "../domain/deployments.js";
 
 /**
@@ -6,7 +6,7 @@ import type { DeploymentRecord, DeploymentStatusRecord } from "../domain/deploym
  * created the deployment (a manual deployment also counts as "already deployed").
  */
 export async function handleDeploymentEvent(
-  deps: HandlerDeps,
+  deps: RepoContext,
   deployment: DeploymentRecord,
   status: DeploymentStatusRecord | null,
 ): Promise<void> {

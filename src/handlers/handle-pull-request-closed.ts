@@ -1,12 +1,12 @@
-import type { HandlerDeps } from "./handler-deps.js";
+import { recordDecision } from "../deploy/record-decision.js";
+import type { RepoContext } from "../deploy/repo-context.js";
 import { reevaluateRepository } from "./reevaluate-repository.js";
-import { recordDecision } from "./record-decision.js";
 
 /**
  * A closed (or merged) pull request: drop its waiting deploys, release the locks taken from it
  * (deploys waiting on them go ahead) and retire its transient environments.
  */
-export async function handlePullRequestClosed(deps: HandlerDeps, pr: number, ref: string): Promise<void> {
+export async function handlePullRequestClosed(deps: RepoContext, pr: number, ref: string): Promise<void> {
   const { store, repo } = deps;
   const waiting = await store.listPendingByRef(repo.id, ref);
   for (const pending of waiting.filter((candidate) => candidate.pr === pr)) {

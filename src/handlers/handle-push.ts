@@ -1,11 +1,11 @@
+import type { RepoContext } from "../deploy/repo-context.js";
 import type { PushFacts } from "../domain/event-facts.js";
 import { CONFIG_PATH } from "../github/load-config.js";
 import { reportConfigCheck } from "./config-check.js";
-import type { HandlerDeps } from "./handler-deps.js";
 import { handleTrigger } from "./handle-trigger.js";
 
 /** A push: report on a changed configuration, then auto-deploy the matching targets. */
-export async function handlePush(deps: HandlerDeps, push: PushFacts): Promise<void> {
+export async function handlePush(deps: RepoContext, push: PushFacts): Promise<void> {
   if (push.deleted) {
     deps.log.debug({ ref: push.ref }, "ref deleted; nothing to deploy");
     return;

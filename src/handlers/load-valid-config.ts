@@ -1,6 +1,6 @@
 import type { DeployConfig } from "../config/model.js";
-import type { HandlerDeps } from "./handler-deps.js";
-import { recordDecision } from "./record-decision.js";
+import { recordDecision } from "../deploy/record-decision.js";
+import type { RepoContext } from "../deploy/repo-context.js";
 
 /** The commit a configuration problem is recorded against. */
 export interface DecisionSubject {
@@ -13,7 +13,7 @@ export interface DecisionSubject {
  * Loads the default branch's configuration. A repository without one is not using Deliverybot
  * (undefined, nothing recorded); an invalid one is recorded as a `config_invalid` decision.
  */
-export async function loadValidConfig(deps: HandlerDeps, subject: DecisionSubject): Promise<DeployConfig | undefined> {
+export async function loadValidConfig(deps: RepoContext, subject: DecisionSubject): Promise<DeployConfig | undefined> {
   const loaded = await deps.github.loadConfig();
   if (loaded.kind === "ok") return loaded.config;
   if (loaded.kind === "missing") {

@@ -1,9 +1,9 @@
+import type { RepoContext } from "../deploy/repo-context.js";
 import type { Decision } from "../engine/types.js";
-import type { PendingRecord } from "../store/store.js";
-import type { HandlerDeps } from "./handler-deps.js";
+import type { PendingRecord } from "../store/pending-store.js";
 
 /** The stored form of a deploy that waits; a new record has no attempts and no retry scheduled. */
-export function pendingRecord(deps: HandlerDeps, decision: Decision): PendingRecord {
+export function pendingRecord(deps: RepoContext, decision: Decision): PendingRecord {
   return {
     repoId: deps.repo.id,
     owner: deps.repo.owner,

@@ -1,6 +1,6 @@
+import type { RepoContext } from "../deploy/repo-context.js";
 import { decideChecks } from "../engine/decide-checks.js";
 import { applyDecisions } from "./apply-decisions.js";
-import type { HandlerDeps } from "./handler-deps.js";
 import { loadEngineState } from "./load-engine-state.js";
 import { loadValidConfig } from "./load-valid-config.js";
 
@@ -8,7 +8,7 @@ import { loadValidConfig } from "./load-valid-config.js";
  * Re-evaluates the deploys waiting on a commit. Costs no GitHub call when nothing waits on it,
  * which is the case for almost every status and check event.
  */
-export async function processCommit(deps: HandlerDeps, sha: string): Promise<void> {
+export async function processCommit(deps: RepoContext, sha: string): Promise<void> {
   const { store, repo } = deps;
   const pending = await store.listPendingBySha(repo.id, sha);
   const [first] = pending;
@@ -17,5 +17,5 @@ export async function processCommit(deps: HandlerDeps, sha: string): Promise<voi
   const config = await loadValidConfig(deps, { ref: first.ref, sha, pr: first.pr });
   if (config === undefined) return;
   const state = await loadEngineState(deps, sha, pending);
-  await applyDecisions(deps, decideChecks({ repo, config, state }));
+  await applyDecisions(deps, decideChecks({ repo, config, state }), pending);
 }

@@ -1,6 +1,7 @@
 import type { Logger } from "probot";
-import type { PendingRecord, Store } from "../store/store.js";
-import type { HandlerDeps } from "./handler-deps.js";
+import type { OpenRepoContext } from "../deploy/repo-context.js";
+import type { LockStore } from "../store/lock-store.js";
+import type { PendingRecord, PendingStore } from "../store/pending-store.js";
 import { processCommit } from "./process-commit.js";
 
 /**
@@ -9,9 +10,9 @@ import { processCommit } from "./process-commit.js";
  * commit is processed once even when several of its targets are due.
  */
 export async function sweepDuePending(
-  store: Store,
+  store: PendingStore & LockStore,
   now: Date,
-  depsFor: (pending: PendingRecord) => Promise<HandlerDeps>,
+  openRepo: OpenRepoContext,
   log: Logger,
 ): Promise<number> {
   const due = await store.listDuePending(now);
@@ -22,7 +23,9 @@ export async function sweepDuePending(
 
   for (const pending of commits.values()) {
     try {
-      await processCommit(await depsFor(pending), pending.sha);
+      const repo = { id: pending.repoId, owner: pending.owner, name: pending.repo };
+      const work = { log: log.child({ repo: `${repo.owner}/${repo.name}` }), origin: null };
+      await processCommit(await openRepo({ repo, installationId: pending.installationId }, work), pending.sha);
     } catch (error) {
       log.warn({ err: error, repo: `${pending.owner}/${pending.repo}`, sha: pending.sha }, "retry of a pending deploy failed");
     }

@@ -1,5 +1,6 @@
 import { HOOK_NAME_PATTERN } from "../config/schema.js";
-import type { HookRecord, NewHook, Store } from "../store/store.js";
+import type { HookRecord, NewHook } from "../store/hook-store.js";
+import type { Store } from "../store/store.js";
 import { createHookSecret, type HookSecret } from "./create-hook-secret.js";
 
 /** The repository and name of a hook to create. */

@@ -1,26 +1,17 @@
-import type { Logger } from "probot";
 import type { DeployConfig } from "../config/model.js";
+import { deployAsked } from "../deploy/deploy-asked.js";
+import { recordDecision } from "../deploy/record-decision.js";
+import type { RepoContext } from "../deploy/repo-context.js";
+import type { ReasonCode } from "../domain/reason-codes.js";
 import { decideAskedDeploy } from "../engine/decide-hook-deploy.js";
 import { selectHookTarget, type HookTargetRefusal, type HookTargetSelection } from "../engine/select-hook-target.js";
-import type { GitHubPort } from "../github/github-port.js";
 import type { ConfigLoad } from "../github/load-config.js";
-import type { ReasonCode } from "../domain/reason-codes.js";
-import type { HandlerDeps } from "../handlers/handler-deps.js";
-import { recordDecision } from "../handlers/record-decision.js";
-import type { HookRecord, Store } from "../store/store.js";
-import { createHookDeployment } from "./create-hook-deployment.js";
+import type { HookRecord } from "../store/hook-store.js";
 import { adminClaimKey, deriveRequestId, hookClaimKey } from "./hook-request-id.js";
 import { hookResponse, type HookResponse } from "./hook-response.js";
 import type { HookRequest } from "./parse-hook-request.js";
+import { renderHookAnswer } from "./render-hook-answer.js";
 import { resolveHookCommit } from "./resolve-hook-commit.js";
-
-/** What a hook deploy runs with: GitHub as the hook's installation, bound to its repository. */
-export interface HookDeployDeps {
-  readonly store: Store;
-  readonly github: GitHubPort;
-  readonly log: Logger;
-  readonly now: () => Date;
-}
 
 /** An authenticated hook request with a body in one of the accepted shapes. */
 export interface HookCall {
@@ -45,10 +36,8 @@ const TARGET_STATUS: { readonly [K in HookTargetRefusal]: number } = { unknown_t
 export type DeployRequester = { readonly kind: "hook"; readonly hook: HookRecord } | { readonly kind: "admin" };
 
 /** A deploy asked for from outside GitHub, by a hook or through the admin API. */
-export interface AskedDeploy {
+export interface ExternalDeploy {
   readonly requester: DeployRequester;
-  readonly repo: { readonly id: number; readonly owner: string; readonly name: string };
-  readonly installationId: number;
   readonly request: HookRequest;
   /** The target asked for; the admin API always names one. */
   readonly target: string | undefined;
@@ -63,24 +52,26 @@ export interface AskedDeploy {
  * default branch's configuration, the target that allows the hook, locks and checks, then once per
  * request id. Every outcome from the commit on is recorded as a decision with a reason code.
  */
-export async function handleHookDeploy(deps: HookDeployDeps, call: HookCall): Promise<HookResponse> {
+export async function handleHookDeploy(deps: RepoContext, call: HookCall): Promise<HookResponse> {
   const { hook, ...rest } = call;
-  const repo = { id: hook.repoId, owner: hook.owner, name: hook.repo };
-  return handleAskedDeploy(deps, { ...rest, requester: { kind: "hook", hook }, repo, installationId: hook.installationId });
+  return handleExternalDeploy(deps, { ...rest, requester: { kind: "hook", hook } });
 }
 
 /**
  * The pipeline of a hook's or the admin API's deploy. A hook may deploy only the targets that list
- * it in `hooks`; the admin API any target. Admin refusals carry their `reason` code.
+ * it in `hooks`; the admin API any target. Admin refusals carry their `reason` code. Decisions are
+ * recorded as answering the request (`hook:<hook-id>:<request-id>` or `admin:<request-id>`).
  */
-export async function handleAskedDeploy(deps: HookDeployDeps, call: AskedDeploy): Promise<HookResponse> {
-  const { requester, repo } = call;
-  const commit = await resolveHookCommit(deps.github, call.request);
+export async function handleExternalDeploy(repoContext: RepoContext, call: ExternalDeploy): Promise<HookResponse> {
+  const { requester } = call;
+  const { repo } = repoContext;
+  const commit = await resolveHookCommit(repoContext.github, call.request);
   if (!commit.ok) return hookResponse(422, { error: "unknown ref", message: commit.message });
 
   const requestId = call.requestId ?? deriveRequestId(call.body, call.target, commit.sha);
   const via = requester.kind === "hook" ? hookClaimKey(requester.hook.id, requestId) : adminClaimKey(requestId);
-  const handler: HandlerDeps & { deliveryId: string } = { ...deps, repo, installationId: call.installationId, deliveryId: via };
+  // Every decision from here on answers this request.
+  const deps: RepoContext = { ...repoContext, origin: via };
   const subject = { target: call.target ?? null, ref: commit.ref, sha: commit.sha, pr: null };
   const refused = (status: number, body: HookResponse["body"], reason: ReasonCode): HookResponse =>
     hookResponse(status, requester.kind === "admin" ? { ...body, reason } : body);
@@ -88,7 +79,7 @@ export async function handleAskedDeploy(deps: HookDeployDeps, call: AskedDeploy)
   const loaded = await deps.github.loadConfig();
   if (loaded.kind !== "ok") {
     const refusal = refuseConfig(loaded, requester);
-    await recordDecision(handler, { ...subject, reason: refusal.reason, message: refusal.message });
+    await recordDecision(deps, { ...subject, reason: refusal.reason, message: refusal.message });
     return refused(refusal.status, { error: refusal.error, message: refusal.message }, refusal.reason);
   }
 
@@ -97,7 +88,7 @@ export async function handleAskedDeploy(deps: HookDeployDeps, call: AskedDeploy)
       ? selectHookTarget(loaded.config, requester.hook.name, call.target)
       : selectAdminTarget(loaded.config, call.target ?? "");
   if ("refusal" in selection) {
-    await recordDecision(handler, { ...subject, reason: selection.reason, message: selection.message });
+    await recordDecision(deps, { ...subject, reason: selection.reason, message: selection.message });
     const body = TARGET_REFUSALS[selection.refusal](call.target !== undefined);
     return refused(TARGET_STATUS[selection.refusal], { ...body, message: selection.message }, selection.reason);
   }
@@ -111,12 +102,8 @@ export async function handleAskedDeploy(deps: HookDeployDeps, call: AskedDeploy)
   const tag = call.request.kind === "docker_hub" || call.request.kind === "tag" ? call.request.tag : undefined;
   const asker = requester.kind === "hook" ? { kind: "hook" as const, name: requester.hook.name } : { kind: "admin" as const };
   const decision = decideAskedDeploy({ repo, target, asker, commit, image, tag, state: { checks, locks } });
-  const decided = { ...subject, target: target.name };
-  if (decision.action === "refuse") {
-    await recordDecision(handler, { ...decided, reason: decision.reason, message: decision.message });
-    return refused(409, { error: decision.reason, message: decision.message }, decision.reason);
-  }
-  return createHookDeployment(handler, decision, decided, requester.kind);
+  const outcome = await deployAsked(deps, decision, { target: target.name, ref: commit.ref, sha: commit.sha, pr: null, via });
+  return renderHookAnswer(outcome, requester.kind, deps.now());
 }
 
 /** The target the admin API names: any target of the configuration, no `hooks` opt-in needed. */

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { HookRecord } from "../store/store.js";
+import type { HookRecord } from "../store/hook-store.js";
 
 /** Compares two buffers of equal length in constant time; node's `timingSafeEqual` unless a test injects one. */
 export type ConstantTimeCompare = (a: Buffer, b: Buffer) => boolean;

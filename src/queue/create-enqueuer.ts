@@ -1,4 +1,5 @@
-import type { EnqueueOutcome, NewDelivery, Store } from "../store/store.js";
+import type { EnqueueOutcome, NewDelivery } from "../store/delivery-store.js";
+import type { Store } from "../store/store.js";
 
 /** The most deliveries one statement stores. */
 export const MAX_ENQUEUE_BATCH = 100;

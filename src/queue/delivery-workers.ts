@@ -1,6 +1,7 @@
 import type { Logger } from "probot";
 import { classifyGitHubFault } from "../github/github-fault.js";
-import type { ClaimedDelivery, Store } from "../store/store.js";
+import type { ClaimedDelivery } from "../store/delivery-store.js";
+import type { Store } from "../store/store.js";
 import { RetryLater } from "./retry-later.js";
 import { nextRetryStep } from "./retry-policy.js";
 

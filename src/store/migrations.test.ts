@@ -4,7 +4,15 @@ import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { createTestSchema, dropTestSchema, TEST_DATABASE_URL } from "../../test/store/postgres-test-database.js";
-import { decisionRecord, deployClaim, newHook, sha, tryClaim, uniqueHookId } from "../../test/store/store-fixtures.js";
+import {
+  decisionRecord,
+  deployClaim,
+  hasClaimOrDeployment,
+  newHook,
+  sha,
+  tryClaim,
+  uniqueHookId,
+} from "../../test/store/store-fixtures.js";
 import { createPostgresClient } from "./create-postgres-store.js";
 import { MIGRATIONS } from "./migrations.js";
 import { runMigrations } from "./run-migrations.js";
@@ -158,7 +166,7 @@ describe.each([pglite, postgres])("migrations on $name", (backend) => {
     const appliedThen = await runMigrations(db);
     const { rows } = await db.query<{ via: string }>("SELECT via FROM deploy_claims WHERE repo_id = $1", [repoId]);
     const store = createSqlStore(db);
-    const deployed = await store.isDeployed(repoId, "production", sha("a"));
+    const deployed = await hasClaimOrDeployment(store, repoId, "production", sha("a"));
     const autoAgain = await tryClaim(store, deployClaim(repoId));
     const byComment = await tryClaim(store, deployClaim(repoId, { via: "comment:6000000001" }));
     const lock = await store.acquireLock(

@@ -1,10 +1,7 @@
+import type { CheckOutcome, CheckRecord } from "../domain/checks.js";
+import type { CheckStore } from "./check-store.js";
 import type { SqlExecutor } from "./sql-client.js";
 import { toNumber, type SqlBigint } from "./sql-values.js";
-import type { Store } from "./store.js";
-import type { CheckOutcome, CheckRecord } from "../domain/checks.js";
-
-/** The part of the store that keeps the newest check facts. */
-export type CheckStore = Pick<Store, "recordCheck" | "listChecks">;
 
 interface CheckRow {
   repo_id: SqlBigint;

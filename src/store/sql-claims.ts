@@ -1,16 +1,7 @@
 import { createHash } from "node:crypto";
+import { AUTO_CLAIM, type ClaimResult, type ClaimStore } from "./claim-store.js";
 import type { SqlClient } from "./sql-client.js";
 import { toDate } from "./sql-values.js";
-import type { ClaimResult, Store } from "./store.js";
-
-/** The part of the store that makes "deploy this commit there" happen once. */
-export type ClaimStore = Pick<
-  Store,
-  "claimDeployment" | "settleDeployment" | "releaseDeployment" | "isDeployed" | "listDeployedEnvironments"
->;
-
-/** The `via` of an auto-deploy claim; a command's claim is `comment:<id>`, a hook request's `hook:<hook-id>:<request-id>`, an admin request's `admin:<request-id>`. */
-export const AUTO_CLAIM = "auto";
 
 // Serialises the claims of one (repository, environment, commit): the primary key alone cannot
 // stop an auto claim and a concurrent command claim from both succeeding, as neither sees the
@@ -52,13 +43,6 @@ WHERE repo_id = $1 AND environment = $2 AND sha = $3 AND via = $4`;
 const release = `
 DELETE FROM deploy_claims WHERE repo_id = $1 AND environment = $2 AND sha = $3 AND via = $4`;
 
-const isDeployed = `
-SELECT EXISTS (
-  SELECT 1 FROM deploy_claims WHERE repo_id = $1 AND environment = $2 AND sha = $3
-) OR EXISTS (
-  SELECT 1 FROM deployments WHERE repo_id = $1 AND environment = $2 AND sha = $3
-) AS deployed`;
-
 // Intents do not count: claiming again decides about them (in progress, or left by a dead process).
 const deployedEnvironments = `
 SELECT environment FROM deploy_claims WHERE repo_id = $1 AND sha = $2 AND settled_at IS NOT NULL
@@ -76,8 +60,7 @@ function claimLockKey(repoId: number, environment: string, sha: string): string 
 
 /**
  * Deployment claims on SQL. A claim is an intent until settled, and is kept after the deployment is
- * created: together with the `deployments` row it answers `isDeployed`. Claims of every kind, intents
- * included, count as deployed.
+ * created: together with the `deployments` rows it refuses a second auto claim of the commit there.
  */
 export function createClaimStore(db: SqlClient): ClaimStore {
   return {
@@ -101,10 +84,6 @@ export function createClaimStore(db: SqlClient): ClaimStore {
     // auto-deploy, other commands) led to deployments and stay.
     async releaseDeployment(repoId, environment, sha, via = AUTO_CLAIM) {
       await db.query(release, [repoId, environment, sha, via]);
-    },
-    async isDeployed(repoId, environment, sha) {
-      const { rows } = await db.query<{ deployed: boolean }>(isDeployed, [repoId, environment, sha]);
-      return rows[0]?.deployed === true;
     },
     async listDeployedEnvironments(repoId, sha) {
       const { rows } = await db.query<{ environment: string }>(deployedEnvironments, [repoId, sha]);

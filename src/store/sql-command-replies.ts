@@ -1,9 +1,6 @@
+import type { CommandReplyStore } from "./command-reply-store.js";
 import type { SqlExecutor } from "./sql-client.js";
 import { toNumber, type SqlBigint } from "./sql-values.js";
-import type { Store } from "./store.js";
-
-/** The part of the store that remembers the reply written for each command comment. */
-export type CommandReplyStore = Pick<Store, "findCommandReply" | "saveCommandReply">;
 
 const find = "SELECT reply_id FROM command_replies WHERE repo_id = $1 AND comment_id = $2";
 const save = `

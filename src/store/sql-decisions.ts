@@ -1,10 +1,7 @@
 import type { ReasonCode } from "../domain/reason-codes.js";
+import type { DecisionRecord, DecisionStore } from "./decision-store.js";
 import type { SqlExecutor } from "./sql-client.js";
 import { toDate, toNumber, toNumberOrNull, type SqlBigint } from "./sql-values.js";
-import type { DecisionRecord, Store } from "./store.js";
-
-/** The part of the store that answers "why didn't it deploy?". */
-export type DecisionStore = Pick<Store, "recordDecision" | "listDecisions">;
 
 /** Decisions listed when the caller gives no limit. */
 export const DEFAULT_DECISION_LIMIT = 50;
@@ -18,6 +15,7 @@ interface DecisionRow {
   pr: SqlBigint | null;
   reason: ReasonCode;
   message: string;
+  /** Named before decisions had other origins than webhooks: holds {@link DecisionRecord.origin}. */
   delivery_id: string | null;
   created_at: Date | string;
 }
@@ -45,7 +43,7 @@ function toDecision(row: DecisionRow): DecisionRecord {
     pr: toNumberOrNull(row.pr),
     reason: row.reason,
     message: row.message,
-    deliveryId: row.delivery_id,
+    origin: row.delivery_id,
     createdAt: toDate(row.created_at),
   };
 }
@@ -59,7 +57,7 @@ function clampLimit(limit: number | undefined): number {
 export function createDecisionStore(db: SqlExecutor): DecisionStore {
   return {
     async recordDecision(d) {
-      await db.query(insert, [d.repoId, d.target, d.ref, d.sha, d.pr, d.reason, d.message, d.deliveryId, d.createdAt]);
+      await db.query(insert, [d.repoId, d.target, d.ref, d.sha, d.pr, d.reason, d.message, d.origin, d.createdAt]);
     },
     async listDecisions(repoId, filter = {}) {
       const params = [repoId, filter.sha ?? null, filter.target ?? null, clampLimit(filter.limit)];

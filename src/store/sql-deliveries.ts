@@ -1,22 +1,14 @@
 import { randomUUID } from "node:crypto";
+import type {
+  ClaimedDelivery,
+  DeliveryRecord,
+  DeliveryStore,
+  EnqueueOutcome,
+  NewDelivery,
+  QueueCounts,
+} from "./delivery-store.js";
 import type { SqlClient, SqlExecutor } from "./sql-client.js";
 import { toDate, toDateOrNull, toNumber, type SqlBigint } from "./sql-values.js";
-import type { ClaimedDelivery, DeliveryRecord, EnqueueOutcome, NewDelivery, QueueCounts, Store } from "./store.js";
-
-/** The part of the store that is the durable webhook queue. */
-export type DeliveryStore = Pick<
-  Store,
-  | "enqueueDeliveries"
-  | "claimDelivery"
-  | "extendDeliveryLease"
-  | "completeDelivery"
-  | "retryDelivery"
-  | "parkDelivery"
-  | "requeueDelivery"
-  | "listDeliveries"
-  | "countDeliveries"
-  | "pruneDeliveries"
->;
 
 /** The most deliveries one listing returns. */
 export const MAX_DELIVERY_LIMIT = 1000;

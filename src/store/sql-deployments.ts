@@ -1,12 +1,6 @@
+import type { DeploymentStore, DeploymentWithState } from "./deployment-store.js";
 import type { SqlExecutor } from "./sql-client.js";
 import { toDate, toNumber, toNumberOrNull, type SqlBigint } from "./sql-values.js";
-import type { DeploymentWithState, Store } from "./store.js";
-
-/** The part of the store that mirrors GitHub deployments and their statuses. */
-export type DeploymentStore = Pick<
-  Store,
-  "recordDeployment" | "recordDeploymentStatus" | "listActiveTransientDeployments" | "listDeployments"
->;
 
 /** Deployments listed when the caller gives no limit. */
 export const DEFAULT_DEPLOYMENT_LIMIT = 20;

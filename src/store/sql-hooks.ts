@@ -1,9 +1,6 @@
+import type { HookRecord, HookStore } from "./hook-store.js";
 import type { SqlExecutor } from "./sql-client.js";
 import { toDate, toDateOrNull, toNumber, type SqlBigint } from "./sql-values.js";
-import type { HookRecord, Store } from "./store.js";
-
-/** The part of the store that keeps inbound deploy hooks. */
-export type HookStore = Pick<Store, "createHook" | "findHook" | "listHooks" | "revokeHook">;
 
 interface HookRow {
   id: string;

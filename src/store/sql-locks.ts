@@ -1,13 +1,7 @@
+import { GLOBAL_LOCK } from "../domain/locks.js";
+import type { LockAttempt, LockRecord, LockStore } from "./lock-store.js";
 import type { SqlClient, SqlExecutor } from "./sql-client.js";
 import { toDate, toDateOrNull, toNumber, toNumberOrNull, type SqlBigint } from "./sql-values.js";
-import { type LockAttempt, type LockRecord, type Store } from "./store.js";
-import { GLOBAL_LOCK } from "../domain/locks.js";
-
-/** The part of the store that keeps environment locks. */
-export type LockStore = Pick<
-  Store,
-  "acquireLock" | "releaseLock" | "listLocks" | "releaseLocksOfPullRequest" | "releaseExpiredLocks"
->;
 
 interface LockRow {
   repo_id: SqlBigint;
@@ -37,9 +31,7 @@ UPDATE locks SET target = $3, owner = $4, pr = $5, reason = $6, created_at = $7,
 WHERE repo_id = $1 AND environment = $2
 RETURNING ${columns}`;
 
-const release = `
-WITH released AS (DELETE FROM locks WHERE repo_id = $1 AND environment = $2 RETURNING ${columns})
-SELECT ${columns} FROM released WHERE ${inForceAt("$3")}`;
+const release = "DELETE FROM locks WHERE repo_id = $1 AND environment = $2";
 const list = `SELECT ${columns} FROM locks WHERE repo_id = $1 AND ${inForceAt("$2")} ${order}`;
 const releaseOfPullRequest = `
 WITH released AS (DELETE FROM locks WHERE repo_id = $1 AND pr = $2 RETURNING ${columns})
@@ -107,9 +99,8 @@ export function createLockStore(db: SqlClient): LockStore {
   };
   return {
     acquireLock: (lock, now) => db.transaction((tx) => acquireInTransaction(tx, lock, now)),
-    async releaseLock(repoId, environment, now) {
-      const [released] = await select(release, [repoId, environment, now]);
-      return released;
+    async releaseLock(repoId, environment) {
+      await db.query(release, [repoId, environment]);
     },
     listLocks: (repoId, now) => select(list, [repoId, now]),
     releaseLocksOfPullRequest: (repoId, pr) => select(releaseOfPullRequest, [repoId, pr]),

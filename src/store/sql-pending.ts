@@ -1,18 +1,6 @@
-import type { SqlClient, SqlExecutor } from "./sql-client.js";
+import type { PendingRecord, PendingStore } from "./pending-store.js";
+import type { SqlClient } from "./sql-client.js";
 import { toDateOrNull, toNumber, toNumberOrNull, type SqlBigint } from "./sql-values.js";
-import type { PendingRecord, Store } from "./store.js";
-
-/** The part of the store that keeps deploys waiting for their gates. */
-export type PendingStore = Pick<
-  Store,
-  | "savePending"
-  | "listPendingBySha"
-  | "listPendingByRef"
-  | "listPendingByRepo"
-  | "listDuePending"
-  | "deletePending"
-  | "deferPending"
->;
 
 interface PendingRow {
   repo_id: SqlBigint;
@@ -33,21 +21,20 @@ const columns = `repo_id, target, ref, sha, pr, trigger, owner, repo, installati
   attempts, next_attempt_at, last_error`;
 const key = "repo_id = $1 AND target = $2 AND ref = $3";
 
-const lockCurrent = `SELECT ${columns} FROM pending_deploys WHERE ${key} FOR UPDATE`;
-const insertNew = `
+// A new commit for (target, ref) replaces the one waiting and starts over with the record's retry
+// values; the same commit again refreshes what the event says and keeps its retry schedule. In SET,
+// `pending_deploys.*` is the row as it was.
+const upsert = `
 INSERT INTO pending_deploys (${columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-ON CONFLICT (repo_id, target, ref) DO NOTHING
-RETURNING repo_id`;
-// Same commit again: refresh what the event says, keep the retry schedule.
-const refreshSame = `
-UPDATE pending_deploys SET pr = $5, trigger = $6, owner = $7, repo = $8, installation_id = $9,
-  updated_at = now()
-WHERE ${key} AND sha = $4`;
-const replaceOther = `
-UPDATE pending_deploys SET sha = $4, pr = $5, trigger = $6, owner = $7, repo = $8,
-  installation_id = $9, attempts = $10, next_attempt_at = $11, last_error = $12,
-  created_at = now(), updated_at = now()
-WHERE ${key}`;
+ON CONFLICT (repo_id, target, ref) DO UPDATE SET
+  sha = EXCLUDED.sha, pr = EXCLUDED.pr, trigger = EXCLUDED.trigger, owner = EXCLUDED.owner,
+  repo = EXCLUDED.repo, installation_id = EXCLUDED.installation_id,
+  attempts = CASE WHEN pending_deploys.sha = EXCLUDED.sha THEN pending_deploys.attempts ELSE EXCLUDED.attempts END,
+  next_attempt_at = CASE WHEN pending_deploys.sha = EXCLUDED.sha
+    THEN pending_deploys.next_attempt_at ELSE EXCLUDED.next_attempt_at END,
+  last_error = CASE WHEN pending_deploys.sha = EXCLUDED.sha THEN pending_deploys.last_error ELSE EXCLUDED.last_error END,
+  created_at = CASE WHEN pending_deploys.sha = EXCLUDED.sha THEN pending_deploys.created_at ELSE now() END,
+  updated_at = now()`;
 
 function toPending(row: PendingRow): PendingRecord {
   return {
@@ -83,32 +70,10 @@ function toParams(p: PendingRecord): unknown[] {
   ];
 }
 
-async function saveInTransaction(tx: SqlExecutor, pending: PendingRecord): Promise<PendingRecord | undefined> {
-  const params = toParams(pending);
-  // Two rounds at most: when another writer inserts the row between our SELECT and INSERT,
-  // the second round finds and locks it.
-  for (let round = 0; round < 3; round++) {
-    const { rows } = await tx.query<PendingRow>(lockCurrent, params.slice(0, 3));
-    const current = rows[0];
-    if (current === undefined) {
-      const inserted = await tx.query(insertNew, params);
-      if (inserted.rows.length === 1) return undefined;
-      continue;
-    }
-    if (current.sha === pending.sha) {
-      await tx.query(refreshSame, params.slice(0, 9));
-      return undefined;
-    }
-    await tx.query(replaceOther, params);
-    return toPending(current);
-  }
-  throw new Error(`Could not save the pending deploy of ${pending.target} for ${pending.ref}: it kept changing`);
-}
-
 /**
  * Pending deploys on SQL. Saving the same (target, ref, sha) again keeps `attempts`,
  * `nextAttemptAt` and `lastError`, so a repeated event cannot reset a scheduled retry; saving
- * another commit starts over with the record's values and returns the one it replaced.
+ * another commit starts over with the record's values.
  */
 export function createPendingStore(db: SqlClient): PendingStore {
   const select = async (where: string, params: unknown[]): Promise<PendingRecord[]> => {
@@ -116,7 +81,9 @@ export function createPendingStore(db: SqlClient): PendingStore {
     return rows.map(toPending);
   };
   return {
-    savePending: (pending) => db.transaction((tx) => saveInTransaction(tx, pending)),
+    async savePending(pending) {
+      await db.query(upsert, toParams(pending));
+    },
     listPendingBySha: (repoId, sha) => select("repo_id = $1 AND sha = $2 ORDER BY target, ref", [repoId, sha]),
     listPendingByRef: (repoId, ref) => select("repo_id = $1 AND ref = $2 ORDER BY target", [repoId, ref]),
     listPendingByRepo: (repoId) => select("repo_id = $1 ORDER BY target, ref", [repoId]),

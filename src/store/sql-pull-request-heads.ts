@@ -1,9 +1,6 @@
+import type { PullRequestHeadStore } from "./pull-request-head-store.js";
 import type { SqlExecutor } from "./sql-client.js";
 import { toDate } from "./sql-values.js";
-import type { Store } from "./store.js";
-
-/** The part of the store that knows each pull request's newest head. */
-export type PullRequestHeadStore = Pick<Store, "recordPullRequestHead" | "getPullRequestHead">;
 
 // Webhooks arrive out of order: an older head never replaces a newer one. The same time replaces
 // (the later write wins), so a redelivery is harmless.

@@ -1,36 +1,27 @@
 import type { IncomingMessage } from "node:http";
 import type { Logger } from "probot";
-import type { GitHubPort } from "../github/github-port.js";
-import { handleAskedDeploy } from "../hooks/handle-hook-deploy.js";
+import type { OpenRepoContext } from "../deploy/repo-context.js";
+import { handleExternalDeploy } from "../hooks/handle-hook-deploy.js";
 import { isRequestId } from "../hooks/hook-request-id.js";
 import type { HookResponse } from "../hooks/hook-response.js";
 import { parseHookRequest, type HookRequest } from "../hooks/parse-hook-request.js";
-import type { Store } from "../store/store.js";
 import { MAX_ADMIN_BODY_BYTES } from "./admin-hooks-route.js";
-import {
-  adminError,
-  createAdminRoute,
-  findInstalledRepository,
-  type FindRepository,
-  type InstalledRepository,
-} from "./admin-route.js";
+import { adminError, createAdminRoute, findInstalledRepository, type FindRepository } from "./admin-route.js";
+import { readAdminBody, readRepositoryField } from "./read-admin-body.js";
 import { readLimitedBody } from "./read-limited-body.js";
 
 /** What `POST /admin/deploy` runs with. */
 export interface AdminDeployRouteOptions {
-  readonly store: Store;
-  readonly now: () => Date;
   readonly log: Logger;
   /** The admin token; undefined or too short: the route is absent. */
   readonly adminToken: string | undefined;
   /** Finds the app's installation on a repository; rejects with GitHub's error (`status: 404` when not installed). */
   readonly findRepository: FindRepository;
-  /** GitHub for the repository, authenticated as the app's installation on it. */
-  readonly github: (repository: InstalledRepository) => Promise<GitHubPort>;
+  /** The context of work on a repository, as the app's installation on it. */
+  readonly openRepo: OpenRepoContext;
 }
 
 const PATH = /^\/admin\/deploy\/?$/;
-const REPOSITORY = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
 const TARGET = /^[A-Za-z0-9_.-]{1,100}$/;
 const SHA = /^[0-9a-fA-F]{40}$/;
 
@@ -58,11 +49,9 @@ async function answer(req: IncomingMessage, options: AdminDeployRouteOptions): P
 
   const repo = { id: repository.repoId, owner: repository.owner, name: repository.repo };
   const log = options.log.child({ repo: `${repo.owner}/${repo.name}` });
-  const deps = { store: options.store, github: await options.github(repository), log, now: options.now };
-  const response = await handleAskedDeploy(deps, {
+  const deps = await options.openRepo({ repo, installationId: repository.installationId }, { log, origin: null });
+  const response = await handleExternalDeploy(deps, {
     requester: { kind: "admin" },
-    repo,
-    installationId: repository.installationId,
     request: input.request,
     target: input.target,
     requestId: input.requestId,
@@ -87,24 +76,15 @@ const EXPECTED_BODY =
   'expected JSON {"repository": "owner/name", "target": "production", "ref"?: "main", "requestId"?: "build-41"}';
 
 function parseDeployBody(text: string): DeployInput {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { error: `the body is not valid JSON; ${EXPECTED_BODY}` };
-  }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return { error: EXPECTED_BODY };
-  const fields = value as Record<string, unknown>;
-  const unknown = Object.keys(fields).find((key) => !["repository", "target", "ref", "requestId"].includes(key));
-  if (unknown !== undefined) return { error: `unknown key ${JSON.stringify(unknown.slice(0, 40))}; ${EXPECTED_BODY}` };
-  const { repository, target, ref, requestId } = fields;
-  if (typeof repository !== "string") return { error: `"repository" is missing; ${EXPECTED_BODY}` };
+  const body = readAdminBody(text, EXPECTED_BODY, ["repository", "target", "ref", "requestId"]);
+  if (!body.ok) return { error: body.error };
+  const { target, ref, requestId } = body.fields;
+  const repository = readRepositoryField(body.fields, EXPECTED_BODY);
+  if ("error" in repository) return repository;
   if (typeof target !== "string") return { error: `"target" is missing; ${EXPECTED_BODY}` };
   if (ref !== undefined && typeof ref !== "string") return { error: `"ref" must be a string; ${EXPECTED_BODY}` };
   if (requestId !== undefined && typeof requestId !== "string")
     return { error: `"requestId" must be a string; ${EXPECTED_BODY}` };
-  const match = REPOSITORY.exec(repository);
-  if (match === null) return { error: `"repository" must be owner/name, got ${JSON.stringify(repository)}` };
   if (!TARGET.test(target)) return { error: `"target" must be a target's name, got ${JSON.stringify(target.slice(0, 100))}` };
   if (requestId !== undefined && !isRequestId(requestId)) {
     return {
@@ -118,5 +98,5 @@ function parseDeployBody(text: string): DeployInput {
     if (!parsed.ok) return { error: `"ref" must be a branch, tag or full commit SHA, got ${JSON.stringify(ref.slice(0, 100))}` };
     request = parsed.request;
   }
-  return { owner: match[1] ?? "", repo: match[2] ?? "", target, request, requestId };
+  return { ...repository, target, request, requestId };
 }

@@ -1,8 +1,10 @@
 import type { IncomingMessage } from "node:http";
 import type { Logger } from "probot";
 import { hookResponse, type HookResponse } from "../hooks/hook-response.js";
-import type { DeliveryFilter, DeliveryRecord, Store } from "../store/store.js";
+import type { DeliveryFilter, DeliveryRecord } from "../store/delivery-store.js";
+import type { Store } from "../store/store.js";
 import { adminError, createAdminRoute } from "./admin-route.js";
+import { decodePathSegment } from "./read-admin-body.js";
 
 /** Events listed when the request gives no `limit`. */
 export const DEFAULT_EVENTS_LIMIT = 50;
@@ -56,7 +58,7 @@ async function list(req: IncomingMessage, url: URL, options: AdminEventsRouteOpt
 
 async function retry(req: IncomingMessage, rawId: string, options: AdminEventsRouteOptions): Promise<HookResponse> {
   if (req.method !== "POST") return error(405, "method not allowed", { allow: "POST" });
-  const id = safeDecode(rawId);
+  const id = decodePathSegment(rawId);
   if (id === undefined) return error(400, `invalid delivery id ${JSON.stringify(rawId)}`);
   if (!(await options.store.requeueDelivery(id, options.now()))) {
     return error(409, `delivery ${JSON.stringify(id)} is not parked: only parked deliveries can be retried`);
@@ -78,12 +80,4 @@ function describeDelivery(delivery: DeliveryRecord) {
     nextAttemptAt: delivery.nextAttemptAt?.toISOString() ?? null,
     finishedAt: delivery.finishedAt?.toISOString() ?? null,
   };
-}
-
-function safeDecode(text: string): string | undefined {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -3,16 +3,14 @@ import type { Logger } from "probot";
 import { HOOK_NAME_PATTERN } from "../config/schema.js";
 import { createHook } from "../hooks/create-hook.js";
 import { hookResponse, type HookResponse } from "../hooks/hook-response.js";
-import type { HookRecord, Store } from "../store/store.js";
+import type { HookRecord } from "../store/hook-store.js";
+import type { Store } from "../store/store.js";
 import { adminError, createAdminRoute, findInstalledRepository, type FindRepository } from "./admin-route.js";
+import { decodePathSegment, isRepositoryName, readAdminBody, readRepositoryField } from "./read-admin-body.js";
 import { readLimitedBody } from "./read-limited-body.js";
 
 /** Admin request bodies past this many bytes are refused with 413. */
 export const MAX_ADMIN_BODY_BYTES = 64 * 1024;
-
-export { isAdminTokenUsable, MIN_ADMIN_TOKEN_LENGTH } from "./admin-auth.js";
-
-export type { InstalledRepository } from "./admin-route.js";
 
 /** What the admin API runs with. */
 export interface AdminHooksRouteOptions {
@@ -28,7 +26,6 @@ export interface AdminHooksRouteOptions {
 }
 
 const PATH = /^\/admin\/hooks(?:\/([^/]+))?\/?$/;
-const REPOSITORY = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
 const HOOK_NAME = new RegExp(HOOK_NAME_PATTERN);
 
 const error = adminError;
@@ -51,7 +48,7 @@ async function answer(
 ): Promise<HookResponse> {
   if (rawId !== undefined) {
     if (req.method !== "DELETE") return error(405, "method not allowed", { allow: "DELETE" });
-    const id = safeDecode(rawId);
+    const id = decodePathSegment(rawId);
     const revoked = id !== undefined && (await options.store.revokeHook(id, options.now()));
     return revoked ? hookResponse(200, { revoked: true }) : error(404, `no active hook ${JSON.stringify(id ?? rawId)}`);
   }
@@ -62,7 +59,7 @@ async function answer(
 
 async function listHooks(url: URL, options: AdminHooksRouteOptions): Promise<HookResponse> {
   const repository = url.searchParams.get("repository");
-  if (repository !== null && !REPOSITORY.test(repository)) {
+  if (repository !== null && !isRepositoryName(repository)) {
     return error(400, `repository must be owner/name, got ${JSON.stringify(repository)}`);
   }
   const wanted = repository?.toLowerCase();
@@ -103,35 +100,21 @@ type CreateInput = { readonly owner: string; readonly repo: string; readonly nam
 const EXPECTED_BODY = 'expected JSON {"repository": "owner/name", "name": "dockerhub"}';
 
 function parseCreateBody(text: string): CreateInput {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { error: `the body is not valid JSON; ${EXPECTED_BODY}` };
-  }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return { error: EXPECTED_BODY };
-  const { repository, name } = value as { repository?: unknown; name?: unknown };
-  if (typeof repository !== "string") return { error: `"repository" is missing; ${EXPECTED_BODY}` };
+  const body = readAdminBody(text, EXPECTED_BODY);
+  if (!body.ok) return { error: body.error };
+  const repository = readRepositoryField(body.fields, EXPECTED_BODY);
+  if ("error" in repository) return repository;
+  const { name } = body.fields;
   if (typeof name !== "string") return { error: `"name" is missing; ${EXPECTED_BODY}` };
-  const match = REPOSITORY.exec(repository);
-  if (match === null) return { error: `"repository" must be owner/name, got ${JSON.stringify(repository)}` };
   if (!HOOK_NAME.test(name)) {
     return {
       error: `invalid hook name ${JSON.stringify(name)}: use lower-case letters, digits and -, starting with a letter or digit, at most 40 characters (e.g. dockerhub)`,
     };
   }
-  return { owner: match[1] ?? "", repo: match[2] ?? "", name };
+  return { ...repository, name };
 }
 
 function baseUrl(req: IncomingMessage, publicUrl: string | undefined): string {
   if (publicUrl !== undefined && publicUrl !== "") return publicUrl.replace(/\/+$/, "");
   return `http://${req.headers.host ?? "localhost"}`;
-}
-
-function safeDecode(text: string): string | undefined {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return undefined;
-  }
 }

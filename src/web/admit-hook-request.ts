@@ -4,7 +4,7 @@ import type { HookRejection } from "../hooks/hook-counters.js";
 import { hookResponse, type HookResponse } from "../hooks/hook-response.js";
 import { EXPECTED_HOOK_BODIES, parseHookRequest, type HookRequest } from "../hooks/parse-hook-request.js";
 import { checkHookAccess } from "../hooks/verify-hook-token.js";
-import type { HookRecord, Store } from "../store/store.js";
+import type { HookRecord, HookStore } from "../store/hook-store.js";
 import { readLimitedBody } from "./read-limited-body.js";
 
 /** Bodies past this many bytes are refused with 413. */
@@ -37,7 +37,7 @@ export async function admitHookRequest(
   req: IncomingMessage,
   pathname: string,
   secret: string | undefined,
-  options: { readonly store: Pick<Store, "findHook">; readonly limiter: RateLimiter },
+  options: { readonly store: Pick<HookStore, "findHook">; readonly limiter: RateLimiter },
 ): Promise<HookAdmission> {
   if (req.method !== "POST") return turnAway("method_not_allowed", 405, { error: "method not allowed" }, { allow: "POST" });
   const [, id = "", target] = PATH.exec(pathname) ?? [];

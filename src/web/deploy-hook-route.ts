@@ -1,25 +1,24 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "probot";
-import type { GitHubPort } from "../github/github-port.js";
+import type { OpenRepoContext } from "../deploy/repo-context.js";
 import type { RateLimiter } from "../hooks/create-rate-limiter.js";
 import { handleHookDeploy } from "../hooks/handle-hook-deploy.js";
 import type { HookCounters } from "../hooks/hook-counters.js";
 import { readRequestId } from "../hooks/hook-request-id.js";
 import { hookResponse } from "../hooks/hook-response.js";
-import type { HookRecord, Store } from "../store/store.js";
+import type { HookStore } from "../store/hook-store.js";
 import { admitHookRequest } from "./admit-hook-request.js";
 import { readHookSecret } from "./read-hook-secret.js";
 import { sendJson } from "./send-json.js";
 
 /** What the hook endpoint runs with. */
 export interface DeployHookRouteOptions {
-  readonly store: Store;
-  readonly now: () => Date;
+  readonly store: HookStore;
   readonly log: Logger;
   readonly limiter: RateLimiter;
   readonly counters: HookCounters;
-  /** GitHub for the hook's repository, authenticated as the installation stored with the hook. */
-  readonly github: (hook: HookRecord) => Promise<GitHubPort>;
+  /** The context of work on a repository; a hook's uses the installation stored with the hook. */
+  readonly openRepo: OpenRepoContext;
 }
 
 /**
@@ -44,7 +43,8 @@ export function createDeployHookRoute(options: DeployHookRouteOptions) {
     const requestId = readRequestId({ delivery: header(req, "x-hook-delivery"), requestId: header(req, "x-request-id") });
     const log = options.log.child({ hook: hook.id, repo: `${hook.owner}/${hook.repo}` });
     try {
-      const deps = { store: options.store, github: await options.github(hook), log, now: options.now };
+      const repo = { id: hook.repoId, owner: hook.owner, name: hook.repo };
+      const deps = await options.openRepo({ repo, installationId: hook.installationId }, { log, origin: null });
       sendJson(res, await handleHookDeploy(deps, { hook, request, target, requestId, body }));
     } catch (error) {
       // GitHub or the store failed; the answer says which side, the log has the error (never the request).

@@ -1,8 +1,8 @@
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
-import type { IncomingDelivery, IntakeOutcome } from "../app.js";
 import { signPayload } from "../../test/helpers/sign.js";
 import { signEvent, statusEvent } from "../../test/helpers/webhook-events.js";
+import type { IncomingDelivery, IntakeOutcome } from "../queue/create-intake.js";
 import { createWebhookReceiver, MAX_WEBHOOK_BYTES } from "./webhook-receiver.js";
 
 const SECRET = "receiver-secret";

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "probot";
-import type { Intake, IntakeOutcome } from "../app.js";
+import type { Intake, IntakeOutcome } from "../queue/create-intake.js";
 import { readLimitedBody } from "./read-limited-body.js";
 import { sendJson } from "./send-json.js";
 

@@ -1,4 +1,4 @@
-import { routeDelivery } from "../../src/route-delivery.js";
+import { routeDelivery } from "../../src/events/route-delivery.js";
 import { createRandom, shuffle, type Random } from "../helpers/seeded-random.js";
 import { signEvent, type SignedWebhook, type WebhookRepo } from "../helpers/webhook-events.js";
 import { scenarioEvents, seededSha, type ScenarioEvent } from "./scenario-events.js";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
-import { IDEMPOTENCY_KEY } from "../helpers/github-responses.js";
 import { apiCalls, status } from "../config/config-events.js";
 import type { Harness } from "../helpers/app-harness.js";
+import { IDEMPOTENCY_KEY } from "../helpers/github-responses.js";
+import { hasClaimOrDeployment } from "../store/store-fixtures.js";
 import {
   comment,
   deploymentRequests,
@@ -190,7 +191,7 @@ describe("/deploy and /noop in pull request comments", () => {
     await greenChecks();
 
     await comment(h, { id: 7001, body: "/deploy production" });
-    const claimedAfterConflict = await h.store.isDeployed(h.repo.id, "production", HEAD_SHA);
+    const claimedAfterConflict = await hasClaimOrDeployment(h.store, h.repo.id, "production", HEAD_SHA);
     await comment(h, { id: 7002, body: "/deploy production" });
 
     github.done();
@@ -266,6 +267,6 @@ describe("/deploy and /noop in pull request comments", () => {
       "Dry run\\: /deploy would deploy c0ffee0 \\(refs/heads/feature/login\\) to production. Nothing was created.",
     );
     expect(deploymentRequests(github)).toEqual([]);
-    expect(await h.store.isDeployed(h.repo.id, "production", HEAD_SHA)).toBe(false);
+    expect(await hasClaimOrDeployment(h.store, h.repo.id, "production", HEAD_SHA)).toBe(false);
   });
 });

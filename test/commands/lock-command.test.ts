@@ -216,10 +216,10 @@ describe("/lock, /unlock and /locks", () => {
     gh.reply(9001);
     await comment(h, { id: 7001, body: "/lock production --for 1h" });
     await pushMain();
-    const sweptBeforeExpiry = await sweepOnce(h.probot, h.parts);
+    const sweptBeforeExpiry = await sweepOnce(h.sweepParts);
 
     h.advanceClock(2 * HOUR);
-    const swept = await sweepOnce(h.probot, h.parts);
+    const swept = await sweepOnce(h.sweepParts);
 
     github.done();
     expect(sweptBeforeExpiry).toBe(0);

@@ -1,10 +1,12 @@
 import { afterAll, afterEach, beforeAll } from "@jest/globals";
 import type { Probot } from "probot";
 import { createApp, type AppParts } from "../../src/app.js";
+import { createRepoContexts } from "../../src/create-repo-contexts.js";
 import { createGitHubCaches, type GitHubCaches } from "../../src/github/github-caches.js";
 import { createDeliveryProcessor } from "../../src/process-delivery.js";
 import { createDeliveryWorkers, type DeliveryWorkers } from "../../src/queue/delivery-workers.js";
 import { FIRST_RETRY_MS } from "../../src/queue/retry-policy.js";
+import type { SweepParts } from "../../src/start-retry-sweep.js";
 import { createPgliteStore } from "../../src/store/create-pglite-store.js";
 import type { Store } from "../../src/store/store.js";
 import { mockGitHub, type GitHubMock } from "./mock-github.js";
@@ -26,6 +28,8 @@ export interface Harness {
   readonly caches: GitHubCaches;
   /** What the app runs on, for calling edges such as the retry sweep directly. */
   readonly parts: AppParts;
+  /** What the retry sweep runs on (`sweepOnce`). */
+  readonly sweepParts: SweepParts;
   readonly repo: TestRepo;
   /** The queue's workers, not started: {@link Harness.receive} runs them until the queue is idle. */
   readonly workers: DeliveryWorkers;
@@ -66,7 +70,8 @@ export async function createHarness(store: Store, github: GitHubMock = mockGitHu
   let clockOffsetMs = 0;
   const parts: AppParts = { store, caches, now: () => new Date(Date.now() + clockOffsetMs) };
   const probot = await createTestProbot(createApp(parts));
-  const processDelivery = createDeliveryProcessor(probot, parts);
+  const openRepo = createRepoContexts(probot, parts);
+  const processDelivery = createDeliveryProcessor(openRepo, probot.log);
   const workers = createDeliveryWorkers({
     store,
     now: parts.now,
@@ -87,6 +92,7 @@ export async function createHarness(store: Store, github: GitHubMock = mockGitHu
     github,
     caches,
     parts,
+    sweepParts: { store, now: parts.now, openRepo, log: probot.log },
     repo,
     workers,
     advanceClock(ms) {

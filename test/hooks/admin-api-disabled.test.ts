@@ -1,8 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
 import { runCli } from "../../src/cli/run-cli.js";
-import { isAdminTokenUsable } from "../../src/web/admin-hooks-route.js";
-import { ADMIN_TOKEN } from "./admin-fixtures.js";
+import { isAdminTokenUsable } from "../../src/web/admin-auth.js";
 import { createFakeIo } from "../cli/fake-io.js";
+import { ADMIN_TOKEN } from "./admin-fixtures.js";
 import { useHookServer } from "./hook-server.js";
 
 /** Without ADMIN_TOKEN the admin API does not exist: 404 like any unknown path, whatever is sent. */

@@ -75,7 +75,7 @@ describe("admin API: /admin/deploy", () => {
       reason: "deployed",
       sha: RELEASE,
       target: "production",
-      deliveryId: "admin:build-41",
+      origin: "admin:build-41",
     });
     github.reset();
 
@@ -177,7 +177,7 @@ describe("admin API: /admin/deploy", () => {
       message: "production is locked by @ops (freeze); deploy again once it is unlocked.",
     });
     expect(deploymentRequests(github)).toEqual([]);
-    expect((await server.store().listDecisions(r.repoId))[0]).toMatchObject({ reason: "locked", deliveryId: "admin:build-7" });
+    expect((await server.store().listDecisions(r.repoId))[0]).toMatchObject({ reason: "locked", origin: "admin:build-7" });
     github.done();
   });
 

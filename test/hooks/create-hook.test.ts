@@ -1,8 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
-import { createHook, InvalidHookNameError } from "../../src/hooks/create-hook.js";
 import { createHookSecret } from "../../src/hooks/create-hook-secret.js";
+import { createHook, InvalidHookNameError } from "../../src/hooks/create-hook.js";
 import { hashHookToken, verifyHookToken } from "../../src/hooks/verify-hook-token.js";
-import type { NewHook } from "../../src/store/store.js";
+import type { NewHook } from "../../src/store/hook-store.js";
 
 const input = { repoId: 5_000_000_001, owner: "acme", repo: "shop", installationId: 3_000_000_001, name: "dockerhub" };
 const NOW = new Date("2026-01-01T10:00:00Z");

@@ -70,7 +70,7 @@ describe("deploy hooks", () => {
       reason: "deployed",
       sha: HEAD,
       target: "production",
-      deliveryId: expect.stringMatching(`^hook:${h.hook.id}:`),
+      origin: expect.stringMatching(`^hook:${h.hook.id}:`),
     });
   });
 

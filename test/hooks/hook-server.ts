@@ -1,10 +1,12 @@
 import { afterAll, afterEach, beforeAll } from "@jest/globals";
 import { Probot, ProbotOctokit, Server, type Logger } from "probot";
 import { createApp, type AppParts } from "../../src/app.js";
+import { createFindRepository, createRepoContexts } from "../../src/create-repo-contexts.js";
 import { createGitHubCaches } from "../../src/github/github-caches.js";
 import { createHook } from "../../src/hooks/create-hook.js";
 import { createPgliteStore } from "../../src/store/create-pglite-store.js";
-import type { HookRecord, Store } from "../../src/store/store.js";
+import type { HookRecord } from "../../src/store/hook-store.js";
+import type { Store } from "../../src/store/store.js";
 import { registerRoutes, type AdminEnv, type HookRuntime } from "../../src/web/register-routes.js";
 import { deployment } from "../helpers/github-responses.js";
 import { mockGitHub, type GitHubMock, type RequestAssertion } from "../helpers/mock-github.js";
@@ -66,7 +68,8 @@ export function useHookServer(
     server = new Server({ Probot: Probot.defaults(probotOptions), host: "127.0.0.1", port: PORT, log });
     await server.load(async (app, appOptions) => {
       await createApp(parts)(app, appOptions);
-      runtime = registerRoutes(app, appOptions.addHandler, parts, undefined, options.env ?? {});
+      const routeParts = { ...parts, openRepo: createRepoContexts(app, parts), findRepository: createFindRepository(app) };
+      runtime = registerRoutes(app, appOptions.addHandler, routeParts, undefined, options.env ?? {});
     });
     await server.start();
   });

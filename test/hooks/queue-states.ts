@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { NewDelivery, Store } from "../../src/store/store.js";
+import type { NewDelivery } from "../../src/store/delivery-store.js";
+import type { Store } from "../../src/store/store.js";
 import { enqueueOne } from "../store/store-fixtures.js";
 
 const DAY_MS = 86_400_000;

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "@jest/globals";
 import type { Store } from "../../src/store/store.js";
-import { deployClaim, deploymentRecord, sha, uniqueRepoId, TEST_CLAIM_LEASE_MS, tryClaim } from "./store-fixtures.js";
+import {
+  deployClaim,
+  deploymentRecord,
+  hasClaimOrDeployment,
+  sha,
+  TEST_CLAIM_LEASE_MS,
+  tryClaim,
+  uniqueRepoId,
+} from "./store-fixtures.js";
 
 /** Contract: exclusive claims, one per auto-deploy of a commit or per command comment. */
 export function describeClaimContract(getStore: () => Store): void {
@@ -14,8 +22,8 @@ export function describeClaimContract(getStore: () => Store): void {
       const results = await Promise.all(Array.from({ length: 10 }, () => tryClaim(store, deployClaim(repoId))));
 
       expect(results.filter(Boolean)).toHaveLength(1);
-      expect(await store.isDeployed(repoId, "production", sha("a"))).toBe(true);
-      expect(await store.isDeployed(repoId, "staging", sha("a"))).toBe(false);
+      expect(await hasClaimOrDeployment(store, repoId, "production", sha("a"))).toBe(true);
+      expect(await hasClaimOrDeployment(store, repoId, "staging", sha("a"))).toBe(false);
     });
 
     it("can be claimed again after a release", async () => {
@@ -24,7 +32,7 @@ export function describeClaimContract(getStore: () => Store): void {
       await tryClaim(store, deployClaim(repoId));
 
       await store.releaseDeployment(repoId, "production", sha("a"));
-      const releasedDeployed = await store.isDeployed(repoId, "production", sha("a"));
+      const releasedDeployed = await hasClaimOrDeployment(store, repoId, "production", sha("a"));
       const reclaimed = await tryClaim(store, deployClaim(repoId));
 
       expect(releasedDeployed).toBe(false);
@@ -41,7 +49,7 @@ export function describeClaimContract(getStore: () => Store): void {
 
       expect(claimed).toBe(false);
       expect(otherEnvironment).toBe(true);
-      expect(await store.isDeployed(repoId, "production", sha("a"))).toBe(true);
+      expect(await hasClaimOrDeployment(store, repoId, "production", sha("a"))).toBe(true);
     });
 
     it("lists the environments a commit is deployed in or has a settled claim for, not those with an intent only", async () => {
@@ -95,7 +103,7 @@ export function describeClaimContract(getStore: () => Store): void {
       const whileIntent = await store.listDeployedEnvironments(repoId, sha("a"));
       await store.settleDeployment(byComment, 4241, new Date());
 
-      expect(await store.isDeployed(repoId, "staging", sha("a"))).toBe(true);
+      expect(await hasClaimOrDeployment(store, repoId, "staging", sha("a"))).toBe(true);
       expect(whileIntent).toEqual([]);
       expect(await store.listDeployedEnvironments(repoId, sha("a"))).toEqual(["staging"]);
     });
@@ -106,7 +114,7 @@ export function describeClaimContract(getStore: () => Store): void {
 
       await expect(tryClaim(store, deployClaim(repoId, { via: "comment:abc" }))).rejects.toThrow();
       await expect(tryClaim(store, deployClaim(repoId, { via: "Auto" }))).rejects.toThrow();
-      expect(await store.isDeployed(repoId, "production", sha("a"))).toBe(false);
+      expect(await hasClaimOrDeployment(store, repoId, "production", sha("a"))).toBe(false);
     });
 
     it("grants exactly one of concurrent claims by the same comment", async () => {
@@ -146,11 +154,11 @@ export function describeClaimContract(getStore: () => Store): void {
       const otherAgain = await tryClaim(store, deployClaim(repoId, { via: other }));
       await store.releaseDeployment(repoId, "production", sha("a"), failed);
       await store.releaseDeployment(repoId, "production", sha("a"), other);
-      const withAutoOnly = await store.isDeployed(repoId, "production", sha("a"));
+      const withAutoOnly = await hasClaimOrDeployment(store, repoId, "production", sha("a"));
       await store.releaseDeployment(repoId, "production", sha("a"));
 
       expect([failedAgain, otherAgain, withAutoOnly]).toEqual([true, false, true]);
-      expect(await store.isDeployed(repoId, "production", sha("a"))).toBe(false);
+      expect(await hasClaimOrDeployment(store, repoId, "production", sha("a"))).toBe(false);
     });
 
     it("releases the auto claim by default, leaving the command claims", async () => {
@@ -161,12 +169,12 @@ export function describeClaimContract(getStore: () => Store): void {
       await tryClaim(store, deployClaim(repoId, { environment: "staging", via }));
 
       await store.releaseDeployment(repoId, "staging", sha("a"));
-      const withCommandOnly = await store.isDeployed(repoId, "staging", sha("a"));
+      const withCommandOnly = await hasClaimOrDeployment(store, repoId, "staging", sha("a"));
       const commandAgain = await tryClaim(store, deployClaim(repoId, { environment: "staging", via }));
       await store.releaseDeployment(repoId, "staging", sha("a"), via);
 
       expect([withCommandOnly, commandAgain]).toEqual([true, false]);
-      expect(await store.isDeployed(repoId, "staging", sha("a"))).toBe(false);
+      expect(await hasClaimOrDeployment(store, repoId, "staging", sha("a"))).toBe(false);
     });
   });
 
@@ -200,7 +208,7 @@ export function describeClaimContract(getStore: () => Store): void {
       const later = await store.claimDeployment(deployClaim(repoId), at(t, 10 * lease), lease);
 
       expect(later).toEqual({ kind: "taken" });
-      expect(await store.isDeployed(repoId, "production", sha("a"))).toBe(true);
+      expect(await hasClaimOrDeployment(store, repoId, "production", sha("a"))).toBe(true);
     });
 
     it("holds an auto claim back while a command's intent on the commit is fresh, and not after it settled", async () => {

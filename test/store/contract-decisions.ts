@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
-import type { DecisionRecord, Store } from "../../src/store/store.js";
+import type { DecisionRecord } from "../../src/store/decision-store.js";
+import type { Store } from "../../src/store/store.js";
 import { sha, uniqueRepoId } from "./store-fixtures.js";
 
 /** Contract: the decision log, newest first, filtered by commit or target. */
@@ -13,7 +14,7 @@ export function describeDecisionContract(getStore: () => Store): void {
       pr: null,
       reason: "waiting_for_checks",
       message: `decision at minute ${minute}`,
-      deliveryId: `delivery-${minute}`,
+      origin: `delivery-${minute}`,
       createdAt: new Date(Date.UTC(2026, 0, 1, 10, minute)),
       ...overrides,
     });
@@ -23,7 +24,7 @@ export function describeDecisionContract(getStore: () => Store): void {
       const repoId = uniqueRepoId();
       const oldest = decision(repoId, 1);
       const staging = decision(repoId, 2, { target: "staging", reason: "deployed", pr: 4_000_000_000 });
-      const noTarget = decision(repoId, 3, { target: null, reason: "config_invalid", deliveryId: null });
+      const noTarget = decision(repoId, 3, { target: null, reason: "config_invalid", origin: null });
       const newest = decision(repoId, 4, { sha: sha("b"), reason: "superseded" });
       for (const d of [staging, newest, oldest, noTarget]) await store.recordDecision(d);
       await store.recordDecision(decision(uniqueRepoId(), 5));

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "@jest/globals";
 import type { Store } from "../../src/store/store.js";
-import { deployClaim, deploymentRecord, newHook, sha, uniqueHookId, uniqueRepoId, tryClaim } from "./store-fixtures.js";
+import {
+  deployClaim,
+  deploymentRecord,
+  hasClaimOrDeployment,
+  newHook,
+  sha,
+  tryClaim,
+  uniqueHookId,
+  uniqueRepoId,
+} from "./store-fixtures.js";
 
 const CREATED = new Date("2026-01-01T10:00:00Z");
 const LATER = new Date("2026-01-01T11:00:00Z");
@@ -81,7 +90,7 @@ export function describeHookContract(getStore: () => Store): void {
       const elsewhere = await tryClaim(store, deployClaim(repoId, { via, environment: "staging" }));
 
       expect([first, sameAgain, movedOn, elsewhere]).toEqual([true, false, false, false]);
-      expect(await store.isDeployed(repoId, "production", sha("a"))).toBe(true);
+      expect(await hasClaimOrDeployment(store, repoId, "production", sha("a"))).toBe(true);
     });
 
     it("keeps request ids of different hooks apart, and deploys a commit deployed before", async () => {
@@ -128,7 +137,7 @@ export function describeHookContract(getStore: () => Store): void {
       await expect(tryClaim(store, deployClaim(repoId, { via: "hook:short:1" }))).rejects.toThrow();
       await expect(tryClaim(store, deployClaim(repoId, { via: hookVia(uniqueHookId(), "a b") }))).rejects.toThrow();
       await expect(tryClaim(store, deployClaim(repoId, { via: hookVia(uniqueHookId(), "") }))).rejects.toThrow();
-      expect(await store.isDeployed(repoId, "production", sha("a"))).toBe(false);
+      expect(await hasClaimOrDeployment(store, repoId, "production", sha("a"))).toBe(false);
     });
   });
 
@@ -145,7 +154,7 @@ export function describeHookContract(getStore: () => Store): void {
       const otherRepo = await tryClaim(store, deployClaim(uniqueRepoId(), { via }));
 
       expect([first, sameAgain, movedOn, elsewhere, otherRepo]).toEqual([true, false, false, false, true]);
-      expect(await store.isDeployed(repoId, "production", sha("a"))).toBe(true);
+      expect(await hasClaimOrDeployment(store, repoId, "production", sha("a"))).toBe(true);
     });
 
     it("keeps admin and hook requests of the same id apart, and deploys a commit deployed before", async () => {
@@ -184,7 +193,7 @@ export function describeHookContract(getStore: () => Store): void {
       for (const via of ["admin:", "admin:a b", `admin:${"x".repeat(101)}`, "admin:a:b"]) {
         await expect(tryClaim(store, deployClaim(repoId, { via }))).rejects.toThrow();
       }
-      expect(await store.isDeployed(repoId, "production", sha("a"))).toBe(false);
+      expect(await hasClaimOrDeployment(store, repoId, "production", sha("a"))).toBe(false);
     });
   });
 }

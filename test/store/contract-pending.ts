@@ -5,19 +5,18 @@ import { pendingRecord, sha, uniqueRepoId } from "./store-fixtures.js";
 /** Contract: pending deploys, their replacement by newer commits and the retry schedule. */
 export function describePendingContract(getStore: () => Store): void {
   describe("pending deploys", () => {
-    it("returns the replaced record only when another commit replaces it", async () => {
+    it("keeps one pending deploy per target and ref: another commit replaces it", async () => {
       const store = getStore();
       const repoId = uniqueRepoId();
       const first = pendingRecord(repoId, { sha: sha("a") });
       const second = pendingRecord(repoId, { sha: sha("b"), trigger: "pull_request", pr: 12 });
 
-      const onInsert = await store.savePending(first);
-      const onSameSha = await store.savePending(first);
-      const onOtherSha = await store.savePending(second);
+      await store.savePending(first);
+      await store.savePending(first);
+      const afterSameSha = await store.listPendingByRef(repoId, first.ref);
+      await store.savePending(second);
 
-      expect(onInsert).toBeUndefined();
-      expect(onSameSha).toBeUndefined();
-      expect(onOtherSha).toEqual(first);
+      expect(afterSameSha).toEqual([first]);
       expect(await store.listPendingBySha(repoId, sha("a"))).toEqual([]);
       expect(await store.listPendingBySha(repoId, sha("b"))).toEqual([second]);
     });
@@ -97,17 +96,16 @@ export function describePendingContract(getStore: () => Store): void {
       expect(afterCurrent).toEqual([]);
     });
 
-    it("reports each replacement once when commits are saved concurrently", async () => {
+    it("keeps exactly one of the commits saved concurrently for a target and ref", async () => {
       const store = getStore();
       const repoId = uniqueRepoId();
       const labels = ["a", "b", "c", "d"];
 
-      const replaced = await Promise.all(labels.map((l) => store.savePending(pendingRecord(repoId, { sha: sha(l) }))));
+      await Promise.all(labels.map((l) => store.savePending(pendingRecord(repoId, { sha: sha(l) }))));
 
-      const [survivor] = await store.listPendingByRef(repoId, "refs/heads/main");
-      const replacedShas = replaced.flatMap((r) => (r === undefined ? [] : [r.sha]));
-      expect(replacedShas).toHaveLength(labels.length - 1);
-      expect(new Set([...replacedShas, survivor?.sha])).toEqual(new Set(labels.map(sha)));
+      const waiting = await store.listPendingByRef(repoId, "refs/heads/main");
+      expect(waiting).toHaveLength(1);
+      expect(labels.map(sha)).toContain(waiting[0]?.sha);
     });
   });
 }

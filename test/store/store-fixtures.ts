@@ -1,15 +1,12 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import type {
-  DecisionRecord,
-  DeployClaim,
-  EnqueueOutcome,
-  LockRecord,
-  NewDelivery,
-  NewHook,
-  PendingRecord,
-  Store,
-} from "../../src/store/store.js";
 import type { DeploymentRecord } from "../../src/domain/deployments.js";
+import type { DeployClaim } from "../../src/store/claim-store.js";
+import type { DecisionRecord } from "../../src/store/decision-store.js";
+import type { EnqueueOutcome, NewDelivery } from "../../src/store/delivery-store.js";
+import type { NewHook } from "../../src/store/hook-store.js";
+import type { LockRecord } from "../../src/store/lock-store.js";
+import type { PendingRecord } from "../../src/store/pending-store.js";
+import type { Store } from "../../src/store/store.js";
 
 let counter = 0;
 // Above 2^32 so every test also proves bigint columns round-trip as JS numbers; random so runs
@@ -42,7 +39,7 @@ export function decisionRecord(repoId: number, overrides: Partial<DecisionRecord
     pr: null,
     reason: "deployed",
     message: "Checks passed",
-    deliveryId: "d-1",
+    origin: "d-1",
     createdAt: new Date("2026-01-01T00:00:00Z"),
     ...overrides,
   };
@@ -139,6 +136,26 @@ export const TEST_CLAIM_LEASE_MS = 30_000;
 /** Claims at `now` (default: the wall clock); true when the claim was granted outright. */
 export async function tryClaim(store: Pick<Store, "claimDeployment">, claim: DeployClaim, now = new Date()): Promise<boolean> {
   return (await store.claimDeployment(claim, now, TEST_CLAIM_LEASE_MS)).kind === "claimed";
+}
+
+/**
+ * Whether the commit has a deployment or any claim (settled or an intent) in that environment,
+ * seen as the store's contract says: an auto-deploy's claim of it would be refused. The probe
+ * gives its claim back when it got one, and never takes an intent over (its lease reaches back to
+ * 1970), so it changes nothing.
+ */
+export async function hasClaimOrDeployment(
+  store: Pick<Store, "claimDeployment" | "releaseDeployment">,
+  repoId: number,
+  environment: string,
+  sha: string,
+): Promise<boolean> {
+  const now = new Date();
+  const probe = { repoId, environment, sha, target: "probe", ref: "refs/heads/probe", pr: null, transient: false, via: "auto" };
+  const result = await store.claimDeployment(probe, now, now.getTime());
+  if (result.kind !== "claimed") return true;
+  await store.releaseDeployment(repoId, environment, sha);
+  return false;
 }
 
 /** Stores one delivery in the queue at `now`; its outcome. */

@@ -1,5 +1,4 @@
 import type { Context } from "probot";
-
 import type { DeploymentRecord, DeploymentStatusRecord } from "../domain/deployments.js";
 
 /** The fields both `deployment` and `deployment_status` payloads carry for the deployment. */

@@ -1,5 +1,4 @@
 import type { Context } from "probot";
-
 import type { CheckOutcome, CheckRecord } from "../domain/checks.js";
 
 /** Conclusions GitHub's branch protection counts as passing. */

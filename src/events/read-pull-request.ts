@@ -1,10 +1,10 @@
 import type { Context } from "probot";
-import type { TriggerFacts } from "../domain/event-facts.js";
+import type { PullRequestTrigger } from "../domain/event-facts.js";
 
 type PullRequestPayload = Context<"pull_request">["payload"];
 
 /** The pull request's head as a deploy trigger; a head in another repository is a fork. */
-export function readPullRequest(payload: PullRequestPayload): Extract<TriggerFacts, { kind: "pull_request" }> {
+export function readPullRequest(payload: PullRequestPayload): PullRequestTrigger {
   const { pull_request: pr } = payload;
   return {
     kind: "pull_request",

@@ -1,0 +1,34 @@
+import type { Probot } from "probot";
+import type { AppParts } from "./app.js";
+import type { OpenRepoContext } from "./deploy/repo-context.js";
+import { createGitHubPort } from "./github/github-port.js";
+import type { FindRepository } from "./web/admin-route.js";
+
+/**
+ * The one place a repository's work gets its context: GitHub as the app's installation on it
+ * (through the process-wide caches), the store and the clock. Webhooks, the retry sweep, hooks and
+ * the admin API all open their contexts here.
+ */
+export function createRepoContexts(app: Probot, parts: AppParts): OpenRepoContext {
+  return async ({ repo, installationId }, { log, origin }) => ({
+    repo,
+    installationId,
+    github: createGitHubPort(await app.auth(installationId), repo, parts.caches),
+    store: parts.store,
+    log,
+    now: parts.now,
+    origin,
+  });
+}
+
+/**
+ * Finds the app's installation on a repository by its name: the installation with the app's JWT,
+ * then the repository's id with the installation's token.
+ */
+export function createFindRepository(app: Probot): FindRepository {
+  return async (owner, repo) => {
+    const { data: installation } = await (await app.auth()).rest.apps.getRepoInstallation({ owner, repo });
+    const { data } = await (await app.auth(installation.id)).rest.repos.get({ owner, repo });
+    return { repoId: data.id, owner: data.owner.login, repo: data.name, installationId: installation.id };
+  };
+}

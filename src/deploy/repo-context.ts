@@ -1,0 +1,36 @@
+import type { Logger } from "probot";
+import type { RepoFacts } from "../domain/repo-facts.js";
+import type { GitHubPort } from "../github/github-port.js";
+import type { RepoStore } from "../store/store.js";
+
+/**
+ * What all work on one repository runs with — a webhook's handler, a command, the retry sweep, a
+ * hook or admin deploy: the repository, GitHub as the app's installation on it, the store, a
+ * logger and a clock. Built in one place (`createRepoContexts`) and passed down.
+ */
+export interface RepoContext {
+  readonly repo: RepoFacts;
+  readonly installationId: number;
+  readonly github: GitHubPort;
+  readonly store: RepoStore;
+  readonly log: Logger;
+  readonly now: () => Date;
+  /**
+   * What the work answers, kept with each decision it records: the `X-GitHub-Delivery` id of a
+   * webhook, `hook:<hook-id>:<request-id>` or `admin:<request-id>` for a deploy asked for from
+   * outside GitHub; null for the retry sweep.
+   */
+  readonly origin: string | null;
+}
+
+/** A repository and the installation whose token its work uses. */
+export interface RepoAddress {
+  readonly repo: RepoFacts;
+  readonly installationId: number;
+}
+
+/** Opens the context of some work on a repository: `log` is the logger it uses, `origin` what it answers. */
+export type OpenRepoContext = (
+  address: RepoAddress,
+  work: { readonly log: Logger; readonly origin: string | null },
+) => Promise<RepoContext>;
