@@ -1,3 +1,4 @@
+import { shortSha } from "../domain/short-sha.js";
 import { callAdmin, DEFAULT_APP_URL, resolveAdminTarget } from "./admin-client.js";
 import type { CliCommand } from "./cli-command.js";
 import type { CliIo } from "./cli-io.js";
@@ -65,7 +66,7 @@ async function runDeploy(args: readonly string[], io: CliIo): Promise<number> {
   };
   const answer = await callAdmin(io, app, "POST", "/admin/deploy", body);
   if (answer.ok) {
-    const sha = String(answer.body["sha"]).slice(0, 7);
+    const sha = shortSha(String(answer.body["sha"]));
     const environment = String(answer.body["environment"]);
     if (answer.body["status"] === "already_deployed") {
       io.stdout(`Already deployed: this request was handled before; ${sha} is not deployed to ${environment} again.\n`);

@@ -1,7 +1,5 @@
 import { parseArgs } from "node:util";
-
-/** Where `deliverybot validate` looks when no path is given, relative to the working directory. */
-export const DEFAULT_DEPLOY_FILE = ".github/deploy.yml";
+import { CONFIG_PATH } from "../config/config-path.js";
 
 /** The output formats of `deliverybot validate`. */
 export const VALIDATE_FORMATS = ["text", "json"] as const;
@@ -18,7 +16,7 @@ export function parseValidateArgs(args: readonly string[]): ValidateArgs {
   } catch (error) {
     return { error: describeParseError(error) };
   }
-  const [path = DEFAULT_DEPLOY_FILE, ...extra] = parsed.positionals;
+  const [path = CONFIG_PATH, ...extra] = parsed.positionals;
   if (extra.length > 0) return { error: `expected one path, got ${parsed.positionals.length}: ${parsed.positionals.join(" ")}` };
   const format = VALIDATE_FORMATS.find((name) => name === parsed.values.format);
   if (format === undefined) return { error: `--format must be text or json, not "${parsed.values.format}"` };

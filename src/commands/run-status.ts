@@ -1,3 +1,4 @@
+import { shortSha } from "../domain/short-sha.js";
 import { resolveCommandTarget } from "../engine/resolve-command-target.js";
 import type { CommandContext } from "./command-context.js";
 import { pullRequestEnvironment } from "./pull-request-environment.js";
@@ -11,7 +12,7 @@ export async function runStatus(ctx: CommandContext): Promise<string> {
   for (const target of config.targets) {
     const environment = pullRequestEnvironment(deps.repo, target, comment.pr);
     const [last] = await deps.store.listDeployments(deps.repo.id, environment, 1);
-    const deployed = last === undefined ? "none" : `${last.sha.slice(0, 7)} (${last.state ?? "no status yet"})`;
+    const deployed = last === undefined ? "none" : `${shortSha(last.sha)} (${last.state ?? "no status yet"})`;
     const waiting = [];
     // This pull request's view: deploys from no pull request (pushes) or from this one.
     const mine = pending.filter(
@@ -19,7 +20,7 @@ export async function runStatus(ctx: CommandContext): Promise<string> {
     );
     for (const deploy of mine) {
       const [why] = await deps.store.listDecisions(deps.repo.id, { sha: deploy.sha, target: target.name, limit: 1 });
-      waiting.push(`${deploy.sha.slice(0, 7)}: ${why?.message ?? "waiting"}`);
+      waiting.push(`${shortSha(deploy.sha)}: ${why?.message ?? "waiting"}`);
     }
     lines.push(`| ${[target.name, environment, deployed, waiting.join("; ") || "—"].map(sentence).join(" | ")} |`);
   }
@@ -41,7 +42,7 @@ export async function runWhy(ctx: CommandContext, targetName: string | undefined
     if (!latest.has(key) && (targetName === undefined || key.toLowerCase() === targetName.toLowerCase()))
       latest.set(key, decision);
   }
-  const head = pr.headSha.slice(0, 7);
+  const head = shortSha(pr.headSha);
   if (latest.size === 0)
     return sentence(`Nothing was decided about ${head} yet${targetName === undefined ? "" : ` for ${targetName}`}.`);
   const items = [...latest.values()].map(

@@ -1,11 +1,9 @@
+import { CONFIG_PATH } from "./config-path.js";
 import type { ConfigSourceFile } from "./config-sources.js";
 import { createYamlLocator } from "./create-yaml-locator.js";
 import { formatKeyPath } from "./format-key-path.js";
 import type { ConfigProblem } from "./model.js";
 import type { PathProblem } from "./path-problem.js";
-
-/** The name used when a problem cannot be tied to any given file. */
-export const DEFAULT_CONFIG_FILE = ".github/deploy.yml";
 
 /**
  * Attaches file and line to problems. A path is reported in the first file (the repository's own
@@ -20,7 +18,7 @@ export function locateProblems(problems: readonly PathProblem[], files: readonly
       const location = locate(problem.path);
       if (location !== undefined && (best === undefined || location.depth > best.depth)) best = { fileIndex, ...location };
     });
-    const file = files[best?.fileIndex ?? 0]?.file ?? DEFAULT_CONFIG_FILE;
+    const file = files[best?.fileIndex ?? 0]?.file ?? CONFIG_PATH;
     const located: ConfigProblem = { file, key: formatKeyPath(problem.path), message: problem.message };
     return { order: best?.fileIndex ?? 0, problem: best === undefined ? located : { ...located, line: best.line } };
   });

@@ -13,8 +13,6 @@ export const REASON_CODES = [
   "locked",
   /** The actor or source is not allowed to deploy (e.g. a pull request from a fork). */
   "not_permitted",
-  /** A deploy freeze is in force (later issue). */
-  "frozen",
   /** The ref moved on to a newer commit before this one deployed. */
   "superseded",
   /** This commit is already deployed to that environment. */

@@ -1,8 +1,8 @@
 import type { Target, TemplateValues } from "../config/model.js";
 import { renderPayload, renderTemplate } from "../config/render-template.js";
-
+import type { DeploymentRequest, PendingDeploy } from "../domain/deployments.js";
 import type { RepoFacts } from "../domain/repo-facts.js";
-import type { PendingDeploy, DeploymentRequest } from "../domain/deployments.js";
+import { shortSha } from "../domain/short-sha.js";
 
 /** GitHub rejects deployment descriptions longer than this with a 422. */
 const MAX_DESCRIPTION_LENGTH = 140;
@@ -12,7 +12,7 @@ export function templateValues(repo: RepoFacts, target: Target, deploy: PendingD
   return {
     ref: deploy.ref,
     sha: deploy.sha,
-    short_sha: deploy.sha.slice(0, 7),
+    short_sha: shortSha(deploy.sha),
     pr: deploy.pr === null ? "" : String(deploy.pr),
     target: target.name,
     owner: repo.owner,

@@ -1,8 +1,9 @@
 import type { DeployConfig } from "../config/model.js";
+import type { RepoFacts } from "../domain/repo-facts.js";
+import { shortSha } from "../domain/short-sha.js";
 import { decideTarget } from "./decide-target.js";
 import { targetMatches } from "./select-targets.js";
 import type { Decision, EngineState } from "./types.js";
-import type { RepoFacts } from "../domain/repo-facts.js";
 
 /** A status, check run or check suite event about one commit. */
 export interface ChecksInput {
@@ -20,7 +21,7 @@ export function decideChecks({ repo, config, state }: ChecksInput): Decision[] {
   return state.pending.map((pending): Decision => {
     const target = config.targets.find((candidate) => candidate.name === pending.target);
     if (target === undefined || !targetMatches(target, pending.trigger, pending.ref)) {
-      const message = `Target ${pending.target} no longer auto-deploys ${pending.ref}; dropped ${pending.sha.slice(0, 7)}.`;
+      const message = `Target ${pending.target} no longer auto-deploys ${pending.ref}; dropped ${shortSha(pending.sha)}.`;
       return {
         target: pending.target,
         ref: pending.ref,

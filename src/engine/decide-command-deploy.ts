@@ -1,13 +1,14 @@
 import type { Target } from "../config/model.js";
+import type { DeploymentRequest, PendingDeploy } from "../domain/deployments.js";
+import type { ReasonCode } from "../domain/reason-codes.js";
+import type { RepoFacts } from "../domain/repo-facts.js";
+import { shortSha } from "../domain/short-sha.js";
 import { buildDeploymentRequest, renderEnvironment } from "./build-deployment-request.js";
 import type { ActorFacts, PullRequestFacts } from "./command-facts.js";
 import { evaluateGates } from "./evaluate-gates.js";
 import { describeLock, findLock } from "./find-lock.js";
 import { mayAdminister, mayDeploy } from "./may-act.js";
-import type { ReasonCode } from "../domain/reason-codes.js";
 import type { EngineState } from "./types.js";
-import type { RepoFacts } from "../domain/repo-facts.js";
-import type { PendingDeploy, DeploymentRequest } from "../domain/deployments.js";
 
 /** A `/deploy`, `/noop` or `/rollback` with everything the edges found out. */
 export interface CommandDeployInput {
@@ -59,7 +60,7 @@ export function decideCommandDeploy(input: CommandDeployInput): CommandDecision 
   if (pr.headMovedSinceComment && commit.sha === pr.headSha) {
     return refuse(
       "head_moved",
-      `The pull request's head moved to ${commit.sha.slice(0, 7)} after this comment; comment again to deploy it.`,
+      `The pull request's head moved to ${shortSha(commit.sha)} after this comment; comment again to deploy it.`,
     );
   }
   const othersLocks = input.state.locks.filter((lock) => lock.owner.toLowerCase() !== actor.login.toLowerCase());
@@ -69,11 +70,11 @@ export function decideCommandDeploy(input: CommandDeployInput): CommandDecision 
   if (!input.force && input.gates === "evaluate") {
     const gates = evaluateGates(target.requiredContexts, input.state.checks);
     if (gates.status === "failed")
-      return refuse("checks_failed", `${gates.failed.join(", ")} failed on ${commit.sha.slice(0, 7)}.`);
+      return refuse("checks_failed", `${gates.failed.join(", ")} failed on ${shortSha(commit.sha)}.`);
     if (gates.status === "waiting") {
       return refuse(
         "waiting_for_checks",
-        `Waiting for ${gates.waitingFor.join(", ")} on ${commit.sha.slice(0, 7)}; comment again once green.`,
+        `Waiting for ${gates.waitingFor.join(", ")} on ${shortSha(commit.sha)}; comment again once green.`,
       );
     }
   }
@@ -85,6 +86,6 @@ export function decideCommandDeploy(input: CommandDeployInput): CommandDecision 
     action: "deploy",
     environment,
     request,
-    message: `Deploying ${commit.sha.slice(0, 7)} (${commit.ref}) to ${environment}.`,
+    message: `Deploying ${shortSha(commit.sha)} (${commit.ref}) to ${environment}.`,
   };
 }

@@ -1,13 +1,14 @@
 import type { Target } from "../config/model.js";
+import type { PendingDeploy } from "../domain/deployments.js";
+import type { JsonValue } from "../domain/json-value.js";
+import type { ReasonCode } from "../domain/reason-codes.js";
+import type { RepoFacts } from "../domain/repo-facts.js";
+import { shortSha } from "../domain/short-sha.js";
 import { buildDeploymentRequest, renderEnvironment } from "./build-deployment-request.js";
 import type { CommandDecision } from "./decide-command-deploy.js";
 import { evaluateGates } from "./evaluate-gates.js";
 import { describeLock, findLock } from "./find-lock.js";
-import type { ReasonCode } from "../domain/reason-codes.js";
 import type { EngineState } from "./types.js";
-import type { RepoFacts } from "../domain/repo-facts.js";
-import type { PendingDeploy } from "../domain/deployments.js";
-import type { JsonValue } from "../domain/json-value.js";
 
 /** A deploy an inbound hook asked for, with everything the edges found out. */
 export interface HookDeployInput {
@@ -55,7 +56,7 @@ export function decideAskedDeploy(input: AskedDeployInput): HookDecision {
   const trigger = asker.kind === "hook" ? "hook" : "admin";
   const deploy: PendingDeploy = { target: target.name, ref: commit.ref, sha: commit.sha, pr: null, trigger };
   const environment = renderEnvironment(repo, target, deploy);
-  const short = commit.sha.slice(0, 7);
+  const short = shortSha(commit.sha);
   const again = asker.kind === "hook" ? "call the hook again" : "deploy again";
   const refuse = (reason: ReasonCode, message: string): HookDecision => ({ action: "refuse", environment, reason, message });
 

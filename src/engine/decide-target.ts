@@ -1,10 +1,11 @@
 import type { Target } from "../config/model.js";
+import type { PendingDeploy } from "../domain/deployments.js";
+import type { RepoFacts } from "../domain/repo-facts.js";
+import { shortSha } from "../domain/short-sha.js";
 import { buildDeploymentRequest, renderEnvironment } from "./build-deployment-request.js";
 import { evaluateGates } from "./evaluate-gates.js";
 import { describeLock, findLock } from "./find-lock.js";
 import type { Decision, EngineState } from "./types.js";
-import type { RepoFacts } from "../domain/repo-facts.js";
-import type { PendingDeploy } from "../domain/deployments.js";
 
 /** What one target's decision needs to know about the commit. */
 export interface TargetFacts {
@@ -23,7 +24,7 @@ export function decideTarget(facts: TargetFacts): Decision {
   const { repo, target, deploy } = facts;
   const base = { target: target.name, ref: deploy.ref, sha: deploy.sha, pr: deploy.pr };
   const environment = renderEnvironment(repo, target, deploy);
-  const commit = deploy.sha.slice(0, 7);
+  const commit = shortSha(deploy.sha);
 
   if (facts.state.deployedEnvironments.has(environment)) {
     const message = `${commit} is already deployed to ${environment}.`;

@@ -1,10 +1,11 @@
 import type { DeployConfig } from "../config/model.js";
+import type { PendingDeploy } from "../domain/deployments.js";
+import type { TriggerFacts } from "../domain/event-facts.js";
+import type { RepoFacts } from "../domain/repo-facts.js";
+import { shortSha } from "../domain/short-sha.js";
 import { decideTarget } from "./decide-target.js";
 import { selectTargets } from "./select-targets.js";
 import type { Decision, EngineState } from "./types.js";
-import type { RepoFacts } from "../domain/repo-facts.js";
-import type { TriggerFacts } from "../domain/event-facts.js";
-import type { PendingDeploy } from "../domain/deployments.js";
 
 /** A push or pull request event, with what the engine needs to decide it. */
 export interface TriggerInput {
@@ -23,7 +24,7 @@ export function decideTrigger({ repo, trigger, config, state }: TriggerInput): D
   const superseded = state.pending
     .filter((pending) => pending.ref === trigger.ref && pending.sha !== trigger.sha)
     .map((pending): Decision => {
-      const message = `${trigger.ref} moved on to ${trigger.sha.slice(0, 7)} before ${pending.sha.slice(0, 7)} deployed.`;
+      const message = `${trigger.ref} moved on to ${shortSha(trigger.sha)} before ${shortSha(pending.sha)} deployed.`;
       return { ...identify(pending), action: "drop", reason: "superseded", message };
     });
 

@@ -1,15 +1,12 @@
 import type { ProbotOctokit } from "probot";
+import { CONFIG_PATH } from "../config/config-path.js";
 import { mergeConfigs } from "../config/merge-config.js";
 import type { ConfigProblem, DeployConfig } from "../config/model.js";
 import { parseConfig, parseConfigText } from "../config/parse-config.js";
-
-import type { ConditionalCache } from "./conditional-cache.js";
 import type { RepoFacts } from "../domain/repo-facts.js";
+import type { ConditionalCache } from "./conditional-cache.js";
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
-
-/** Where a repository keeps its configuration. */
-export const CONFIG_PATH = ".github/deploy.yml";
 
 /** The configuration as loaded from the default branch. */
 export type ConfigLoad =

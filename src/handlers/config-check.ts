@@ -1,7 +1,7 @@
 import { escapeMarkdown } from "../config/escape-markdown.js";
 import { formatProblems } from "../config/format-problems.js";
 import type { RepoContext } from "../deploy/repo-context.js";
-import { CONFIG_PATH } from "../github/load-config.js";
+import { CONFIG_PATH } from "../config/config-path.js";
 
 /** The check run that reports whether a changed configuration is valid. */
 export const CONFIG_CHECK_NAME = "Deliverybot config";

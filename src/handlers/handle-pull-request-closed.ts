@@ -1,5 +1,6 @@
 import { recordDecision } from "../deploy/record-decision.js";
 import type { RepoContext } from "../deploy/repo-context.js";
+import { shortSha } from "../domain/short-sha.js";
 import { reevaluateRepository } from "./reevaluate-repository.js";
 
 /**
@@ -11,7 +12,7 @@ export async function handlePullRequestClosed(deps: RepoContext, pr: number, ref
   const waiting = await store.listPendingByRef(repo.id, ref);
   for (const pending of waiting.filter((candidate) => candidate.pr === pr)) {
     await store.deletePending(repo.id, pending.target, pending.ref, pending.sha);
-    const message = `Pull request #${pr} closed before ${pending.sha.slice(0, 7)} deployed to ${pending.target}.`;
+    const message = `Pull request #${pr} closed before ${shortSha(pending.sha)} deployed to ${pending.target}.`;
     await recordDecision(deps, { ...pending, reason: "pull_request_closed", message });
   }
 

@@ -1,8 +1,9 @@
 import type { RepoContext } from "../deploy/repo-context.js";
 import type { PullRequestTrigger } from "../domain/event-facts.js";
-import { CONFIG_PATH } from "../github/load-config.js";
+
 import { reportConfigCheck } from "./config-check.js";
 import { handleTrigger } from "./handle-trigger.js";
+import { CONFIG_PATH } from "../config/config-path.js";
 
 /**
  * A pull request opened, synchronized or reopened: deploy `pr` targets. A pull request from a

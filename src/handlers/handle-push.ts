@@ -1,8 +1,9 @@
 import type { RepoContext } from "../deploy/repo-context.js";
 import type { PushFacts } from "../domain/event-facts.js";
-import { CONFIG_PATH } from "../github/load-config.js";
+
 import { reportConfigCheck } from "./config-check.js";
 import { handleTrigger } from "./handle-trigger.js";
+import { CONFIG_PATH } from "../config/config-path.js";
 
 /** A push: report on a changed configuration, then auto-deploy the matching targets. */
 export async function handlePush(deps: RepoContext, push: PushFacts): Promise<void> {
