@@ -48,11 +48,11 @@ describe("renderHelp", () => {
 
      Write a command on the first line of a pull request comment.
 
-     - \`/deploy [target] [ref] [--force] [| key=value …]\`: Deploys this pull request's head, or \`ref\` (a branch, tag or SHA), to a target. \`--force\` skips the required checks (admins only); \`key=value\` pairs after \`|\` are parameters of the deployment. Examples: \`/deploy\`, \`/deploy production\`, \`/deploy production main --force\`, \`/deploy production | version="1.2 beta"\`
+     - \`/deploy [target] [ref] [--force] [| key=value …]\`: Deploys this pull request's head, or \`ref\` (a branch, tag or SHA), to a target. \`--force\` deploys past the required checks and someone else's lock (admins only); \`key=value\` pairs after \`|\` are parameters of the deployment. Examples: \`/deploy\`, \`/deploy production\`, \`/deploy production main --force\`, \`/deploy production | version="1.2 beta"\`
      - \`/noop [target] [ref] [--force] [| key=value …]\`: Like deploy, as a dry run, with the same arguments. Example: \`/noop production\`
      - \`/rollback <target>\`: Deploys again what the target ran before its latest deployment. Example: \`/rollback production\`
-     - \`/lock <target or --global> [--reason "…"] [--for 2h]\`: Stops deploys to a target, or with \`--global\` to every target, until unlocked; \`--for\` (30s, 15m, 2h, 1d, 1h30m) makes the lock expire. Examples: \`/lock production --reason "release freeze" --for 2h\`, \`/lock --global --for 1d\`
-     - \`/unlock <target or --global>\`: Removes a lock. Examples: \`/unlock production\`, \`/unlock --global\`
+     - \`/lock <target or --global> [--reason "…"] [--for 2h]\`: Holds a target, or with \`--global\` every target, for you until unlocked: only your own deploys and this pull request's auto-deploys go through; \`--for\` (30s, 15m, 2h, 1d, 1h30m) makes the lock expire. Examples: \`/lock production --reason "release freeze" --for 2h\`, \`/lock --global --for 1d\`
+     - \`/unlock <target or --global>\`: Removes a lock (its owner, or an admin); auto-deploys that waited on it go ahead. Examples: \`/unlock production\`, \`/unlock --global\`
      - \`/locks\`: Lists the locks of this repository.
      - \`/status\`: Shows this pull request's deployments and what is waiting.
      - \`/why [target]\`: Explains the last decision for a target: why it deployed, waits or did not. Example: \`/why production\`

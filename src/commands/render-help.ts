@@ -14,7 +14,7 @@ const HELP: Readonly<Record<CommandName, CommandHelp>> = {
   deploy: {
     usage: "[target] [ref] [--force] [| key=value …]",
     about:
-      "Deploys this pull request's head, or `ref` (a branch, tag or SHA), to a target. `--force` skips the required checks (admins only); `key=value` pairs after `|` are parameters of the deployment.",
+      "Deploys this pull request's head, or `ref` (a branch, tag or SHA), to a target. `--force` deploys past the required checks and someone else's lock (admins only); `key=value` pairs after `|` are parameters of the deployment.",
     examples: ["", "{target}", "{target} main --force", '{target} | version="1.2 beta"'],
   },
   noop: {
@@ -30,10 +30,14 @@ const HELP: Readonly<Record<CommandName, CommandHelp>> = {
   lock: {
     usage: '<target or --global> [--reason "…"] [--for 2h]',
     about:
-      "Stops deploys to a target, or with `--global` to every target, until unlocked; `--for` (30s, 15m, 2h, 1d, 1h30m) makes the lock expire.",
+      "Holds a target, or with `--global` every target, for you until unlocked: only your own deploys and this pull request's auto-deploys go through; `--for` (30s, 15m, 2h, 1d, 1h30m) makes the lock expire.",
     examples: ['{target} --reason "release freeze" --for 2h', "--global --for 1d"],
   },
-  unlock: { usage: "<target or --global>", about: "Removes a lock.", examples: ["{target}", "--global"] },
+  unlock: {
+    usage: "<target or --global>",
+    about: "Removes a lock (its owner, or an admin); auto-deploys that waited on it go ahead.",
+    examples: ["{target}", "--global"],
+  },
   locks: { usage: "", about: "Lists the locks of this repository.", examples: [] },
   status: { usage: "", about: "Shows this pull request's deployments and what is waiting.", examples: [] },
   why: {

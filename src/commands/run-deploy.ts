@@ -2,6 +2,7 @@ import type { Target } from "../config/model.js";
 import { deployAsked } from "../deploy/deploy-asked.js";
 import { shortSha } from "../domain/short-sha.js";
 import { decideCommandDeploy, type CommandDecision } from "../engine/decide-command-deploy.js";
+import { describeLock } from "../engine/find-lock.js";
 import { resolveCommandTarget } from "../engine/resolve-command-target.js";
 import type { CommandContext } from "./command-context.js";
 import type { ParsedCommand } from "./command.js";
@@ -61,13 +62,19 @@ export async function finishCommandDeploy(
 ): Promise<string> {
   if (dryRun && decision.action === "deploy") {
     const forced = decision.request.required_contexts?.length === 0 ? " with no required checks" : "";
+    const past = decision.forcedPast === undefined ? "" : `, past the lock of @${decision.forcedPast.owner}`;
     return sentence(
-      `Dry run: /deploy would deploy ${shortSha(commit.sha)} (${commit.ref}) to ${decision.environment}${forced}. Nothing was created.`,
+      `Dry run: /deploy would deploy ${shortSha(commit.sha)} (${commit.ref}) to ${decision.environment}${forced}${past}. Nothing was created.`,
     );
   }
   const { deps, comment } = ctx;
   const asked = { target: target.name, ...commit, pr: comment.pr, via: `comment:${comment.id}` };
-  return renderDeployReply(await deployAsked(deps, decision, asked), comment);
+  const outcome = await deployAsked(deps, decision, asked);
+  const reply = renderDeployReply(outcome, comment);
+  if (outcome.kind !== "deployed" || decision.action !== "deploy" || decision.forcedPast === undefined) return reply;
+  // The lock stays: --force went past it for this deploy only.
+  const lock = `${describeLock(decision.forcedPast, outcome.environment)}: --force deployed past it; the lock stays.`;
+  return `${reply}\n\n${sentence(lock)}`;
 }
 
 async function pickCommit(

@@ -11,6 +11,10 @@ import { resolveActor } from "./resolve-actor.js";
 
 type Scope = Extract<ParsedCommand, { kind: "lock" }>["scope"];
 
+/** What a lock does, as `/lock` and `/locks` say it (and README, `/help`). */
+const LOCK_RULE =
+  "Until `/unlock`, only the owner's own deploys and the auto-deploys of the pull request the lock was taken from go through: everyone else's commands, hooks and CLI deploys are refused, other auto-deploys wait. An admin may `/unlock` it, or deploy past it with `--force`.";
+
 /** Where a lock applies: every environment, or the environment a target deploys to from this pull request. */
 async function resolveScope(ctx: CommandContext, scope: Scope) {
   if (scope.global) return { environment: GLOBAL_LOCK, target: undefined };
@@ -19,7 +23,7 @@ async function resolveScope(ctx: CommandContext, scope: Scope) {
   return { environment: pullRequestEnvironment(ctx.deps.repo, resolved.target, ctx.comment.pr), target: resolved.target };
 }
 
-/** `/lock <target>|--global [--reason …] [--for …]`: blocks everyone else's deploys until unlocked or expired. */
+/** `/lock <target>|--global [--reason …] [--for …]`: holds the environment for its owner until unlocked or expired. */
 export async function runLock(ctx: CommandContext, command: Extract<ParsedCommand, { kind: "lock" }>): Promise<string> {
   const scope = await resolveScope(ctx, command.scope);
   if ("error" in scope) return refusal("invalid_command", scope.error ?? "");
@@ -45,7 +49,7 @@ export async function runLock(ctx: CommandContext, command: Extract<ParsedComman
   };
   const attempt = await deps.store.acquireLock(lock, now);
   if (!attempt.acquired) return refusal("locked", `${describe(attempt.holder)}. Ask them to unlock it, or an admin to break it.`);
-  return sentence(`Locked: ${describe(attempt.lock)}. Other deploys there wait until \`/unlock\`.`);
+  return sentence(`Locked: ${describe(attempt.lock)}. ${LOCK_RULE}`);
 }
 
 /** `/unlock <target>|--global`: the owner, or an admin, releases a lock; waiting auto-deploys then go ahead. */
@@ -71,7 +75,7 @@ export async function runUnlock(ctx: CommandContext, command: Extract<ParsedComm
 export async function runLocks(ctx: CommandContext): Promise<string> {
   const locks = await ctx.deps.store.listLocks(ctx.deps.repo.id, ctx.deps.now());
   if (locks.length === 0) return sentence("Nothing is locked.");
-  return ["Locks in force:", "", ...locks.map((lock) => `- ${sentence(describe(lock))}`)].join("\n");
+  return ["Locks in force:", "", ...locks.map((lock) => `- ${sentence(describe(lock))}`), "", sentence(LOCK_RULE)].join("\n");
 }
 
 function label(environment: string): string {

@@ -76,7 +76,17 @@ describe("decideCommandDeploy", () => {
     ],
     ["a head that moved after the comment", { pr: { ...pr, headMovedSinceComment: true } }, "head_moved"],
     ["someone else's lock", { state: { checks: green, locks: [lock("other")] } }, "locked"],
+    [
+      "someone else's lock taken from this pull request",
+      { state: { checks: green, locks: [lock("other", "production", 5)] } },
+      "locked",
+    ],
     ["a global lock", { state: { checks: green, locks: [lock("other", "*")] } }, "locked"],
+    [
+      "someone else's global lock beside one the author holds",
+      { state: { checks: green, locks: [lock("dev"), lock("other", "*")] } },
+      "locked",
+    ],
     ["a failed check", { state: { checks: [{ ...green[0]!, outcome: "failure" }], locks: [] } }, "checks_failed"],
     ["a pending check", { state: { checks: [], locks: [] } }, "waiting_for_checks"],
   ])("refuses %s", (_case, overrides, reason) => {
@@ -86,8 +96,12 @@ describe("decideCommandDeploy", () => {
   it.each<[string, Partial<CommandDeployInput>]>([
     ["a listed deployer without write permission", { actor: { ...writer, permission: "read", listedAsDeployer: true } }],
     ["a repository admin not in deployers", { actor: { ...admin, listedAsDeployer: false } }],
-    ["a lock the author holds", { state: { checks: green, locks: [lock("dev")] } }],
-    ["a lock taken from this pull request", { state: { checks: green, locks: [lock("other", "production", 5)] } }],
+    [
+      "a lock the author holds, whatever pull request it was taken from",
+      { state: { checks: green, locks: [lock("DEV", "production", 9)] } },
+    ],
+    ["a global lock the author holds", { state: { checks: green, locks: [lock("dev", "*")] } }],
+    ["another environment's lock", { state: { checks: green, locks: [lock("other", "staging")] } }],
     ["a fork when the target allows forks", { pr: { ...pr, fromFork: true }, target: { ...production, allowForks: true } }],
     ["a draft by default", { pr: { ...pr, draft: true } }],
     [
@@ -97,6 +111,32 @@ describe("decideCommandDeploy", () => {
     ["unknown checks when only GitHub verifies (rollback)", { gates: "github", state: { checks: [], locks: [] } }],
   ])("allows %s", (_case, overrides) => {
     expect(decideCommandDeploy(input(overrides))).toMatchObject({ action: "deploy" });
+  });
+
+  it("names the owner, the reason and the expiry of the lock that refuses, and what would let the deploy through", () => {
+    const held = { ...lock("alice"), reason: "db migration", expiresAt: new Date("2026-12-07T12:00:00Z") };
+
+    const decision = decideCommandDeploy(input({ state: { checks: green, locks: [held] } }));
+
+    expect(decision).toEqual({
+      action: "refuse",
+      environment: "production",
+      reason: "locked",
+      message:
+        "production is locked by @alice (db migration) until 2026-12-07T12:00:00.000Z. Only @alice's own deploys pass it; @alice or an admin may `/unlock` it, and an admin may deploy past it with `--force`.",
+    });
+  });
+
+  it("deploys past someone else's lock with --force by an admin, naming the lock it went past", () => {
+    const held = lock("alice", "*");
+
+    const decision = decideCommandDeploy(input({ force: true, actor: admin, state: { checks: green, locks: [held] } }));
+
+    expect(decision).toMatchObject({
+      action: "deploy",
+      forcedPast: held,
+      message: expect.stringContaining("past the lock of @alice"),
+    });
   });
 
   it("skips the checks with --force by an admin, telling GitHub to skip them too", () => {

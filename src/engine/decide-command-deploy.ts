@@ -1,5 +1,6 @@
 import type { Target } from "../config/model.js";
 import type { DeploymentRequest, PendingDeploy } from "../domain/deployments.js";
+import type { LockFact } from "../domain/locks.js";
 import type { ReasonCode } from "../domain/reason-codes.js";
 import type { RepoFacts } from "../domain/repo-facts.js";
 import { shortSha } from "../domain/short-sha.js";
@@ -29,15 +30,25 @@ export interface CommandDeployInput {
   readonly state: Pick<EngineState, "checks" | "locks">;
 }
 
-/** Deploy now, or refuse with a reason and a sentence that says what would make it work. */
+/**
+ * Deploy now, or refuse with a reason and a sentence that says what would make it work. A deploy
+ * an admin forced past someone else's lock names that lock (`forcedPast`).
+ */
 export type CommandDecision =
-  | { readonly action: "deploy"; readonly environment: string; readonly request: DeploymentRequest; readonly message: string }
+  | {
+      readonly action: "deploy";
+      readonly environment: string;
+      readonly request: DeploymentRequest;
+      readonly message: string;
+      readonly forcedPast?: LockFact;
+    }
   | { readonly action: "refuse"; readonly environment: string; readonly reason: ReasonCode; readonly message: string };
 
 /**
  * Decides a deploy asked for in a comment: permission, forks, drafts, a moved head, locks and
- * checks, in that order; the first that fails is the answer. Unlike an auto-deploy a command never
- * waits: it deploys now or says why not.
+ * checks, in that order; the first that fails is the answer. A lock stops everyone's commands but
+ * its owner's; an admin's `--force` goes past it, and past the checks. Unlike an auto-deploy a
+ * command never waits: it deploys now or says why not.
  */
 export function decideCommandDeploy(input: CommandDeployInput): CommandDecision {
   const { repo, target, actor, pr, commit } = input;
@@ -51,7 +62,7 @@ export function decideCommandDeploy(input: CommandDeployInput): CommandDecision 
   }
   if (input.force && !mayAdminister(actor)) {
     const who = target.admins === undefined ? "repository admins" : `the \`admins\` of ${target.name}`;
-    return refuse("not_permitted", `--force skips the checks and is for ${who} only.`);
+    return refuse("not_permitted", `--force deploys past the checks and locks and is for ${who} only.`);
   }
   if (!pr.open) return refuse("not_permitted", `Pull request #${pr.number} is closed; deploy from an open pull request.`);
   if (pr.fromFork && !target.allowForks)
@@ -63,9 +74,12 @@ export function decideCommandDeploy(input: CommandDeployInput): CommandDecision 
       `The pull request's head moved to ${shortSha(commit.sha)} after this comment; comment again to deploy it.`,
     );
   }
-  const othersLocks = input.state.locks.filter((lock) => lock.owner.toLowerCase() !== actor.login.toLowerCase());
-  const lock = findLock(othersLocks, environment, pr.number);
-  if (lock !== undefined) return refuse("locked", `${describeLock(lock, environment)}.`);
+  // Only --force by an admin (checked above) deploys past someone else's lock.
+  const lock = findLock(input.state.locks, environment, { kind: "user", login: actor.login });
+  if (lock !== undefined && !input.force) {
+    const unlock = `Only @${lock.owner}'s own deploys pass it; @${lock.owner} or an admin may \`/unlock\` it, and an admin may deploy past it with \`--force\`.`;
+    return refuse("locked", `${describeLock(lock, environment)}. ${unlock}`);
+  }
 
   if (!input.force && input.gates === "evaluate") {
     const gates = evaluateGates(target.requiredContexts, input.state.checks);
@@ -82,10 +96,12 @@ export function decideCommandDeploy(input: CommandDeployInput): CommandDecision 
   const built = buildDeploymentRequest(repo, target, deploy);
   const payload = { ...built.payload, params: { ...input.params }, actor: actor.login };
   const request: DeploymentRequest = input.force ? { ...built, payload, required_contexts: [] } : { ...built, payload };
+  const past = lock === undefined ? "" : ` past the lock of @${lock.owner}, with --force`;
   return {
     action: "deploy",
     environment,
     request,
-    message: `Deploying ${shortSha(commit.sha)} (${commit.ref}) to ${environment}.`,
+    message: `Deploying ${shortSha(commit.sha)} (${commit.ref}) to ${environment}${past}.`,
+    ...(lock === undefined ? {} : { forcedPast: lock }),
   };
 }

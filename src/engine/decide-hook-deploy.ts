@@ -60,7 +60,7 @@ export function decideAskedDeploy(input: AskedDeployInput): HookDecision {
   const again = asker.kind === "hook" ? "call the hook again" : "deploy again";
   const refuse = (reason: ReasonCode, message: string): HookDecision => ({ action: "refuse", environment, reason, message });
 
-  const lock = findLock(input.state.locks, environment, null);
+  const lock = findLock(input.state.locks, environment, { kind: "outside" });
   if (lock !== undefined) return refuse("locked", `${describeLock(lock, environment)}; ${again} once it is unlocked.`);
 
   if (asker.kind === "admin" || target.hookChecks) {

@@ -31,7 +31,7 @@ export function decideTarget(facts: TargetFacts): Decision {
     return { ...base, action: "drop", reason: "already_deployed", message };
   }
 
-  const lock = findLock(facts.state.locks, environment, deploy.pr);
+  const lock = findLock(facts.state.locks, environment, { kind: "auto", pr: deploy.pr });
   if (lock !== undefined) {
     const message = `${describeLock(lock, environment)}; ${commit} deploys once it is unlocked.`;
     return { ...base, action: "wait", trigger: deploy.trigger, reason: "locked", message };

@@ -75,7 +75,7 @@ describe("/deploy refusals: who, which pull request, which checks", () => {
       github.done();
       const reply = onlyReply(github);
       expect(reply).toContain(refusedFor("not_permitted"));
-      expect(reply).toContain("--force skips the checks and is for repository admins only.");
+      expect(reply).toContain("--force deploys past the checks and locks and is for repository admins only.");
       expect(deploymentRequests(github)).toEqual([]);
       expect(await latestDecision()).toMatchObject({ reason: "not_permitted", target: "production", pr: PR });
     });

@@ -27,6 +27,10 @@ targets:
     required_contexts: []
 `;
 
+/** What `/lock` and `/locks` say a lock does, as a reply renders it. */
+const LOCK_RULE =
+  "Until <code>/unlock</code>, only the owner's own deploys and the auto-deploys of the pull request the lock was taken from go through\\: everyone else's commands, hooks and CLI deploys are refused, other auto-deploys wait. An admin may <code>/unlock</code> it, or deploy past it with <code>\\--force</code>.";
+
 /** An instant as a reply shows it: ISO 8601, its colons escaped. */
 const shown = (date: Date | null | undefined) => (date ?? new Date(0)).toISOString().replaceAll(":", "\\:");
 
@@ -62,8 +66,8 @@ describe("/lock, /unlock and /locks", () => {
     expect((lock?.expiresAt?.getTime() ?? 0) - (lock?.createdAt.getTime() ?? 0)).toBe(2 * HOUR);
     const described = `production is locked by @\u200balice from \\#42 since ${shown(lock?.createdAt)} until ${shown(lock?.expiresAt)} \\(release freeze\\)`;
     const [locked, listed] = replies(github);
-    expect(locked).toBe(`Locked\\: ${described}. Other deploys there wait until <code>/unlock</code>.`);
-    expect(listed).toBe(`Locks in force:\n\n- ${described}`);
+    expect(locked).toBe(`Locked\\: ${described}. ${LOCK_RULE}`);
+    expect(listed).toBe(`Locks in force:\n\n- ${described}\n\n${LOCK_RULE}`);
     expect(apiCalls(github.requests).filter((call) => call.includes("/permission"))).toHaveLength(1);
   });
 
@@ -82,51 +86,102 @@ describe("/lock, /unlock and /locks", () => {
     expect(await h.store.listLocks(h.repo.id, h.parts.now())).toEqual([]);
   });
 
-  it("refuses another pull request's /deploy as locked, while the locking pull request's own deploys pass", async () => {
+  it("refuses everyone else's /deploy, on the locking pull request too, naming owner, reason and expiry; the owner's own deploy passes", async () => {
+    await begin();
+    gh.config(CONFIG, 4);
+    for (const id of [7001, 7002, 7003, 7004]) gh.reaction(id);
+    gh.permission("alice", "write");
+    gh.permission("bob", "write");
+    gh.pullRequest();
+    gh.pullRequest({ number: OTHER_PR });
+    gh.pullRequest({ number: OTHER_PR });
+    gh.deployment(621, (body) =>
+      expect(body).toMatchObject({ environment: "production", payload: { pr: OTHER_PR, actor: "alice" } }),
+    );
+    gh.reply(9001);
+    gh.reply(9002);
+    gh.reply(9003, { pr: OTHER_PR });
+    gh.reply(9004, { pr: OTHER_PR });
+
+    await comment(h, { id: 7001, body: '/lock production --reason "db migration" --for 2h' });
+    await comment(h, { id: 7002, body: "/deploy production", login: "bob" });
+    await comment(h, { id: 7003, body: "/deploy production", login: "bob", pr: OTHER_PR });
+    await comment(h, { id: 7004, body: "/deploy production", login: "alice", pr: OTHER_PR });
+
+    github.done();
+    const [lock] = await h.store.listLocks(h.repo.id, h.parts.now());
+    const refusal = `**Refused** ${refusedFor("locked")}production is locked by @\u200balice \\(db migration\\) until ${shown(lock?.expiresAt)}. Only @\u200balice's own deploys pass it; @\u200balice or an admin may <code>/unlock</code> it, and an admin may deploy past it with <code>\\--force</code>.`;
+    const [, onLockingPr, onOtherPr, owners] = replies(github);
+    expect(onLockingPr).toBe(refusal);
+    expect(onOtherPr).toBe(refusal);
+    expect(owners).toContain("deployment 621, by @\u200balice.");
+    expect(deploymentRequests(github)).toHaveLength(1);
+    expect(await h.store.listDecisions(h.repo.id, { target: "production", limit: 3 })).toMatchObject([
+      { reason: "deployed", pr: OTHER_PR },
+      { reason: "locked", pr: OTHER_PR },
+      { reason: "locked", pr: PR },
+    ]);
+  });
+
+  it("lets an admin's --force deploy past someone else's lock, saying so; the lock stays", async () => {
     await begin();
     gh.config(CONFIG, 3);
     gh.reaction(7001);
     gh.reaction(7002);
     gh.reaction(7003);
     gh.permission("alice", "write");
+    gh.permission("carol", "admin");
     gh.permission("bob", "write");
     gh.pullRequest({ number: OTHER_PR });
-    gh.pullRequest();
-    gh.deployment(621, (body) => expect(body).toMatchObject({ environment: "production", payload: { pr: PR, actor: "bob" } }));
-    gh.reply(9001);
-    gh.reply(9002, { pr: OTHER_PR });
-    gh.reply(9003);
-
-    await comment(h, { id: 7001, body: '/lock production --reason "release freeze"' });
-    await comment(h, { id: 7002, body: "/deploy production", login: "bob", pr: OTHER_PR });
-    await comment(h, { id: 7003, body: "/deploy production", login: "bob" });
-
-    github.done();
-    const [, refused, deployed] = replies(github);
-    expect(refused).toContain(`${refusedFor("locked")}production is locked by @\u200balice \\(release freeze\\).`);
-    expect(deployed).toContain("deployment 621, by @\u200bbob.");
-    expect(deploymentRequests(github)).toHaveLength(1);
-  });
-
-  // /help says "--force deploys past failing checks and someone else's lock"; the README and the
-  // engine say a lock blocks everyone else's commands until unlocked (an admin may /unlock it).
-  it("does not let an admin's --force pass someone else's lock: the admin unlocks first", async () => {
-    await begin();
-    gh.config(CONFIG, 2);
-    gh.reaction(7001);
-    gh.reaction(7002);
-    gh.permission("alice", "write");
-    gh.permission("carol", "admin");
     gh.pullRequest({ number: OTHER_PR });
+    gh.deployment(622, (body) => expect(body).toMatchObject({ environment: "production", required_contexts: [] }));
     gh.reply(9001);
     gh.reply(9002, { pr: OTHER_PR });
-    await comment(h, { id: 7001, body: "/lock production" });
+    gh.reply(9003, { pr: OTHER_PR });
+    await comment(h, { id: 7001, body: '/lock production --reason "db migration"' });
 
     await comment(h, { id: 7002, body: "/deploy production --force", login: "carol", pr: OTHER_PR });
+    await comment(h, { id: 7003, body: "/deploy production --force", login: "bob", pr: OTHER_PR });
 
     github.done();
-    expect(replies(github)[1]).toContain(`${refusedFor("locked")}production is locked by @\u200balice.`);
-    expect(deploymentRequests(github)).toEqual([]);
+    const [, forced, refused] = replies(github);
+    expect(forced).toContain("deployment 622, by @\u200bcarol.");
+    expect(forced).toContain(
+      "production is locked by @\u200balice \\(db migration\\)\\: --force deployed past it; the lock stays.",
+    );
+    expect(refused).toContain(
+      `${refusedFor("not_permitted")}\\--force deploys past the checks and locks and is for repository admins only.`,
+    );
+    expect(deploymentRequests(github)).toHaveLength(1);
+    expect(await h.store.listLocks(h.repo.id, h.parts.now())).toMatchObject([{ environment: "production", owner: "alice" }]);
+  });
+
+  it("lets the auto-deploys of the pull request the lock was taken from through; another pull request's wait", async () => {
+    const sharedPreview = `version: 2
+targets:
+  preview:
+    auto_deploy_on: pr
+    environment: preview
+    required_contexts: []
+`;
+    await begin();
+    gh.config(sharedPreview, 3);
+    gh.reaction(7001);
+    gh.permission("alice", "write");
+    gh.reply(9001);
+    gh.deployment(631, (body) => expect(body).toMatchObject({ environment: "preview", payload: { pr: PR } }));
+    await comment(h, { id: 7001, body: "/lock preview" });
+
+    await pullRequestEvent(h, "synchronize");
+    await pullRequestEvent(h, "synchronize", { number: OTHER_PR, headSha: MAIN_SHA, headRef: "feature/other" });
+
+    github.done();
+    expect(deploymentRequests(github)).toHaveLength(1);
+    expect((await h.store.listDecisions(h.repo.id, { sha: MAIN_SHA }))[0]).toMatchObject({
+      reason: "locked",
+      pr: OTHER_PR,
+      message: expect.stringContaining("preview is locked by @alice"),
+    });
   });
 
   it("keeps an auto-deploy that meets a lock waiting (locked), and fires it at once when the owner unlocks", async () => {
