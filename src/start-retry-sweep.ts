@@ -22,7 +22,8 @@ export interface SweepParts {
  */
 export async function sweepOnce(parts: SweepParts): Promise<number> {
   const swept = await sweepDuePending(parts.store, parts.now(), parts.openRepo, parts.log);
-  await parts.store.pruneDeliveries(new Date(parts.now().getTime() - KEEP_DELIVERIES_MS), PRUNE_BATCH);
+  const pruned = await parts.store.pruneDeliveries(new Date(parts.now().getTime() - KEEP_DELIVERIES_MS), PRUNE_BATCH);
+  if (pruned > 0) parts.log.debug({ pruned }, "pruned deliveries processed over a week ago");
   return swept;
 }
 

@@ -1,6 +1,5 @@
 import { HOOK_NAME_PATTERN } from "../config/schema.js";
-import type { HookRecord, NewHook } from "../store/hook-store.js";
-import type { Store } from "../store/store.js";
+import type { HookRecord, HookStore, NewHook } from "../store/hook-store.js";
 import { createHookSecret, type HookSecret } from "./create-hook-secret.js";
 
 /** The repository and name of a hook to create. */
@@ -22,7 +21,7 @@ export class InvalidHookNameError extends Error {
  * this one time. Whoever calls it must hand the token to the sender and then forget it.
  */
 export async function createHook(
-  store: Pick<Store, "createHook">,
+  store: Pick<HookStore, "createHook">,
   input: CreateHookInput,
   now: Date,
   secret: HookSecret = createHookSecret(),

@@ -1,5 +1,4 @@
-import type { EnqueueOutcome, NewDelivery } from "../store/delivery-store.js";
-import type { Store } from "../store/store.js";
+import type { DeliveryStore, EnqueueOutcome, NewDelivery } from "../store/delivery-store.js";
 
 /** The most deliveries one statement stores. */
 export const MAX_ENQUEUE_BATCH = 100;
@@ -13,7 +12,7 @@ export const MAX_ENQUEUE_BATCH = 100;
  * would ever arrive during a write.)
  */
 export function createEnqueuer(
-  store: Pick<Store, "enqueueDeliveries">,
+  store: Pick<DeliveryStore, "enqueueDeliveries">,
   now: () => Date,
 ): (delivery: NewDelivery) => Promise<EnqueueOutcome> {
   type Waiting = { delivery: NewDelivery; resolve: (outcome: EnqueueOutcome) => void; reject: (error: unknown) => void };

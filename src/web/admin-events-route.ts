@@ -1,8 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { Logger } from "probot";
 import { hookResponse, type HookResponse } from "../hooks/hook-response.js";
-import type { DeliveryFilter, DeliveryRecord } from "../store/delivery-store.js";
-import type { Store } from "../store/store.js";
+import type { DeliveryFilter, DeliveryRecord, DeliveryStore } from "../store/delivery-store.js";
 import { adminError, createAdminRoute } from "./admin-route.js";
 import { decodePathSegment } from "./read-admin-body.js";
 
@@ -13,7 +12,7 @@ export const MAX_EVENTS_LIMIT = 1000;
 
 /** What `/admin/events` runs with. */
 export interface AdminEventsRouteOptions {
-  readonly store: Pick<Store, "listDeliveries" | "requeueDelivery">;
+  readonly store: Pick<DeliveryStore, "listDeliveries" | "requeueDelivery">;
   readonly now: () => Date;
   readonly log: Logger;
   /** The admin token; undefined or too short: the route is absent. */

@@ -3,8 +3,7 @@ import type { Logger } from "probot";
 import { HOOK_NAME_PATTERN } from "../config/schema.js";
 import { createHook } from "../hooks/create-hook.js";
 import { hookResponse, type HookResponse } from "../hooks/hook-response.js";
-import type { HookRecord } from "../store/hook-store.js";
-import type { Store } from "../store/store.js";
+import type { HookRecord, HookStore } from "../store/hook-store.js";
 import { adminError, createAdminRoute, findInstalledRepository, type FindRepository } from "./admin-route.js";
 import { decodePathSegment, isRepositoryName, readAdminBody, readRepositoryField } from "./read-admin-body.js";
 import { readLimitedBody } from "./read-limited-body.js";
@@ -14,7 +13,7 @@ export const MAX_ADMIN_BODY_BYTES = 64 * 1024;
 
 /** What the admin API runs with. */
 export interface AdminHooksRouteOptions {
-  readonly store: Pick<Store, "createHook" | "listHooks" | "revokeHook">;
+  readonly store: Pick<HookStore, "createHook" | "listHooks" | "revokeHook">;
   readonly now: () => Date;
   readonly log: Logger;
   /** The admin token; undefined or shorter than {@link MIN_ADMIN_TOKEN_LENGTH}: the routes are absent. */

@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Store } from "../store/store.js";
+import type { DeliveryStore } from "../store/delivery-store.js";
 
 /**
  * `GET /healthz`: 200 with the queue's counts (`queued`, `running`, `parked`) when the store answers,
  * 503 otherwise; for load balancers, orchestrators and dashboards.
  */
-export function createHealthz(store: Pick<Store, "countDeliveries">) {
+export function createHealthz(store: Pick<DeliveryStore, "countDeliveries">) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     if (req.method !== "GET" || req.url?.split("?")[0] !== "/healthz") return false;
     try {
