@@ -2,6 +2,7 @@ import { deployOnce } from "../deploy/deploy-once.js";
 import type { RepoContext } from "../deploy/repo-context.js";
 import type { DeployDecision } from "../engine/types.js";
 import { RetryLater } from "../queue/retry-later.js";
+import { AUTO_CLAIM } from "../store/claim-store.js";
 import type { PendingRecord } from "../store/pending-store.js";
 import { pendingRecord } from "./pending-record.js";
 
@@ -21,7 +22,7 @@ export async function autoDeploy(deps: RepoContext, decision: DeployDecision, at
     ref: decision.ref,
     pr: decision.pr,
     transient: request.transient_environment,
-    via: "auto",
+    via: AUTO_CLAIM,
   };
   const outcome = await deployOnce(deps, { claim, request, message: decision.message, waiting: { attempts } });
   const { store, repo } = deps;
