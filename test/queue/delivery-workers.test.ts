@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import { RequestError } from "@octokit/request-error";
 import type { Logger } from "probot";
-import { createPgliteStore } from "../store/create-pglite-store.js";
-import type { ClaimedDelivery, DeliveryRecord, NewDelivery, Store } from "../store/store.js";
-import { createDeliveryWorkers, type DeliveryWorkerOptions, type DeliveryWorkers } from "./delivery-workers.js";
-import { RetryLater } from "./retry-later.js";
-import { backoff } from "./retry-policy.js";
-import { enqueueOne } from "../../test/store/store-fixtures.js";
+import { createPgliteStore } from "../../src/store/create-pglite-store.js";
+import type { ClaimedDelivery, DeliveryRecord, NewDelivery, Store } from "../../src/store/store.js";
+import { createDeliveryWorkers, type DeliveryWorkerOptions, type DeliveryWorkers } from "../../src/queue/delivery-workers.js";
+import { RetryLater } from "../../src/queue/retry-later.js";
+import { backoff } from "../../src/queue/retry-policy.js";
+import { enqueueOne } from "../store/store-fixtures.js";
 
 const DAY_MS = 86_400_000;
 const LONG_LEASE_MS = 60_000;
