@@ -27,6 +27,9 @@ export default {
       displayName: "e2e",
       roots: ["<rootDir>/test"],
       testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/cluster/"],
+      // A temporary directory for the run's migrated PGlite template (test/helpers/pglite-template.ts)
+      globalSetup: "<rootDir>/test/global-setup.js",
+      globalTeardown: "<rootDir>/test/global-teardown.js",
     },
     { ...common, displayName: "cluster", roots: ["<rootDir>/test/cluster"] },
   ],

@@ -3,9 +3,9 @@ import { Probot, ProbotOctokit, Server, type Logger } from "probot";
 import { createApp, type AppParts } from "../../src/app.js";
 import { createGitHubCaches } from "../../src/github/github-caches.js";
 import { createHook } from "../../src/hooks/create-hook.js";
-import { createPgliteStore } from "../../src/store/create-pglite-store.js";
 import type { HookRecord, Store } from "../../src/store/store.js";
 import { registerRoutes, type AdminEnv, type HookRuntime } from "../../src/web/register-routes.js";
+import { openTestStore } from "../helpers/app-harness.js";
 import { deployment } from "../helpers/github-responses.js";
 import { mockGitHub, type GitHubMock, type RequestAssertion } from "../helpers/mock-github.js";
 import { createTestProbot, TEST_PRIVATE_KEY, TEST_WEBHOOK_SECRET } from "../helpers/probot-app.js";
@@ -61,7 +61,7 @@ export function useHookServer(
   const base = `http://127.0.0.1:${PORT}`;
 
   beforeAll(async () => {
-    store = await createPgliteStore({});
+    store = await openTestStore();
     const parts: AppParts = { store, caches: createGitHubCaches(), now: () => new Date(Date.now() + offsetMs) };
     const log = options.log ?? (await createTestProbot(() => undefined)).log;
     const Octokit = ProbotOctokit.defaults((o: object) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } }));
