@@ -52,5 +52,7 @@ export default tseslint.config(
   },
   ...layerRules(),
   { files: ["src/index.ts", "*.config.js", "eslint.config.js", "jest.config.js"], rules: { "no-restricted-syntax": "off" } },
+  // jest loads its global setup and teardown by their default export
+  { files: ["test/global-*.js"], rules: { "no-restricted-syntax": "off" } },
   { files: ["scripts/**/*.mjs"], languageOptions: { globals: { console: "readonly", process: "readonly", URL: "readonly" } } },
 );

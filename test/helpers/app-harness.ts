@@ -10,6 +10,7 @@ import type { SweepParts } from "../../src/start-retry-sweep.js";
 import { createPgliteStore } from "../../src/store/create-pglite-store.js";
 import type { Store } from "../../src/store/store.js";
 import { mockGitHub, type GitHubMock } from "./mock-github.js";
+import { pgliteTemplate } from "./pglite-template.js";
 import { loadEvent, type LoadPayloadOptions, type WebhookEventOf, type WebhookName } from "./payloads.js";
 import { createTestProbot } from "./probot-app.js";
 
@@ -57,9 +58,12 @@ export interface Harness {
 export const INSTALLATION_ID = 1;
 let nextRepoId = 1000;
 
-/** Opens one in-memory store per test file (PGlite takes seconds to start). */
-export function openTestStore(): Promise<Store> {
-  return createPgliteStore({});
+/**
+ * Opens one in-memory store per test file (PGlite takes seconds to start), from the run's migrated
+ * template when there is one (see {@link pgliteTemplate}).
+ */
+export async function openTestStore(): Promise<Store> {
+  return createPgliteStore({ loadDataDir: await pgliteTemplate() });
 }
 
 /** A fresh Probot, cache and repository per test, sharing the file's store. */

@@ -4,10 +4,10 @@ import { createApp, type AppParts } from "../../src/app.js";
 import { createFindRepository, createRepoContexts } from "../../src/create-repo-contexts.js";
 import { createGitHubCaches } from "../../src/github/github-caches.js";
 import { createHook } from "../../src/hooks/create-hook.js";
-import { createPgliteStore } from "../../src/store/create-pglite-store.js";
 import type { HookRecord } from "../../src/store/hook-store.js";
 import type { Store } from "../../src/store/store.js";
 import { registerRoutes, type AdminEnv, type HookRuntime } from "../../src/web/register-routes.js";
+import { openTestStore } from "../helpers/app-harness.js";
 import { deployment } from "../helpers/github-responses.js";
 import { mockGitHub, type GitHubMock, type RequestAssertion } from "../helpers/mock-github.js";
 import { createTestProbot, TEST_PRIVATE_KEY, TEST_WEBHOOK_SECRET } from "../helpers/probot-app.js";
@@ -42,7 +42,10 @@ export interface HookServer {
 }
 
 let nextRepo = 7_000 + Math.floor(Math.random() * 1_000) * 100;
-const PORT = 50_000 + Math.floor(Math.random() * 10_000);
+// Known before the server starts (test files build URLs from `base` as they load). Each of up to ten
+// jest workers draws from its own range: files running side by side in two workers never pick the same.
+const WORKER = Number(process.env["JEST_WORKER_ID"] ?? "1");
+const PORT = 50_000 + ((WORKER - 1) % 10) * 1_000 + Math.floor(Math.random() * 1_000);
 
 /**
  * Runs the app's HTTP server (`createApp` and `registerRoutes`, wired as `src/index.ts` wires them)
@@ -60,7 +63,7 @@ export function useHookServer(
   const base = `http://127.0.0.1:${PORT}`;
 
   beforeAll(async () => {
-    store = await createPgliteStore({});
+    store = await openTestStore();
     const parts: AppParts = { store, caches: createGitHubCaches(), now: () => new Date(Date.now() + offsetMs) };
     const log = options.log ?? (await createTestProbot(() => undefined)).log;
     const Octokit = ProbotOctokit.defaults((o: object) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } }));

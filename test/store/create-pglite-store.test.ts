@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { createPgliteStore } from "./create-pglite-store.js";
-import { MIGRATIONS } from "./migrations.js";
-import { runMigrations } from "./run-migrations.js";
-import { decisionRecord } from "../../test/store/store-fixtures.js";
+import { createPgliteStore } from "../../src/store/create-pglite-store.js";
+import { MIGRATIONS } from "../../src/store/migrations.js";
+import { runMigrations } from "../../src/store/run-migrations.js";
+import { decisionRecord } from "./store-fixtures.js";
 
 describe("createPgliteStore with a data directory", () => {
   let dataDir = "";

@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import pg from "pg";
-import { createTestSchema, dropTestSchema, TEST_DATABASE_URL } from "../../test/store/postgres-test-database.js";
-import { openStore } from "./open-store.js";
-import { decisionRecord } from "../../test/store/store-fixtures.js";
+import { createTestSchema, dropTestSchema, TEST_DATABASE_URL } from "./postgres-test-database.js";
+import { openStore } from "../../src/store/open-store.js";
+import { decisionRecord } from "./store-fixtures.js";
 
 const decision = decisionRecord(5_000_000_020);
 

@@ -3,21 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import { createTestSchema, dropTestSchema, TEST_DATABASE_URL } from "../../test/store/postgres-test-database.js";
-import {
-  decisionRecord,
-  deployClaim,
-  hasClaimOrDeployment,
-  newHook,
-  sha,
-  tryClaim,
-  uniqueHookId,
-} from "../../test/store/store-fixtures.js";
-import { createPostgresClient } from "./create-postgres-store.js";
-import { MIGRATIONS } from "./migrations.js";
-import { runMigrations } from "./run-migrations.js";
-import type { SqlClient } from "./sql-client.js";
-import { createSqlStore } from "./sql-store.js";
+import { createPostgresClient } from "../../src/store/create-postgres-store.js";
+import { MIGRATIONS } from "../../src/store/migrations.js";
+import { runMigrations } from "../../src/store/run-migrations.js";
+import type { SqlClient } from "../../src/store/sql-client.js";
+import { createSqlStore } from "../../src/store/sql-store.js";
+import { createTestSchema, dropTestSchema, TEST_DATABASE_URL } from "./postgres-test-database.js";
+import { decisionRecord, deployClaim, hasClaimOrDeployment, newHook, sha, tryClaim, uniqueHookId } from "./store-fixtures.js";
 
 /** An empty database of one backend, opened as often as a test needs. */
 interface TestDatabase {

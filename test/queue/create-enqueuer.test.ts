@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { createPgliteStore } from "../store/create-pglite-store.js";
-import type { EnqueueOutcome, NewDelivery } from "../store/delivery-store.js";
-import type { Store } from "../store/store.js";
-import { createEnqueuer, MAX_ENQUEUE_BATCH } from "./create-enqueuer.js";
+import { createEnqueuer, MAX_ENQUEUE_BATCH } from "../../src/queue/create-enqueuer.js";
+import { createPgliteStore } from "../../src/store/create-pglite-store.js";
+import type { EnqueueOutcome, NewDelivery } from "../../src/store/delivery-store.js";
+import type { Store } from "../../src/store/store.js";
 
 const delivery = (id = randomUUID()): NewDelivery => ({
   id,

@@ -1,10 +1,10 @@
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import pg from "pg";
-import { createTestSchema, dropTestSchema, TEST_DATABASE_URL } from "../../test/store/postgres-test-database.js";
-import { createPostgresClient, createPostgresStore } from "./create-postgres-store.js";
-import { MIGRATIONS } from "./migrations.js";
-import type { SqlClient } from "./sql-client.js";
+import { createTestSchema, dropTestSchema, TEST_DATABASE_URL } from "./postgres-test-database.js";
+import { createPostgresClient, createPostgresStore } from "../../src/store/create-postgres-store.js";
+import { MIGRATIONS } from "../../src/store/migrations.js";
+import type { SqlClient } from "../../src/store/sql-client.js";
 
 /** TEST_DATABASE_URL with extra parameters, e.g. an application_name that finds this pool's connections. */
 function urlWith(params: Record<string, string>): string {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from "@jest/globals";
-import { createTestSchema, dropTestSchema, TEST_DATABASE_URL } from "../../test/store/postgres-test-database.js";
-import { describeStoreContract } from "../../test/store/store-contract.js";
-import { createPostgresStore } from "./create-postgres-store.js";
+import { createTestSchema, dropTestSchema, TEST_DATABASE_URL } from "./postgres-test-database.js";
+import { describeStoreContract } from "./store-contract.js";
+import { createPostgresStore } from "../../src/store/create-postgres-store.js";
 
 let schema: string | undefined;
 beforeAll(async () => {

@@ -1,4 +1,0 @@
-import { describeStoreContract } from "../../test/store/store-contract.js";
-import { createPgliteStore } from "./create-pglite-store.js";
-
-describeStoreContract("PGlite in memory", () => createPgliteStore());
