@@ -23,7 +23,7 @@ export async function pgliteTemplate(): Promise<Blob | undefined> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
-  const template = await makeTemplate();
+  const template = await dumpDatabase(runMigrations);
   // Written aside, then renamed: a file running in another worker reads the whole archive or none
   // (two workers starting together may both make one; the second rename wins, both are the same).
   const partial = `${file}.${process.pid}`;
@@ -32,10 +32,11 @@ export async function pgliteTemplate(): Promise<Blob | undefined> {
   return template;
 }
 
-async function makeTemplate(): Promise<Blob> {
+/** A `dumpDataDir()` archive of a new in-memory database after `prepare`. */
+export async function dumpDatabase(prepare: (db: PGlite) => Promise<unknown>): Promise<Blob> {
   const db = await PGlite.create();
   try {
-    await runMigrations(db);
+    await prepare(db);
     return await db.dumpDataDir("none");
   } finally {
     await db.close();

@@ -1,27 +1,16 @@
-import { PGlite } from "@electric-sql/pglite";
 import { describe, expect, it } from "@jest/globals";
 import { createPgliteStore } from "../../src/store/create-pglite-store.js";
 import { MIGRATIONS } from "../../src/store/migrations.js";
 import { runMigrations } from "../../src/store/run-migrations.js";
 import { createSqlStore } from "../../src/store/sql-store.js";
+import { dumpDatabase } from "../helpers/pglite-template.js";
 import { decisionRecord, enqueueOne, uniqueDeliveryId, uniqueRepoId } from "./store-fixtures.js";
-
-/** A `dumpDataDir()` archive of a new in-memory database after `prepare`. */
-async function dumpOf(prepare: (db: PGlite) => Promise<unknown>): Promise<Blob> {
-  const db = await PGlite.create();
-  try {
-    await prepare(db);
-    return await db.dumpDataDir("none");
-  } finally {
-    await db.close();
-  }
-}
 
 // The end-to-end tests start their stores from a migrated template this way (test/helpers/pglite-template.ts).
 describe("createPgliteStore({ loadDataDir })", () => {
   it("starts the in-memory database from the archive: what the dumped database held is there", async () => {
     const decision = decisionRecord(uniqueRepoId());
-    const dump = await dumpOf(async (db) => {
+    const dump = await dumpDatabase(async (db) => {
       await runMigrations(db);
       await createSqlStore(db).recordDecision(decision);
     });
@@ -34,7 +23,7 @@ describe("createPgliteStore({ loadDataDir })", () => {
   });
 
   it("still runs the migrations: an archive made before the durable queue comes out with it", async () => {
-    const dump = await dumpOf((db) =>
+    const dump = await dumpDatabase((db) =>
       runMigrations(
         db,
         MIGRATIONS.filter((m) => m.id < 5),
