@@ -6,6 +6,8 @@ import type { Store } from "./store/store.js";
 const SWEEP_INTERVAL_MS = 30_000;
 /** Processed deliveries are kept this long: GitHub lets a delivery be redelivered for a few days. */
 export const KEEP_DELIVERIES_MS = 7 * 24 * 3_600_000;
+/** Deployment history is kept this long (each environment's newest deployment for good). */
+export const KEEP_DEPLOYMENTS_MS = 180 * 24 * 3_600_000;
 const PRUNE_BATCH = 1000;
 
 /** What the retry sweep runs on. */
@@ -18,12 +20,14 @@ export interface SweepParts {
 
 /**
  * One pass of the retry sweep, each waiting deploy in its repository's context, then a batch of
- * processed deliveries older than a week is pruned.
+ * processed deliveries older than a week and one of deployments older than 180 days are pruned.
  */
 export async function sweepOnce(parts: SweepParts): Promise<number> {
   const swept = await sweepDuePending(parts.store, parts.now(), parts.openRepo, parts.log);
-  const pruned = await parts.store.pruneDeliveries(new Date(parts.now().getTime() - KEEP_DELIVERIES_MS), PRUNE_BATCH);
-  if (pruned > 0) parts.log.debug({ pruned }, "pruned deliveries processed over a week ago");
+  const now = parts.now().getTime();
+  const deliveries = await parts.store.pruneDeliveries(new Date(now - KEEP_DELIVERIES_MS), PRUNE_BATCH);
+  const deployments = await parts.store.pruneDeployments(new Date(now - KEEP_DEPLOYMENTS_MS), PRUNE_BATCH);
+  if (deliveries + deployments > 0) parts.log.debug({ deliveries, deployments }, "pruned old deliveries and deployments");
   return swept;
 }
 

@@ -78,6 +78,7 @@ describe("auto-deploy from a push", () => {
     const [latest] = await h.store.listDecisions(h.repo.id, { sha: SHA });
     expect(latest).toMatchObject({ reason: "deployed", target: "production" });
     expect(await h.store.listPendingBySha(h.repo.id, SHA)).toEqual([]);
+    expect(await h.store.getDeployment(h.repo.id, 42)).toMatchObject({ trigger: "auto", lifecycle: "created", statuses: [] });
   });
 
   it("does not deploy twice when the check completes again (re-delivered or re-run)", async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
+import { sweepOnce } from "../src/start-retry-sweep.js";
 import { INSTALLATION_ID, useAppTests, type Harness } from "./helpers/app-harness.js";
 
 const SHA = "d6fde92930d4715a2b49857d24b940956b26d2d3";
@@ -26,6 +27,89 @@ describe("tracking deployments", () => {
 
     expect(github.requests).toEqual([]);
     expect(await h.store.listDeployments(h.repo.id, "staging")).toMatchObject([{ id: 300, sha: SHA, state: "success" }]);
+  });
+
+  it("keeps each deployment's lifecycle from the payloads alone: who, what started it, every state with its time, the URLs", async () => {
+    h = await start();
+    const deployment = { id: 310, sha: SHA, environment: "production", description: "Ship 1.2" };
+    const ours = {
+      payload: { trigger: "command", actor: "alice", idempotency_key: "k", target: "production", pr: 12, ref: "main" },
+    };
+    const status = (id: number, state: string, minute: number) => ({
+      edit: (p: { deployment: object; deployment_status: object }) => {
+        Object.assign(p.deployment, deployment, ours);
+        Object.assign(p.deployment_status, {
+          id,
+          state,
+          created_at: `2026-11-23T10:0${minute}:00Z`,
+          log_url: `https://ci.example.com/run/${id}`,
+          environment_url: state === "success" ? "https://shop.example.com" : null,
+          description: `${state} (${minute})`,
+        });
+      },
+    });
+
+    await h.receive("deployment", { edit: (p) => Object.assign(p.deployment, deployment, ours) });
+    const created = await h.store.getDeployment(h.repo.id, 310);
+    // Out of order and repeated: the newest state by GitHub's status id wins.
+    await h.receive("deployment_status", status(3102, "in_progress", 2));
+    await h.receive("deployment_status", status(3103, "success", 5));
+    await h.receive("deployment_status", status(3101, "queued", 1));
+    await h.receive("deployment_status", status(3102, "in_progress", 2));
+    await h.receive("deployment_status", status(3104, "something_new", 6));
+
+    expect(github.requests).toEqual([]);
+    expect(created).toMatchObject({ lifecycle: "created", state: null, statuses: [] });
+    expect(await h.store.getDeployment(h.repo.id, 310)).toMatchObject({
+      id: 310,
+      environment: "production",
+      sha: SHA,
+      ref: "main",
+      target: "production",
+      pr: 12,
+      creator: "alice",
+      trigger: "command",
+      description: "Ship 1.2",
+      state: "success",
+      lifecycle: "succeeded",
+      stateAt: new Date("2026-11-23T10:05:00Z"),
+      environmentUrl: "https://shop.example.com",
+      logUrl: "https://ci.example.com/run/3103",
+      statuses: [
+        expect.objectContaining({ id: 3101, state: "queued", createdAt: new Date("2026-11-23T10:01:00Z") }),
+        expect.objectContaining({ id: 3102, state: "in_progress", createdAt: new Date("2026-11-23T10:02:00Z") }),
+        expect.objectContaining({ id: 3103, state: "success", createdAt: new Date("2026-11-23T10:05:00Z") }),
+        expect.objectContaining({ id: 3104, state: "something_new" }),
+      ],
+    });
+  });
+
+  it("records anyone else's deployment as external, created by GitHub's creator", async () => {
+    h = await start();
+
+    const event = await h.receive("deployment", { edit: (p) => Object.assign(p.deployment, { id: 320, payload: {} }) });
+
+    expect(await h.store.getDeployment(h.repo.id, 320)).toMatchObject({
+      trigger: "external",
+      creator: event.payload.deployment.creator?.login,
+      lifecycle: "created",
+    });
+  });
+
+  it("prunes deployments older than 180 days in the retry sweep, keeping the environment's newest", async () => {
+    h = await start();
+    const day = 24 * 3_600_000;
+    const at = (offsetDays: number) => new Date(h.parts.now().getTime() + offsetDays * day).toISOString();
+    await h.receive("deployment", {
+      edit: (p) => Object.assign(p.deployment, { id: 330, environment: "qa", created_at: at(-200) }),
+    });
+    await h.receive("deployment", {
+      edit: (p) => Object.assign(p.deployment, { id: 331, environment: "qa", created_at: at(-190) }),
+    });
+
+    await sweepOnce(h.sweepParts);
+
+    expect((await h.store.listDeployments(h.repo.id, "qa")).map((d) => d.id)).toEqual([331]);
   });
 
   it("does not auto-deploy a commit someone already deployed to that environment by hand", async () => {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { readDeploymentActor, readDeploymentTrigger } from "../domain/deployment-trigger.js";
 import type { DeploymentRequest } from "../domain/deployments.js";
 import { shortSha } from "../domain/short-sha.js";
 import type { CreateDeploymentOutcome } from "../github/create-deployment.js";
@@ -99,7 +100,16 @@ async function record(
   deployment: { readonly id: number; readonly createdAt: Date },
 ): Promise<DeployOutcome> {
   const { claim, request } = ask;
-  await deps.store.recordDeployment({ ...claim, id: deployment.id, task: request.task, createdAt: deployment.createdAt });
+  await deps.store.recordDeployment({
+    ...claim,
+    id: deployment.id,
+    task: request.task,
+    createdAt: deployment.createdAt,
+    // GitHub's webhook names the app as creator; a command's author is in the payload.
+    creator: readDeploymentActor(request.payload) ?? null,
+    trigger: readDeploymentTrigger({ ...request.payload, idempotency_key: idempotencyKey(claim) }),
+    description: request.description || null,
+  });
   await deps.store.settleDeployment(claim, deployment.id, deps.now());
   const message = `${ask.message} Deployment ${deployment.id} created.`;
   return { ...subject, kind: "deployed", reason: "deployed", message, deploymentId: deployment.id };

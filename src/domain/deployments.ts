@@ -23,6 +23,12 @@ export interface PendingDeploy {
   readonly trigger: "push" | "pull_request" | "command" | "hook" | "admin";
 }
 
+/**
+ * What started a deployment: Deliverybot's auto-deploy, a PR command, a deploy hook, the CLI (the
+ * admin API), or anyone else (`external`: a workflow, a person, another tool).
+ */
+export type DeploymentTrigger = "auto" | "command" | "hook" | "cli" | "external";
+
 /** A GitHub deployment as seen in our own responses and in `deployment` webhooks. */
 export interface DeploymentRecord {
   /** GitHub's deployment id. */
@@ -36,6 +42,12 @@ export interface DeploymentRecord {
   readonly pr: number | null;
   readonly transient: boolean;
   readonly createdAt: Date;
+  /** Who asked for it: the command's author, else GitHub's `creator` (an app's bot for auto-deploys); null when not known yet. */
+  readonly creator: string | null;
+  /** Null when not known yet (our own record before GitHub's webhook says more). */
+  readonly trigger: DeploymentTrigger | null;
+  /** The deployment's description, when it has one. */
+  readonly description: string | null;
 }
 
 /** One `deployment_status` as GitHub reported it. */

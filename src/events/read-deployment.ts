@@ -1,4 +1,5 @@
 import type { Context } from "probot";
+import { readDeploymentActor, readDeploymentTrigger } from "../domain/deployment-trigger.js";
 import type { DeploymentRecord, DeploymentStatusRecord } from "../domain/deployments.js";
 
 /** The fields both `deployment` and `deployment_status` payloads carry for the deployment. */
@@ -11,6 +12,8 @@ interface DeploymentPayload {
   readonly payload: unknown;
   readonly transient_environment?: boolean;
   readonly created_at: string;
+  readonly description?: string | null;
+  readonly creator?: { readonly login?: string } | null;
 }
 type StatusPayload = Context<"deployment_status">["payload"]["deployment_status"];
 
@@ -30,6 +33,9 @@ export function readDeployment(repoId: number, deployment: DeploymentPayload): D
     pr: typeof pr === "number" ? pr : null,
     transient: deployment.transient_environment === true,
     createdAt: new Date(deployment.created_at),
+    creator: readDeploymentActor(payload) ?? deployment.creator?.login ?? null,
+    trigger: readDeploymentTrigger(payload),
+    description: deployment.description || null,
   };
 }
 

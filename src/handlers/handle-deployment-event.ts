@@ -1,9 +1,11 @@
 import type { RepoContext } from "../deploy/repo-context.js";
 import type { DeploymentRecord, DeploymentStatusRecord } from "../domain/deployments.js";
+import { lifecycleOf } from "../domain/lifecycle.js";
 
 /**
  * A `deployment` or `deployment_status` webhook: recorded as history per environment, whoever
- * created the deployment (a manual deployment also counts as "already deployed").
+ * created the deployment (a manual deployment also counts as "already deployed"). A status in a
+ * state GitHub does not document is kept, and says nothing about where the deployment stands.
  */
 export async function handleDeploymentEvent(
   deps: RepoContext,
@@ -13,5 +15,11 @@ export async function handleDeploymentEvent(
   await deps.store.recordDeployment(deployment);
   if (status === null) return;
   await deps.store.recordDeploymentStatus(status);
-  deps.log.info({ deployment: deployment.id, environment: deployment.environment, state: status.state }, "deployment status");
+  const where = { deployment: deployment.id, environment: deployment.environment, state: status.state };
+  const lifecycle = lifecycleOf(status.state);
+  if (lifecycle === undefined) {
+    deps.log.warn(where, "deployment status in a state GitHub does not document: kept, lifecycle unchanged");
+    return;
+  }
+  deps.log.info({ ...where, lifecycle }, "deployment status");
 }

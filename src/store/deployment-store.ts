@@ -1,19 +1,46 @@
 import type { DeploymentRecord, DeploymentStatusRecord } from "../domain/deployments.js";
+import type { Lifecycle } from "../domain/lifecycle.js";
 
-/** A deployment with its newest status, for history views and transient clean-up. */
+/**
+ * A deployment with where it stands: its newest status by GitHub's id (statuses arrive out of
+ * order) among those whose state GitHub documents, and that state's lifecycle. Before any status
+ * the deployment is `created` and the status fields are null.
+ */
 export interface DeploymentWithState extends DeploymentRecord {
-  /** Newest status state, or null when no status arrived yet. */
+  /** GitHub's state of the newest status (`in_progress`, `success`…), or null when no status arrived yet. */
   readonly state: string | null;
+  readonly lifecycle: Lifecycle;
+  /** When the newest status was reported. */
+  readonly stateAt: Date | null;
+  readonly statusDescription: string | null;
+  readonly environmentUrl: string | null;
+  readonly logUrl: string | null;
+}
+
+/** A deployment with every status GitHub reported for it, oldest first (unknown states included). */
+export interface DeploymentHistory extends DeploymentWithState {
+  readonly statuses: readonly DeploymentStatusRecord[];
 }
 
 /** Deployments and their statuses, whoever created them. */
 export interface DeploymentStore {
-  /** Inserts or updates a deployment by GitHub id. */
+  /**
+   * Inserts or updates a deployment by GitHub id. What only some sources know (target, pull
+   * request, creator, trigger, description) is never erased by a record that lacks it.
+   */
   recordDeployment(deployment: DeploymentRecord): Promise<void>;
-  /** Inserts a status by GitHub id; repeated deliveries are harmless. */
+  /** Inserts a status by GitHub id; repeated deliveries are harmless, and one may precede its deployment. */
   recordDeploymentStatus(status: DeploymentStatusRecord): Promise<void>;
+  /** A deployment of the repository with all its statuses; undefined when it was never seen (or was pruned). */
+  getDeployment(repoId: number, id: number): Promise<DeploymentHistory | undefined>;
   /** Transient deployments of a pull request whose newest status is not `inactive`. */
   listActiveTransientDeployments(repoId: number, pr: number): Promise<DeploymentWithState[]>;
   /** Deployments of one environment, newest first (20 unless `limit` says otherwise), each with its newest status. */
   listDeployments(repoId: number, environment: string, limit?: number): Promise<DeploymentWithState[]>;
+  /**
+   * Deletes up to `limit` deployments created before `createdBefore`, with their statuses, keeping
+   * each environment's newest deployment whatever its age; and statuses of deployments never seen
+   * that were reported before then. Returns how many deployments it deleted.
+   */
+  pruneDeployments(createdBefore: Date, limit: number): Promise<number>;
 }

@@ -237,6 +237,19 @@ const uncompressedPayloads = `
 ALTER TABLE deliveries ALTER COLUMN payload SET STORAGE EXTERNAL;
 `;
 
+// Issue 11: deployment history. Who asked for a deployment and what started it, its description;
+// the newest status is the one with the highest GitHub id (webhooks arrive out of order), and old
+// deployments are pruned by creation time.
+const deploymentHistory = `
+ALTER TABLE deployments
+  ADD COLUMN creator     text,
+  ADD COLUMN trigger     text CHECK (trigger IN ('auto', 'command', 'hook', 'cli', 'external')),
+  ADD COLUMN description text;
+DROP INDEX deployment_statuses_deployment_created;
+CREATE INDEX deployment_statuses_deployment_id ON deployment_statuses (deployment_id, id DESC);
+CREATE INDEX deployments_created ON deployments (created_at);
+`;
+
 /** Every migration, in the order it applies. */
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: "initial schema", sql: initialSchema },
@@ -247,4 +260,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 6, name: "claims are intents until settled", sql: claimIntents },
   { id: 7, name: "index to prune processed deliveries", sql: pruneDone },
   { id: 8, name: "uncompressed queued payloads", sql: uncompressedPayloads },
+  { id: 9, name: "deployment history", sql: deploymentHistory },
 ];

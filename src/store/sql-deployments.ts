@@ -1,6 +1,8 @@
+import { GITHUB_STATE_LIFECYCLE, lifecycleOf } from "../domain/lifecycle.js";
+import type { DeploymentStatusRecord, DeploymentTrigger } from "../domain/deployments.js";
 import type { DeploymentStore, DeploymentWithState } from "./deployment-store.js";
 import type { SqlExecutor } from "./sql-client.js";
-import { toDate, toNumber, toNumberOrNull, type SqlBigint } from "./sql-values.js";
+import { toDate, toDateOrNull, toNumber, toNumberOrNull, type SqlBigint } from "./sql-values.js";
 
 /** Deployments listed when the caller gives no limit. */
 export const DEFAULT_DEPLOYMENT_LIMIT = 20;
@@ -16,36 +18,71 @@ interface DeploymentStateRow {
   pr: SqlBigint | null;
   transient: boolean;
   created_at: Date | string;
+  creator: string | null;
+  trigger: DeploymentTrigger | null;
+  description: string | null;
   state: string | null;
+  state_at: Date | string | null;
+  status_description: string | null;
+  environment_url: string | null;
+  log_url: string | null;
 }
 
-// Our own API response and the `deployment` webhook both record a deployment; the webhook may
-// lack what only we know (target, pull request), so a null never erases a known value.
+interface StatusRow {
+  id: SqlBigint;
+  deployment_id: SqlBigint;
+  state: string;
+  description: string | null;
+  environment_url: string | null;
+  log_url: string | null;
+  created_at: Date | string;
+}
+
+// Our own API response and the `deployment` webhook both record a deployment; each may lack what
+// the other knows (target and pull request, or GitHub's creator), so a null never erases a value.
 const upsertDeployment = `
-INSERT INTO deployments (id, repo_id, environment, sha, ref, task, target, pr, transient, created_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+INSERT INTO deployments
+  (id, repo_id, environment, sha, ref, task, target, pr, transient, created_at, creator, trigger, description)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
 ON CONFLICT (id) DO UPDATE SET
   repo_id = excluded.repo_id, environment = excluded.environment, sha = excluded.sha,
   ref = excluded.ref, task = excluded.task,
   target = COALESCE(excluded.target, deployments.target),
   pr = COALESCE(excluded.pr, deployments.pr),
-  transient = excluded.transient, created_at = excluded.created_at`;
+  transient = excluded.transient, created_at = excluded.created_at,
+  creator = COALESCE(excluded.creator, deployments.creator),
+  trigger = COALESCE(excluded.trigger, deployments.trigger),
+  description = COALESCE(excluded.description, deployments.description)`;
 
 const insertStatus = `
 INSERT INTO deployment_statuses (id, deployment_id, state, description, environment_url, log_url, created_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7)
 ON CONFLICT (id) DO NOTHING`;
 
+// The states GitHub documents, as a literal list: a status in any other state is kept, but says
+// nothing about where the deployment stands.
+const knownStates = Object.keys(GITHUB_STATE_LIFECYCLE)
+  .map((state) => `'${state}'`)
+  .join(", ");
+
 const withNewestState = `
 SELECT d.id, d.repo_id, d.environment, d.sha, d.ref, d.task, d.target, d.pr, d.transient,
-       d.created_at, s.state
+       d.created_at, d.creator, d.trigger, d.description,
+       s.state, s.created_at AS state_at, s.description AS status_description, s.environment_url, s.log_url
 FROM deployments d
 LEFT JOIN LATERAL (
-  SELECT state FROM deployment_statuses
-  WHERE deployment_id = d.id
-  ORDER BY created_at DESC, id DESC
+  SELECT state, created_at, description, environment_url, log_url FROM deployment_statuses
+  WHERE deployment_id = d.id AND state IN (${knownStates})
+  ORDER BY id DESC
   LIMIT 1
 ) s ON true`;
+
+const getOne = `${withNewestState}
+WHERE d.repo_id = $1 AND d.id = $2`;
+
+const statusesOf = `
+SELECT id, deployment_id, state, description, environment_url, log_url, created_at
+FROM deployment_statuses WHERE deployment_id = $1 ORDER BY id`;
 
 const listActiveTransient = `${withNewestState}
 WHERE d.repo_id = $1 AND d.pr = $2 AND d.transient
@@ -56,6 +93,29 @@ const listByEnvironment = `${withNewestState}
 WHERE d.repo_id = $1 AND d.environment = $2
 ORDER BY d.created_at DESC, d.id DESC
 LIMIT $3`;
+
+// Oldest first; an environment's newest deployment stays, however old, so what is deployed where
+// is always known.
+const prune = `
+WITH doomed AS (
+  SELECT d.id FROM deployments d
+  WHERE d.created_at < $1
+    AND EXISTS (
+      SELECT 1 FROM deployments newer
+      WHERE newer.repo_id = d.repo_id AND newer.environment = d.environment
+        AND (newer.created_at, newer.id) > (d.created_at, d.id)
+    )
+  ORDER BY d.created_at
+  LIMIT $2
+), statuses AS (
+  DELETE FROM deployment_statuses WHERE deployment_id IN (SELECT id FROM doomed)
+)
+DELETE FROM deployments WHERE id IN (SELECT id FROM doomed)
+RETURNING id`;
+
+const pruneOrphanStatuses = `
+DELETE FROM deployment_statuses s
+WHERE s.created_at < $1 AND NOT EXISTS (SELECT 1 FROM deployments d WHERE d.id = s.deployment_id)`;
 
 function toDeployment(row: DeploymentStateRow): DeploymentWithState {
   return {
@@ -69,7 +129,27 @@ function toDeployment(row: DeploymentStateRow): DeploymentWithState {
     pr: toNumberOrNull(row.pr),
     transient: row.transient,
     createdAt: toDate(row.created_at),
+    creator: row.creator,
+    trigger: row.trigger,
+    description: row.description,
     state: row.state,
+    lifecycle: (row.state === null ? undefined : lifecycleOf(row.state)) ?? "created",
+    stateAt: toDateOrNull(row.state_at),
+    statusDescription: row.status_description,
+    environmentUrl: row.environment_url,
+    logUrl: row.log_url,
+  };
+}
+
+function toStatus(row: StatusRow): DeploymentStatusRecord {
+  return {
+    id: toNumber(row.id),
+    deploymentId: toNumber(row.deployment_id),
+    state: row.state,
+    description: row.description,
+    environmentUrl: row.environment_url,
+    logUrl: row.log_url,
+    createdAt: toDate(row.created_at),
   };
 }
 
@@ -78,11 +158,17 @@ export function createDeploymentStore(db: SqlExecutor): DeploymentStore {
   return {
     async recordDeployment(d) {
       const params = [d.id, d.repoId, d.environment, d.sha, d.ref, d.task, d.target, d.pr, d.transient, d.createdAt];
-      await db.query(upsertDeployment, params);
+      await db.query(upsertDeployment, [...params, d.creator, d.trigger, d.description]);
     },
     async recordDeploymentStatus(s) {
       const params = [s.id, s.deploymentId, s.state, s.description, s.environmentUrl, s.logUrl, s.createdAt];
       await db.query(insertStatus, params);
+    },
+    async getDeployment(repoId, id) {
+      const [row] = (await db.query<DeploymentStateRow>(getOne, [repoId, id])).rows;
+      if (row === undefined) return undefined;
+      const { rows } = await db.query<StatusRow>(statusesOf, [id]);
+      return { ...toDeployment(row), statuses: rows.map(toStatus) };
     },
     async listActiveTransientDeployments(repoId, pr) {
       const { rows } = await db.query<DeploymentStateRow>(listActiveTransient, [repoId, pr]);
@@ -91,6 +177,11 @@ export function createDeploymentStore(db: SqlExecutor): DeploymentStore {
     async listDeployments(repoId, environment, limit = DEFAULT_DEPLOYMENT_LIMIT) {
       const { rows } = await db.query<DeploymentStateRow>(listByEnvironment, [repoId, environment, limit]);
       return rows.map(toDeployment);
+    },
+    async pruneDeployments(createdBefore, limit) {
+      const { rows } = await db.query<{ id: SqlBigint }>(prune, [createdBefore, limit]);
+      await db.query(pruneOrphanStatuses, [createdBefore]);
+      return rows.length;
     },
   };
 }

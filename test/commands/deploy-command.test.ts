@@ -87,7 +87,9 @@ describe("/deploy and /noop in pull request comments", () => {
     );
     expect(await h.store.findCommandReply(h.repo.id, 7001)).toBe(9001);
     expect((await h.store.listDecisions(h.repo.id, { sha: HEAD_SHA }))[0]).toMatchObject({ reason: "deployed", pr: PR });
-    expect(await h.store.listDeployments(h.repo.id, "production")).toMatchObject([{ id: 601, sha: HEAD_SHA, pr: PR }]);
+    expect(await h.store.listDeployments(h.repo.id, "production")).toMatchObject([
+      { id: 601, sha: HEAD_SHA, pr: PR, creator: "alice", trigger: "command", lifecycle: "created" },
+    ]);
   });
 
   it("deploys the default_target when /deploy names no target", async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
+import type { DeploymentRecord, DeploymentStatusRecord } from "../../src/domain/deployments.js";
+import type { Lifecycle } from "../../src/domain/lifecycle.js";
 import type { Store } from "../../src/store/store.js";
 import { deploymentRecord, sha, uniqueRepoId } from "./store-fixtures.js";
-import type { DeploymentStatusRecord } from "../../src/domain/deployments.js";
 
 /** Contract: deployments with their newest status. */
 export function describeDeploymentContract(getStore: () => Store): void {
@@ -13,6 +14,17 @@ export function describeDeploymentContract(getStore: () => Store): void {
     environmentUrl: null,
     logUrl: "https://example.com/log",
     createdAt: new Date(Date.UTC(2026, 0, 1, 11, minute)),
+  });
+
+  /** A deployment as listed: with the state (and lifecycle) of the status given, or none. */
+  const listed = (d: DeploymentRecord, newest?: DeploymentStatusRecord, lifecycle: Lifecycle = "created") => ({
+    ...d,
+    state: newest?.state ?? null,
+    lifecycle,
+    stateAt: newest?.createdAt ?? null,
+    statusDescription: newest?.description ?? null,
+    environmentUrl: newest?.environmentUrl ?? null,
+    logUrl: newest?.logUrl ?? null,
   });
 
   describe("deployments and statuses", () => {
@@ -31,27 +43,86 @@ export function describeDeploymentContract(getStore: () => Store): void {
       for (const d of [older, newer, elsewhere]) await store.recordDeployment(d);
       await store.recordDeploymentStatus(status(repoId + 11, older.id, "in_progress", 1));
       await store.recordDeploymentStatus(status(repoId + 12, older.id, "success", 5));
-      await store.recordDeploymentStatus(status(repoId + 13, older.id, "failure", 5));
+      const failed = status(repoId + 13, older.id, "failure", 5);
+      await store.recordDeploymentStatus(failed);
 
-      const listed = await store.listDeployments(repoId, "production");
+      const all = await store.listDeployments(repoId, "production");
       const limited = await store.listDeployments(repoId, "production", 1);
 
-      expect(listed).toEqual([
-        { ...newer, state: null },
-        { ...older, state: "failure" },
-      ]);
-      expect(limited).toEqual([{ ...newer, state: null }]);
+      expect(all).toEqual([listed(newer), listed(older, failed, "failed")]);
+      expect(limited).toEqual([listed(newer)]);
     });
 
-    it("keeps what only we knew when the webhook records the deployment again", async () => {
+    it("keeps what only one source knew when the other records the deployment again", async () => {
       const store = getStore();
       const repoId = uniqueRepoId();
-      const ours = deploymentRecord(repoId, { pr: 7, transient: true });
+      const ours = deploymentRecord(repoId, { pr: 7, transient: true, creator: "alice", trigger: "command", description: "v2" });
       await store.recordDeployment(ours);
 
-      await store.recordDeployment({ ...ours, target: null, pr: null });
+      await store.recordDeployment({ ...ours, target: null, pr: null, creator: null, trigger: null });
 
-      expect(await store.listDeployments(repoId, "production")).toEqual([{ ...ours, state: null }]);
+      expect(await store.listDeployments(repoId, "production")).toEqual([listed(ours)]);
+    });
+
+    it("takes the newest status by GitHub's id, not by its time, and ignores states GitHub does not document", async () => {
+      const store = getStore();
+      const repoId = uniqueRepoId();
+      const d = deploymentRecord(repoId);
+      await store.recordDeployment(d);
+      const started = status(repoId + 20, d.id, "in_progress", 1);
+      await store.recordDeploymentStatus(status(repoId + 19, d.id, "success", 9));
+      await store.recordDeploymentStatus(started);
+      await store.recordDeploymentStatus(status(repoId + 21, d.id, "exploded", 10));
+
+      expect(await store.listDeployments(repoId, "production")).toEqual([listed(d, started, "started")]);
+    });
+
+    it("gives one deployment with every status, oldest first, unknown states included", async () => {
+      const store = getStore();
+      const repoId = uniqueRepoId();
+      const d = deploymentRecord(repoId, { trigger: "hook", creator: "deliverybot[bot]", description: "image 1.2" });
+      const statuses = [
+        status(repoId + 31, d.id, "queued", 1),
+        status(repoId + 32, d.id, "in_progress", 2),
+        status(repoId + 33, d.id, "mystery", 3),
+        status(repoId + 34, d.id, "success", 4),
+      ];
+      await store.recordDeployment(d);
+      for (const s of [...statuses].reverse()) await store.recordDeploymentStatus(s);
+
+      const history = await store.getDeployment(repoId, d.id);
+
+      expect(history).toEqual({ ...listed(d, statuses[3], "succeeded"), statuses });
+      expect(await store.getDeployment(repoId + 1, d.id)).toBeUndefined();
+      expect(await store.getDeployment(repoId, d.id + 999)).toBeUndefined();
+    });
+
+    it("prunes old deployments with their statuses, keeping each environment's newest whatever its age", async () => {
+      const store = getStore();
+      const repoId = uniqueRepoId();
+      const at = (day: number) => new Date(Date.UTC(2025, 0, day));
+      const oldest = deploymentRecord(repoId, { id: repoId + 1, createdAt: at(1) });
+      const old = deploymentRecord(repoId, { id: repoId + 2, createdAt: at(2) });
+      const recent = deploymentRecord(repoId, { id: repoId + 3, createdAt: at(20) });
+      const onlyStaging = deploymentRecord(repoId, { id: repoId + 4, environment: "staging", createdAt: at(1) });
+      for (const d of [oldest, old, recent, onlyStaging]) await store.recordDeployment(d);
+      await store.recordDeploymentStatus(status(repoId + 41, oldest.id, "success", 1));
+      // A status whose deployment was never seen, reported long ago.
+      await store.recordDeploymentStatus({ ...status(repoId + 42, repoId + 99, "success", 1), createdAt: at(1) });
+
+      const firstBatch = await store.pruneDeployments(at(10), 1);
+      const secondBatch = await store.pruneDeployments(at(10), 100);
+
+      expect([firstBatch, secondBatch]).toEqual([1, 1]);
+      expect((await store.listDeployments(repoId, "production")).map((d) => d.id)).toEqual([recent.id]);
+      expect((await store.listDeployments(repoId, "staging")).map((d) => d.id)).toEqual([onlyStaging.id]);
+      expect(await store.getDeployment(repoId, oldest.id)).toBeUndefined();
+      // The pruned deployment's status went with it: recorded again, it would be the only one.
+      await store.recordDeployment(oldest);
+      expect((await store.getDeployment(repoId, oldest.id))?.statuses).toEqual([]);
+      // So did the old status of a deployment never seen.
+      await store.recordDeployment(deploymentRecord(repoId, { id: repoId + 99, createdAt: at(30) }));
+      expect((await store.getDeployment(repoId, repoId + 99))?.statuses).toEqual([]);
     });
 
     it("lists a pull request's transient deployments that are not inactive", async () => {

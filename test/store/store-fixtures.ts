@@ -107,6 +107,9 @@ export function deploymentRecord(repoId: number, overrides: Partial<DeploymentRe
     pr: null,
     transient: false,
     createdAt: new Date("2026-01-01T10:00:00Z"),
+    creator: "octocat",
+    trigger: "auto",
+    description: null,
     ...overrides,
   };
 }
