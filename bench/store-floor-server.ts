@@ -1,3 +1,4 @@
+import { NO_METRICS } from "../src/domain/metrics.js";
 import { createIntake } from "../src/queue/create-intake.js";
 import { openStore, type StoreEnvironment } from "../src/store/open-store.js";
 import { serveWebhooks } from "./serve-webhooks.js";
@@ -7,10 +8,12 @@ import { serveWebhooks } from "./serve-webhooks.js";
 // `DATABASE_URL`), and nothing else — no Probot, no workers.
 const env: NodeJS.ProcessEnv & StoreEnvironment = process.env;
 const { store } = await openStore(env);
+// Nothing is counted: the floor is the least any app that stores before answering does.
 const intake = createIntake(
   store,
   () => new Date(),
   () => {},
+  NO_METRICS,
 );
 serveWebhooks(async (body, headers) => {
   const text = body.toString("utf8");

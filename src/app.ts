@@ -1,4 +1,5 @@
 import type { ApplicationFunction, Probot } from "probot";
+import type { Metrics } from "./domain/metrics.js";
 import type { GitHubCaches } from "./github/github-caches.js";
 import { createIntake } from "./queue/create-intake.js";
 import type { Store } from "./store/store.js";
@@ -9,6 +10,7 @@ export interface AppParts {
   readonly store: Store;
   readonly caches: GitHubCaches;
   readonly now: () => Date;
+  readonly metrics: Metrics;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface AppParts {
  */
 export function createApp(parts: AppParts, onQueued: () => void = () => {}): ApplicationFunction {
   return (app: Probot) => {
-    const intake = createIntake(parts.store, parts.now, onQueued);
+    const intake = createIntake(parts.store, parts.now, onQueued, parts.metrics);
     const log = app.log.child({ name: "webhooks" });
     app.onAny(async (context) => {
       const outcome = await intake({
@@ -38,6 +40,7 @@ export function createApp(parts: AppParts, onQueued: () => void = () => {}): App
         verify: (text, signature) => app.webhooks.verify(text, signature),
         intake,
         log,
+        metrics: parts.metrics,
       });
   };
 }

@@ -13,10 +13,11 @@ export function createRepoContexts(app: Probot, parts: AppParts): OpenRepoContex
   return async ({ repo, installationId }, { log, origin }) => ({
     repo,
     installationId,
-    github: createGitHubPort(await app.auth(installationId), repo, parts.caches),
+    github: createGitHubPort(await app.auth(installationId), repo, parts.caches, parts.metrics),
     store: parts.store,
     log,
     now: parts.now,
+    metrics: parts.metrics,
     origin,
   });
 }

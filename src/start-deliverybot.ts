@@ -7,7 +7,8 @@ import { createDeliveryWorkers } from "./queue/delivery-workers.js";
 import { readWorkerSettings } from "./queue/worker-settings.js";
 import { startRetrySweep } from "./start-retry-sweep.js";
 import { openStore, type StoreEnvironment } from "./store/open-store.js";
-import { registerRoutes } from "./web/register-routes.js";
+import { createMetrics } from "./web/create-metrics.js";
+import { createHookRuntime, registerRoutes } from "./web/register-routes.js";
 
 /** A started Deliverybot: what it runs on, and how to stop it. */
 export interface Deliverybot {
@@ -23,7 +24,7 @@ export interface Deliverybot {
 /**
  * Starts Deliverybot inside a Probot app: opens the store (`DATABASE_URL`, else the embedded database
  * under `DATA_DIR`), registers the webhook receiver (verified deliveries go to the durable queue),
- * the HTTP routes (`/healthz`, deploy hooks, admin API), the queue's workers and the retry sweep.
+ * the HTTP routes (`/healthz`, deploy hooks, admin API, metrics), the queue's workers and the retry sweep.
  */
 export async function startDeliverybot(
   app: Probot,
@@ -34,7 +35,10 @@ export async function startDeliverybot(
   const { store, backend, location } = await openStore(env, process.cwd(), {
     onConnectionError: (error) => app.log.warn({ err: error }, "a PostgreSQL connection failed; the pool reconnects"),
   });
-  const parts: AppParts = { store, caches: createGitHubCaches(), now: () => new Date() };
+  const now = () => new Date();
+  const hooks = createHookRuntime({ now });
+  const { metrics, registry } = createMetrics({ store, hookCounters: hooks.counters, now });
+  const parts: AppParts = { store, caches: createGitHubCaches(), now, metrics };
   const openRepo = createRepoContexts(app, parts);
   const workers = createDeliveryWorkers({
     ...settings,
@@ -47,7 +51,8 @@ export async function startDeliverybot(
 
   await createApp(parts, onQueued)(app, options);
   const findRepository = createFindRepository(app);
-  registerRoutes(app, options.addHandler, { store, now: parts.now, openRepo, findRepository, onQueued }, undefined, env);
+  const routeParts = { store, now, openRepo, findRepository, onQueued, metricsRegistry: registry };
+  registerRoutes(app, options.addHandler, routeParts, hooks, env);
   const stopSweep = startRetrySweep({ store, now: parts.now, openRepo, log: app.log });
   workers.start();
   app.log.info({ store: backend, location, workers: settings.concurrency }, "Deliverybot is ready");

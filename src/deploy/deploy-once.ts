@@ -100,6 +100,7 @@ async function record(
   deployment: { readonly id: number; readonly createdAt: Date },
 ): Promise<DeployOutcome> {
   const { claim, request } = ask;
+  const trigger = readDeploymentTrigger({ ...request.payload, idempotency_key: idempotencyKey(claim) });
   await deps.store.recordDeployment({
     ...claim,
     id: deployment.id,
@@ -107,10 +108,11 @@ async function record(
     createdAt: deployment.createdAt,
     // GitHub's webhook names the app as creator; a command's author is in the payload.
     creator: readDeploymentActor(request.payload) ?? null,
-    trigger: readDeploymentTrigger({ ...request.payload, idempotency_key: idempotencyKey(claim) }),
+    trigger,
     description: request.description || null,
   });
   await deps.store.settleDeployment(claim, deployment.id, deps.now());
+  deps.metrics.deploymentCreated(trigger);
   const message = `${ask.message} Deployment ${deployment.id} created.`;
   return { ...subject, kind: "deployed", reason: "deployed", message, deploymentId: deployment.id };
 }

@@ -19,5 +19,6 @@ export async function recordDecision(deps: RepoContext, outcome: DecisionOutcome
     origin: deps.origin,
     createdAt: deps.now(),
   });
+  deps.metrics.decisionRecorded(reason);
   deps.log.info({ repo: `${deps.repo.owner}/${deps.repo.name}`, target, ref, sha, pr, reason, message }, "decision");
 }

@@ -1,4 +1,5 @@
 import type { Logger } from "probot";
+import type { Metrics } from "../domain/metrics.js";
 import type { RepoFacts } from "../domain/repo-facts.js";
 import type { GitHubPort } from "../github/github-port.js";
 import type { RepoStore } from "../store/store.js";
@@ -15,6 +16,7 @@ export interface RepoContext {
   readonly store: RepoStore;
   readonly log: Logger;
   readonly now: () => Date;
+  readonly metrics: Pick<Metrics, "decisionRecorded" | "deploymentCreated">;
   /**
    * What the work answers, kept with each decision it records: the `X-GitHub-Delivery` id of a
    * webhook, `hook:<hook-id>:<request-id>` or `admin:<request-id>` for a deploy asked for from

@@ -1,10 +1,11 @@
 import type { ProbotOctokit } from "probot";
-import type { RepoPermission } from "../domain/repo-facts.js";
-
+import type { DeploymentRequest } from "../domain/deployments.js";
+import type { Metrics } from "../domain/metrics.js";
+import type { RepoFacts, RepoPermission } from "../domain/repo-facts.js";
 import { editComment, postComment, reactSeen } from "./comment-replies.js";
 import { createCheckRun, type CheckRunReport } from "./create-check-run.js";
-import { createDeployment, type CreateDeploymentOutcome } from "./create-deployment.js";
 import { markDeploymentInactive, type CreatedStatus } from "./create-deployment-status.js";
+import { createDeployment, type CreateDeploymentOutcome } from "./create-deployment.js";
 import { findDeployment, type DeploymentLookup, type FoundDeployment } from "./find-deployment.js";
 import { getDefaultBranchHead } from "./get-default-branch-head.js";
 import { getPermission } from "./get-permission.js";
@@ -13,9 +14,8 @@ import type { GitHubCaches } from "./github-caches.js";
 import { isTeamMember } from "./is-team-member.js";
 import { listPullRequestFiles } from "./list-pull-request-files.js";
 import { loadConfig, type ConfigLoad } from "./load-config.js";
+import { observeGitHubCalls } from "./observe-github-calls.js";
 import { resolveCommit } from "./resolve-commit.js";
-import type { RepoFacts } from "../domain/repo-facts.js";
-import type { DeploymentRequest } from "../domain/deployments.js";
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
 
@@ -47,8 +47,12 @@ export interface GitHubPort {
   editComment(commentId: number, body: string): Promise<void>;
 }
 
-/** Binds the GitHub operations to one repository and one authenticated Octokit. */
-export function createGitHubPort(octokit: Octokit, repo: RepoFacts, caches: GitHubCaches): GitHubPort {
+/**
+ * Binds the GitHub operations to one repository and one authenticated Octokit, whose answers are
+ * counted in `metrics` (GitHub's own: a 304 the cache turns into its stored answer counts as 304).
+ */
+export function createGitHubPort(octokit: Octokit, repo: RepoFacts, caches: GitHubCaches, metrics: Metrics): GitHubPort {
+  observeGitHubCalls(octokit, metrics);
   caches.responses.attach(octokit);
   return {
     loadConfig: () => loadConfig(octokit, repo, caches.responses),

@@ -93,6 +93,8 @@ export interface DeliveryStore {
   /** Deliveries by status (see {@link DeliveryFilter}), newest first. */
   listDeliveries(filter: DeliveryFilter): Promise<DeliveryRecord[]>;
   countDeliveries(): Promise<QueueCounts>;
+  /** When the oldest delivery not processed yet (queued or running) arrived; null when there is none. */
+  oldestUnprocessedDelivery(): Promise<Date | null>;
   /** Deletes up to `limit` deliveries processed before `finishedBefore`; returns how many. */
   pruneDeliveries(finishedBefore: Date, limit: number): Promise<number>;
 }

@@ -108,6 +108,7 @@ WHERE status = ANY($1::text[]) AND (NOT $2::boolean OR error IS NOT NULL)
 ORDER BY received_at DESC, id DESC
 LIMIT $3`;
 
+const oldestUnprocessed = "SELECT min(received_at) AS oldest FROM deliveries WHERE status IN ('queued', 'running')";
 const count = `
 SELECT status, count(*) AS n FROM deliveries
 WHERE status IN ('queued', 'running', 'parked')
@@ -225,6 +226,10 @@ export function createDeliveryStore(db: SqlClient): DeliveryStore {
       const counts = { queued: 0, running: 0, parked: 0 };
       for (const row of rows) counts[row.status] = toNumber(row.n);
       return counts;
+    },
+    async oldestUnprocessedDelivery() {
+      const { rows } = await db.query<{ oldest: Date | string | null }>(oldestUnprocessed);
+      return toDateOrNull(rows[0]?.oldest ?? null);
     },
     async pruneDeliveries(finishedBefore, limit) {
       const { rows } = await db.query(prune, [finishedBefore, limit]);

@@ -12,16 +12,17 @@ export function isAdminTokenUsable(token: string | undefined): token is string {
 }
 
 /**
- * Checks `Authorization: Bearer <ADMIN_TOKEN>` in constant time, then removes the header (the
- * access log must not print it). When it does not match, answers 401 and returns false.
+ * Checks `Authorization: Bearer <ADMIN_TOKEN>` (or another token, e.g. `METRICS_TOKEN`, under its
+ * own `realm`) in constant time, then removes the header (the access log must not print it). When
+ * it does not match, answers 401 and returns false.
  */
-export function createAdminAuth(adminToken: string) {
+export function createAdminAuth(adminToken: string, realm = "deliverybot-admin") {
   const expected = sha256(adminToken);
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const authorized = checkBearer(req.headers.authorization, expected);
     delete req.headers.authorization;
     if (!authorized) {
-      sendJson(res, hookResponse(401, { error: "unauthorized" }, { "www-authenticate": 'Bearer realm="deliverybot-admin"' }));
+      sendJson(res, hookResponse(401, { error: "unauthorized" }, { "www-authenticate": `Bearer realm="${realm}"` }));
     }
     return authorized;
   };

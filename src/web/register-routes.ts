@@ -1,4 +1,5 @@
 import type { ApplicationFunctionOptions, Probot } from "probot";
+import type { Registry } from "prom-client";
 import type { OpenRepoContext } from "../deploy/repo-context.js";
 import { createRateLimiter, type RateLimiter } from "../hooks/create-rate-limiter.js";
 import { createHookCounters, type HookCounters } from "../hooks/hook-counters.js";
@@ -10,6 +11,7 @@ import { createAdminHooksRoute } from "./admin-hooks-route.js";
 import type { FindRepository } from "./admin-route.js";
 import { createDeployHookRoute } from "./deploy-hook-route.js";
 import { createHealthz } from "./healthz.js";
+import { createMetricsRoute } from "./metrics-route.js";
 
 /** What the routes run on. */
 export interface RouteParts {
@@ -21,6 +23,8 @@ export interface RouteParts {
   readonly findRepository: FindRepository;
   /** Wakes the workers after a parked delivery was queued again. */
   readonly onQueued?: () => void;
+  /** What `/metrics` serves (when `METRICS_TOKEN` turns it on). */
+  readonly metricsRegistry: Registry;
 }
 
 /** The in-memory state of the hook endpoint: its rate limits and the counts of rejected requests. */
@@ -37,13 +41,16 @@ export function createHookRuntime(parts: Pick<RouteParts, "now">): HookRuntime {
   };
 }
 
-/** The environment the admin API reads: `ADMIN_TOKEN` turns it on, `PUBLIC_URL` is the base of hook URLs. */
+/**
+ * The environment the routes read: `ADMIN_TOKEN` turns the admin API on, `PUBLIC_URL` is the base
+ * of hook URLs, `METRICS_TOKEN` turns `/metrics` on.
+ */
 export type AdminEnv = Readonly<Record<string, string | undefined>>;
 
 /**
- * Registers the HTTP routes beside Probot's webhook path: `/healthz`, the deploy hooks and, when
- * `ADMIN_TOKEN` is set, the admin API (`/admin/hooks`, `/admin/events`, `/admin/deploy`). A hook's
- * GitHub calls are made as the installation stored with it.
+ * Registers the HTTP routes beside Probot's webhook path: `/healthz`, the deploy hooks, when
+ * `ADMIN_TOKEN` is set the admin API (`/admin/hooks`, `/admin/events`, `/admin/deploy`), and when
+ * `METRICS_TOKEN` is set `/metrics`. A hook's GitHub calls are made as the installation stored with it.
  */
 export function registerRoutes(
   app: Probot,
@@ -57,6 +64,11 @@ export function registerRoutes(
   if (env.ADMIN_TOKEN !== undefined && !isAdminTokenUsable(env.ADMIN_TOKEN)) {
     adminLog.warn(`ADMIN_TOKEN is shorter than ${MIN_ADMIN_TOKEN_LENGTH} characters: the admin API stays off`);
   }
+  const metricsLog = app.log.child({ name: "metrics" });
+  if (env.METRICS_TOKEN !== undefined && !isAdminTokenUsable(env.METRICS_TOKEN)) {
+    metricsLog.warn(`METRICS_TOKEN is shorter than ${MIN_ADMIN_TOKEN_LENGTH} characters: /metrics stays off`);
+  }
+  addHandler(createMetricsRoute({ registry: parts.metricsRegistry, token: env.METRICS_TOKEN, log: metricsLog }));
   addHandler(createAdminHooksRoute({ ...parts, log: adminLog, adminToken: env.ADMIN_TOKEN, publicUrl: env.PUBLIC_URL }));
   addHandler(createAdminEventsRoute({ ...parts, log: adminLog, adminToken: env.ADMIN_TOKEN, onQueued: parts.onQueued }));
   addHandler(createAdminDeployRoute({ ...parts, log: adminLog, adminToken: env.ADMIN_TOKEN }));

@@ -15,6 +15,7 @@ const verify = async (text: string, signature: string): Promise<boolean> => sign
 describe("createWebhookReceiver", () => {
   const received: IncomingDelivery[] = [];
   const errors: unknown[] = [];
+  const counted: [string, string][] = [];
   let answer: () => Promise<IntakeOutcome> = async () => "queued";
   let server: Server | undefined;
   let base = "";
@@ -28,6 +29,7 @@ describe("createWebhookReceiver", () => {
         return answer();
       },
       log: { error: (...args: unknown[]) => void errors.push(args) },
+      metrics: { webhookReceived: (event, outcome) => void counted.push([event, outcome]) },
     });
     server = createServer((req, res) => {
       void receiver(req, res).then((handled) => {
@@ -42,6 +44,7 @@ describe("createWebhookReceiver", () => {
   beforeEach(() => {
     received.length = 0;
     errors.length = 0;
+    counted.length = 0;
     answer = async () => "queued";
   });
 
@@ -91,6 +94,12 @@ describe("createWebhookReceiver", () => {
     expect([tampered.status, wrongSecret.status, garbage.status]).toEqual([401, 401, 401]);
     expect(await tampered.json()).toEqual({ error: expect.stringContaining("WEBHOOK_SECRET") });
     expect(received).toEqual([]);
+    // Counted, but never under the event an unsigned request claims.
+    expect(counted).toEqual([
+      ["unverified", "bad_signature"],
+      ["unverified", "bad_signature"],
+      ["unverified", "bad_signature"],
+    ]);
   });
 
   it("names the missing headers (400)", async () => {
@@ -113,6 +122,10 @@ describe("createWebhookReceiver", () => {
     expect([form.status, broken.status]).toEqual([415, 400]);
     expect(await broken.json()).toEqual({ error: "the payload is not JSON" });
     expect(received).toEqual([]);
+    expect(counted).toEqual([
+      ["unverified", "unsupported_media_type"],
+      ["status", "bad_request"],
+    ]);
   });
 
   it("refuses a payload over GitHub's 25 MB cap without reading it (413)", async () => {
@@ -135,6 +148,7 @@ describe("createWebhookReceiver", () => {
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ error: expect.stringContaining("redeliver") });
     expect(errors).toHaveLength(1);
+    expect(counted).toEqual([["status", "not_stored"]]);
   });
 
   it("answers other methods on its path with 405, and leaves other paths to the next handler", async () => {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "probot";
+import type { Metrics } from "../domain/metrics.js";
 import type { Intake, IntakeOutcome } from "../queue/create-intake.js";
 import { readLimitedBody } from "./read-limited-body.js";
 import { sendJson } from "./send-json.js";
@@ -16,9 +17,23 @@ export interface WebhookReceiverOptions {
   readonly verify: (text: string, signature: string) => Promise<boolean>;
   readonly intake: Intake;
   readonly log: Pick<Logger, "error">;
+  /** Counts the requests refused here; the intake counts the rest. */
+  readonly metrics: Pick<Metrics, "webhookReceived">;
 }
 
 const ANSWERS: Record<IntakeOutcome, number> = { queued: 202, requeued: 202, duplicate: 200, ignored: 200 };
+
+/** The outcome label of a refused webhook, by the status it was answered. */
+const REFUSALS: Readonly<Record<number, string>> = {
+  400: "bad_request",
+  401: "bad_signature",
+  405: "method_not_allowed",
+  413: "too_large",
+  415: "unsupported_media_type",
+  503: "not_stored",
+};
+/** The event label of a request whose signature was not verified (yet). */
+const UNVERIFIED_EVENT = "unverified";
 
 /**
  * The webhook endpoint: a `POST` to `path` whose `X-Hub-Signature-256` verifies is handed to the
@@ -38,8 +53,12 @@ export function createWebhookReceiver(options: WebhookReceiverOptions) {
 }
 
 async function receive(options: WebhookReceiverOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const fail = (status: number, error: string, headers?: Record<string, string>) =>
+  // Before the signature verifies, the event header is anyone's: it is not used as a label.
+  let event = UNVERIFIED_EVENT;
+  const fail = (status: number, error: string, headers?: Record<string, string>) => {
+    options.metrics.webhookReceived(event, REFUSALS[status] ?? `http_${status}`);
     sendJson(res, { status, body: { error }, ...(headers === undefined ? {} : { headers }) });
+  };
   if (req.method !== "POST")
     return fail(405, `webhooks are POSTed to ${withoutTrailingSlashes(options.path)}`, { allow: "POST" });
   const missing = REQUIRED_HEADERS.filter((name) => typeof req.headers[name] !== "string");
@@ -49,10 +68,11 @@ async function receive(options: WebhookReceiverOptions, req: IncomingMessage, re
   }
   const body = await readLimitedBody(req, MAX_WEBHOOK_BYTES);
   if (!body.ok) return fail(413, `webhook payloads are at most ${MAX_WEBHOOK_BYTES} bytes`);
-  const [event = "", id = "", signature = ""] = REQUIRED_HEADERS.map((name) => String(req.headers[name]));
+  const [claimedEvent = "", id = "", signature = ""] = REQUIRED_HEADERS.map((name) => String(req.headers[name]));
   if (!(await verifies(options, body.text, signature))) {
     return fail(401, "the signature does not match the payload and the webhook secret (WEBHOOK_SECRET)");
   }
+  event = claimedEvent;
   let payload: unknown;
   try {
     payload = JSON.parse(body.text);

@@ -3,15 +3,17 @@ import type { Probot } from "probot";
 import { createApp, type AppParts } from "../../src/app.js";
 import { createRepoContexts } from "../../src/create-repo-contexts.js";
 import { createGitHubCaches, type GitHubCaches } from "../../src/github/github-caches.js";
+import { createHookCounters } from "../../src/hooks/hook-counters.js";
 import { createDeliveryProcessor } from "../../src/process-delivery.js";
 import { createDeliveryWorkers, type DeliveryWorkers } from "../../src/queue/delivery-workers.js";
 import { FIRST_RETRY_MS } from "../../src/queue/retry-policy.js";
 import type { SweepParts } from "../../src/start-retry-sweep.js";
 import { createPgliteStore } from "../../src/store/create-pglite-store.js";
 import type { Store } from "../../src/store/store.js";
+import { createMetrics, type AppMetrics } from "../../src/web/create-metrics.js";
 import { mockGitHub, type GitHubMock } from "./mock-github.js";
-import { pgliteTemplate } from "./pglite-template.js";
 import { loadEvent, type LoadPayloadOptions, type WebhookEventOf, type WebhookName } from "./payloads.js";
+import { pgliteTemplate } from "./pglite-template.js";
 import { createTestProbot } from "./probot-app.js";
 
 /** The repository the harness's events are about; each test gets its own id. */
@@ -31,6 +33,8 @@ export interface Harness {
   readonly parts: AppParts;
   /** What the retry sweep runs on (`sweepOnce`). */
   readonly sweepParts: SweepParts;
+  /** This harness's metrics, as `/metrics` would serve them. */
+  readonly metrics: AppMetrics;
   readonly repo: TestRepo;
   /** The queue's workers, not started: {@link Harness.receive} runs them until the queue is idle. */
   readonly workers: DeliveryWorkers;
@@ -72,7 +76,9 @@ export async function createHarness(store: Store, github: GitHubMock = mockGitHu
   const repo: TestRepo = { id: nextRepoId, owner: "acme", name: `shop-${nextRepoId}` };
   const caches = createGitHubCaches();
   let clockOffsetMs = 0;
-  const parts: AppParts = { store, caches, now: () => new Date(Date.now() + clockOffsetMs) };
+  const now = () => new Date(Date.now() + clockOffsetMs);
+  const metrics = createMetrics({ store, hookCounters: createHookCounters(), now });
+  const parts: AppParts = { store, caches, now, metrics: metrics.metrics };
   const probot = await createTestProbot(createApp(parts));
   const openRepo = createRepoContexts(probot, parts);
   const processDelivery = createDeliveryProcessor(openRepo, probot.log);
@@ -97,6 +103,7 @@ export async function createHarness(store: Store, github: GitHubMock = mockGitHu
     caches,
     parts,
     sweepParts: { store, now: parts.now, openRepo, log: probot.log },
+    metrics,
     repo,
     workers,
     advanceClock(ms) {

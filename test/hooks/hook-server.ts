@@ -6,7 +6,8 @@ import { createGitHubCaches } from "../../src/github/github-caches.js";
 import { createHook } from "../../src/hooks/create-hook.js";
 import type { HookRecord } from "../../src/store/hook-store.js";
 import type { Store } from "../../src/store/store.js";
-import { registerRoutes, type AdminEnv, type HookRuntime } from "../../src/web/register-routes.js";
+import { createMetrics } from "../../src/web/create-metrics.js";
+import { createHookRuntime, registerRoutes, type AdminEnv, type HookRuntime } from "../../src/web/register-routes.js";
 import { openTestStore } from "../helpers/app-harness.js";
 import { deployment } from "../helpers/github-responses.js";
 import { mockGitHub, type GitHubMock, type RequestAssertion } from "../helpers/mock-github.js";
@@ -64,15 +65,19 @@ export function useHookServer(
 
   beforeAll(async () => {
     store = await openTestStore();
-    const parts: AppParts = { store, caches: createGitHubCaches(), now: () => new Date(Date.now() + offsetMs) };
+    const now = () => new Date(Date.now() + offsetMs);
+    const hooks = createHookRuntime({ now });
+    const { metrics, registry } = createMetrics({ store, hookCounters: hooks.counters, now });
+    const parts: AppParts = { store, caches: createGitHubCaches(), now, metrics };
     const log = options.log ?? (await createTestProbot(() => undefined)).log;
     const Octokit = ProbotOctokit.defaults((o: object) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } }));
     const probotOptions = { appId: 1, privateKey: TEST_PRIVATE_KEY, secret: TEST_WEBHOOK_SECRET, log, Octokit };
     server = new Server({ Probot: Probot.defaults(probotOptions), host: "127.0.0.1", port: PORT, log });
     await server.load(async (app, appOptions) => {
       await createApp(parts)(app, appOptions);
-      const routeParts = { ...parts, openRepo: createRepoContexts(app, parts), findRepository: createFindRepository(app) };
-      runtime = registerRoutes(app, appOptions.addHandler, routeParts, undefined, options.env ?? {});
+      const openRepo = createRepoContexts(app, parts);
+      const routeParts = { ...parts, openRepo, findRepository: createFindRepository(app), metricsRegistry: registry };
+      runtime = registerRoutes(app, appOptions.addHandler, routeParts, hooks, options.env ?? {});
     });
     await server.start();
   });
