@@ -1,8 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
+import { parseDuration } from "../config/parse-duration.js";
 import { COMMAND_NAMES, type ParsedCommand } from "./command.js";
 import { parseCommand } from "./parse-command.js";
-import { parseDuration } from "./parse-duration.js";
 
 const KINDS = ["none", "unknown", "invalid", "deploy", "rollback", "lock", "unlock", "locks", "status", "why", "help"];
 const PREFIXES = ["/", ".", "!", "deliverybot ", "@Deliverybot "];

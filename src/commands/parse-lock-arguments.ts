@@ -1,6 +1,6 @@
-import type { ParsedCommand } from "./command.js";
+import { parseDuration } from "../config/parse-duration.js";
 import { formatUsage, invalidCommand, type GrammarContext } from "./command-grammar.js";
-import { parseDuration } from "./parse-duration.js";
+import type { ParsedCommand } from "./command.js";
 import { quoteInput } from "./quote-input.js";
 import { readFlags, type FlagSpecs } from "./read-flags.js";
 import { readScope } from "./read-scope.js";

@@ -25,6 +25,8 @@ describe("buildDeployConfig", () => {
           allowDrafts: true,
           hooks: [],
           hookChecks: true,
+          stuckAfterMs: 600_000,
+          timeoutMs: 3_600_000,
         },
       ],
       defaultTarget: undefined,

@@ -1,5 +1,6 @@
 import type { DeployFileV2, TargetV2 } from "./config-types.js";
 import type { AutoDeployTrigger, DeployConfig, Target } from "./model.js";
+import { parseDuration } from "./parse-duration.js";
 import { deployConfigSchema } from "./schema.js";
 import type { JsonValue } from "../domain/json-value.js";
 
@@ -42,7 +43,16 @@ function buildTarget(name: string, target: TargetV2): Target {
     allowDrafts: target.allow_drafts ?? DEFAULTS.allow_drafts.default,
     hooks: [...(target.hooks ?? DEFAULTS.hooks.default)],
     hookChecks: target.hook_checks ?? DEFAULTS.hook_checks.default,
+    stuckAfterMs: durationMs(target.stuck_after ?? DEFAULTS.stuck_after.default),
+    timeoutMs: durationMs(target.timeout ?? DEFAULTS.timeout.default),
   };
+}
+
+/** A duration the schema's pattern let through, in milliseconds. */
+function durationMs(text: string): number {
+  const ms = parseDuration(text);
+  if (ms === undefined) throw new Error(`${JSON.stringify(text)} passed the schema but is no duration`);
+  return ms;
 }
 
 function buildTriggers(autoDeployOn: string | readonly string[] | undefined): AutoDeployTrigger[] {

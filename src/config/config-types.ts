@@ -158,6 +158,21 @@ export interface TargetV2 {
    * @default true
    */
   readonly hook_checks?: boolean;
+  /**
+   * How long a deployment Deliverybot created may wait for its first status (nobody picked it up:
+   * did a workflow run `on: deployment`?) before the watchdog marks it `error` and says so. A
+   * duration such as `90s`, `10m` or `1h`.
+   *
+   * @default "10m"
+   */
+  readonly stuck_after?: string;
+  /**
+   * How long a deployment Deliverybot created may stay `in_progress` before the watchdog marks it
+   * `error` and says so. A duration such as `30m`, `1h` or `1h30m`.
+   *
+   * @default "1h"
+   */
+  readonly timeout?: string;
 }
 
 /** One deployment target in the original Deliverybot (v1) format. */
@@ -270,6 +285,21 @@ export interface TargetV1 {
    * @default true
    */
   readonly hook_checks?: boolean;
+  /**
+   * How long a deployment Deliverybot created may wait for its first status (nobody picked it up:
+   * did a workflow run `on: deployment`?) before the watchdog marks it `error` and says so. A
+   * duration such as `90s`, `10m` or `1h`.
+   *
+   * @default "10m"
+   */
+  readonly stuck_after?: string;
+  /**
+   * How long a deployment Deliverybot created may stay `in_progress` before the watchdog marks it
+   * `error` and says so. A duration such as `30m`, `1h` or `1h30m`.
+   *
+   * @default "1h"
+   */
+  readonly timeout?: string;
   /**
    * Legacy list (v1 only): the first entry's fields fill the fields the target does not set; other
    * entries are ignored. Move its fields into the target instead.

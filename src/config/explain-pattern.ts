@@ -1,6 +1,6 @@
 import { formatKeyPath } from "./format-key-path.js";
 import type { KeyPath, PathProblem } from "./path-problem.js";
-import { COMMAND_PREFIX_PATTERN, GITHUB_ACTOR_PATTERN, HOOK_NAME_PATTERN } from "./schema.js";
+import { COMMAND_PREFIX_PATTERN, DURATION_PATTERN, GITHUB_ACTOR_PATTERN, HOOK_NAME_PATTERN } from "./schema.js";
 import type { SchemaNode } from "./schema-node.js";
 
 /** What each pattern of the schema accepts, in words; a pattern not listed is quoted as is. */
@@ -9,6 +9,8 @@ const EXPECTED: { readonly [pattern: string]: string } = {
   [HOOK_NAME_PATTERN]:
     "a hook name of lower-case letters, digits and `-` (at most 40, starting with a letter or digit) such as `dockerhub`",
   [COMMAND_PREFIX_PATTERN]: "1 to 20 characters without spaces, except one space at the end, such as `/` or `deliverybot `",
+  [DURATION_PATTERN]:
+    "a duration longer than zero in whole days, hours, minutes and seconds, largest first, such as `90s`, `10m`, `1h30m` or `1d`",
 };
 
 /**

@@ -50,6 +50,10 @@ export interface Target {
   readonly hooks: readonly string[];
   /** Whether a hook deploy must pass `requiredContexts` first (else only GitHub verifies them); default true. */
   readonly hookChecks: boolean;
+  /** How long a deployment Deliverybot created may wait for its first status before the watchdog fires; default 10 minutes. */
+  readonly stuckAfterMs: number;
+  /** How long such a deployment may stay `in_progress` before the watchdog fires; default an hour. */
+  readonly timeoutMs: number;
 }
 
 /** A loaded, valid configuration. */

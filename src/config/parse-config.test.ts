@@ -59,6 +59,8 @@ describe("parseConfigText: the original Deliverybot format (v1)", () => {
             allowDrafts: true,
             hooks: [],
             hookChecks: true,
+            stuckAfterMs: 600_000,
+            timeoutMs: 3_600_000,
           },
           {
             name: "staging",
@@ -77,6 +79,8 @@ describe("parseConfigText: the original Deliverybot format (v1)", () => {
             allowDrafts: true,
             hooks: [],
             hookChecks: true,
+            stuckAfterMs: 600_000,
+            timeoutMs: 3_600_000,
           },
         ],
         defaultTarget: undefined,
@@ -328,7 +332,7 @@ describe("parseConfigText: problems", () => {
         line: 4,
         key: "targets.production.enviroment",
         message:
-          "unknown key `enviroment` in target `production`; did you mean `environment`? Allowed keys are `auto_deploy_on`, `environment`, `task`, `description`, `payload`, `required_contexts`, `auto_merge`, `transient_environment`, `production_environment`, `deployers`, `admins`, `allow_forks`, `allow_drafts`, `hooks`, `hook_checks`.",
+          "unknown key `enviroment` in target `production`; did you mean `environment`? Allowed keys are `auto_deploy_on`, `environment`, `task`, `description`, `payload`, `required_contexts`, `auto_merge`, `transient_environment`, `production_environment`, `deployers`, `admins`, `allow_forks`, `allow_drafts`, `hooks`, `hook_checks`, `stuck_after`, `timeout`.",
       },
     ]);
   });
@@ -341,6 +345,31 @@ describe("parseConfigText: problems", () => {
 
     expect(config.targets[0]).toMatchObject({ hooks: ["dockerhub", "jenkins"], hookChecks: false });
   });
+
+  it.each([
+    ["v2", "version: 2\ntargets:\n  production:\n    stuck_after: 90s\n    timeout: 1h30m\n"],
+    ["v1", "production:\n  stuck_after: 90s\n  timeout: 1h30m\n"],
+  ])("reads the watchdog's stuck_after and timeout in %s", (_version, text) => {
+    const config = configOf(parseConfigText(text, FILE));
+
+    expect(config.targets[0]).toMatchObject({ stuckAfterMs: 90_000, timeoutMs: 5_400_000 });
+  });
+
+  it.each(["0m", "10 minutes", "1m1h", "-5m", "1.5h"])(
+    "refuses the duration %j on its line, saying what a duration is",
+    (value) => {
+      const problems = problemsOf(parseConfigText(`version: 2\ntargets:\n  production:\n    stuck_after: ${value}\n`, FILE));
+
+      expect(problems).toEqual([
+        {
+          file: FILE,
+          line: 4,
+          key: "targets.production.stuck_after",
+          message: `\`targets.production.stuck_after\` must be a duration longer than zero in whole days, hours, minutes and seconds, largest first, such as \`90s\`, \`10m\`, \`1h30m\` or \`1d\`; found ${JSON.stringify(value)}.`,
+        },
+      ]);
+    },
+  );
 
   it("reports an unknown top-level key of a v2 file with the allowed keys", () => {
     const problems = problemsOf(parseConfigText("version: 2\ntargets:\n  a: {}\nfoo: 1\n", FILE));

@@ -22,6 +22,12 @@ export const GITHUB_ACTOR_PATTERN = `^(?:${GITHUB_LOGIN_PATTERN.slice(1, -1)}|${
 /** An inbound deploy hook's name: lower-case letters, digits and `-`, starting with a letter or digit, at most 40 characters. */
 export const HOOK_NAME_PATTERN = "^[a-z0-9][a-z0-9-]{0,39}$";
 
+/**
+ * A duration longer than zero in whole days, hours, minutes and seconds, largest unit first:
+ * `90s`, `10m`, `1h`, `1h30m`, `1d` (what `parseDuration` reads).
+ */
+export const DURATION_PATTERN = "^(?=[0-9]*[1-9])(?=[0-9])(?:[0-9]+[dD])?(?:[0-9]+[hH])?(?:[0-9]+[mM])?(?:[0-9]+[sS])?$";
+
 /** 1 to 20 characters without whitespace, except that the last may be one space (`deliverybot `). */
 export const COMMAND_PREFIX_PATTERN = "^\\S{1,19}[\\S ]?$";
 
@@ -152,6 +158,24 @@ const hookChecks = {
   default: true,
 } as const;
 
+const stuckAfter = {
+  type: "string",
+  pattern: DURATION_PATTERN,
+  description:
+    "How long a deployment Deliverybot created may wait for its first status (nobody picked it up: did a workflow run `on: deployment`?) before the watchdog marks it `error` and says so. A duration such as `90s`, `10m` or `1h`.",
+  default: "10m",
+  examples: ["10m", "30m"],
+} as const;
+
+const timeout = {
+  type: "string",
+  pattern: DURATION_PATTERN,
+  description:
+    "How long a deployment Deliverybot created may stay `in_progress` before the watchdog marks it `error` and says so. A duration such as `30m`, `1h` or `1h30m`.",
+  default: "1h",
+  examples: ["1h", "2h30m"],
+} as const;
+
 /** The legacy list's entries carry no defaults: a field only fills the target when set. */
 const legacyDeployment = {
   type: "object",
@@ -180,6 +204,8 @@ const targetSettings = {
   allow_drafts: allowDrafts,
   hooks,
   hook_checks: hookChecks,
+  stuck_after: stuckAfter,
+  timeout,
 } as const;
 
 const targetV1 = {

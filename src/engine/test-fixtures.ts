@@ -26,6 +26,8 @@ export function target(overrides: Partial<Target> & Pick<Target, "name">): Targe
     allowDrafts: true,
     hooks: [],
     hookChecks: true,
+    stuckAfterMs: 600_000,
+    timeoutMs: 3_600_000,
     ...overrides,
   };
 }
