@@ -53,7 +53,7 @@ export async function startDeliverybot(
   const findRepository = createFindRepository(app);
   const routeParts = { store, now, openRepo, findRepository, onQueued, metricsRegistry: registry };
   registerRoutes(app, options.addHandler, routeParts, hooks, env);
-  const stopSweep = startRetrySweep({ store, now: parts.now, openRepo, log: app.log });
+  const stopSweep = startRetrySweep({ store, now, openRepo, metrics, log: app.log });
   workers.start();
   app.log.info({ store: backend, location, workers: settings.concurrency }, "Deliverybot is ready");
 

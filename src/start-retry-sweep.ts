@@ -1,5 +1,7 @@
 import type { Logger } from "probot";
 import type { OpenRepoContext } from "./deploy/repo-context.js";
+import type { Metrics } from "./domain/metrics.js";
+import { fireWatchdog } from "./handlers/fire-watchdog.js";
 import { sweepDuePending } from "./handlers/sweep-due-pending.js";
 import type { Store } from "./store/store.js";
 
@@ -15,15 +17,18 @@ export interface SweepParts {
   readonly store: Store;
   readonly now: () => Date;
   readonly openRepo: OpenRepoContext;
+  readonly metrics: Metrics;
   readonly log: Logger;
 }
 
 /**
- * One pass of the retry sweep, each waiting deploy in its repository's context, then a batch of
- * processed deliveries older than a week and one of deployments older than 180 days are pruned.
+ * One pass of the retry sweep: each waiting deploy in its repository's context, the watchdog on
+ * stuck deployments, then a batch of processed deliveries older than a week and one of
+ * deployments older than 180 days are pruned. Returns how many waiting deploys it retried.
  */
 export async function sweepOnce(parts: SweepParts): Promise<number> {
   const swept = await sweepDuePending(parts.store, parts.now(), parts.openRepo, parts.log);
+  await fireWatchdog(parts, parts.now());
   const now = parts.now().getTime();
   const deliveries = await parts.store.pruneDeliveries(new Date(now - KEEP_DELIVERIES_MS), PRUNE_BATCH);
   const deployments = await parts.store.pruneDeployments(new Date(now - KEEP_DEPLOYMENTS_MS), PRUNE_BATCH);

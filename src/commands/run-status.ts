@@ -1,10 +1,17 @@
+import { formatDuration } from "../config/format-duration.js";
 import { shortSha } from "../domain/short-sha.js";
 import { resolveCommandTarget } from "../engine/resolve-command-target.js";
 import type { CommandContext } from "./command-context.js";
 import { pullRequestEnvironment } from "./pull-request-environment.js";
 import { refusal, sentence } from "./reply.js";
 
-/** `/status`: per target, the newest deployment and its state, and the deploys still waiting with why. */
+/** Deployments created longer ago than this are not listed as in flight, whatever their state. */
+const IN_FLIGHT_WINDOW_MS = 24 * 3_600_000;
+
+/**
+ * `/status`: per target, the newest deployment and its state, and the deploys still waiting with
+ * why; then the repository's deployments in flight (created or started in the last day) with their age.
+ */
 export async function runStatus(ctx: CommandContext): Promise<string> {
   const { deps, comment, config } = ctx;
   const pending = await deps.store.listPendingByRepo(deps.repo.id);
@@ -24,7 +31,29 @@ export async function runStatus(ctx: CommandContext): Promise<string> {
     }
     lines.push(`| ${[target.name, environment, deployed, waiting.join("; ") || "—"].map(sentence).join(" | ")} |`);
   }
-  return lines.join("\n");
+  return [...lines, ...(await renderInFlight(ctx))].join("\n");
+}
+
+async function renderInFlight(ctx: CommandContext): Promise<string[]> {
+  const { deps } = ctx;
+  const now = deps.now();
+  const inFlight = await deps.store.listDeploymentsInFlight(deps.repo.id, new Date(now.getTime() - IN_FLIGHT_WINDOW_MS));
+  if (inFlight.length === 0) return [];
+  const rows = inFlight.map((d) => {
+    // Whole minutes once past one: "12m old", not "12m3s old".
+    const ageMs = Math.max(0, now.getTime() - d.createdAt.getTime());
+    const age = formatDuration(ageMs >= 60_000 ? ageMs - (ageMs % 60_000) : ageMs);
+    const cells = [String(d.id), shortSha(d.sha), d.environment, d.lifecycle, age];
+    return `| ${cells.map(sentence).join(" | ")} |`;
+  });
+  return [
+    "",
+    "In flight:",
+    "",
+    "| deployment | commit | environment | state | age |",
+    "| --- | --- | --- | --- | --- |",
+    ...rows,
+  ];
 }
 
 /** `/why [target]`: the latest decision about this pull request's head commit, per target. */

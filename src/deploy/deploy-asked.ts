@@ -28,7 +28,7 @@ export async function deployAsked(deps: RepoContext, decision: CommandDecision, 
     await recordDecision(deps, { target, ref, sha, pr, reason, message });
     return { kind: "refused", target, environment, ref, sha, reason, message };
   }
-  const { request, message } = decision;
+  const { request, message, watch } = decision;
   const claim = { repoId: deps.repo.id, environment, sha, target, ref, pr, transient: request.transient_environment, via };
-  return deployOnce(deps, { claim, request, message });
+  return deployOnce(deps, { claim, request, message, watch });
 }

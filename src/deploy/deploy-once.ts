@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readDeploymentActor, readDeploymentTrigger } from "../domain/deployment-trigger.js";
-import type { DeploymentRequest } from "../domain/deployments.js";
+import type { DeploymentRequest, DeploymentWatch } from "../domain/deployments.js";
 import { shortSha } from "../domain/short-sha.js";
 import type { CreateDeploymentOutcome } from "../github/create-deployment.js";
 import { AUTO_CLAIM, type DeployClaim } from "../store/claim-store.js";
@@ -22,6 +22,8 @@ export interface DeployAsk {
   readonly request: DeploymentRequest;
   /** The engine's sentence for it, e.g. "Deploying abc1234 (main) to production." */
   readonly message: string;
+  /** How long the watchdog lets the deployment wait for a status, and run. */
+  readonly watch: DeploymentWatch;
   /**
    * Set for an auto-deploy, which waits in the store when GitHub cannot take it now: its failed
    * attempts so far, from which its retry backs off. Unset for a deploy somebody asked for: they
@@ -110,6 +112,15 @@ async function record(
     creator: readDeploymentActor(request.payload) ?? null,
     trigger,
     description: request.description || null,
+  });
+  await deps.store.watchDeployment({
+    deploymentId: deployment.id,
+    repoId: claim.repoId,
+    owner: deps.repo.owner,
+    repo: deps.repo.name,
+    installationId: deps.installationId,
+    ...ask.watch,
+    watchedAt: deps.now(),
   });
   await deps.store.settleDeployment(claim, deployment.id, deps.now());
   deps.metrics.deploymentCreated(trigger);

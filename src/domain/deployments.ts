@@ -14,6 +14,15 @@ export interface DeploymentRequest {
   readonly production_environment: boolean;
 }
 
+/**
+ * How long the watchdog lets a deployment Deliverybot created wait for its first status, and stay
+ * `in_progress`, before marking it `error` (the target's `stuck_after` and `timeout`).
+ */
+export interface DeploymentWatch {
+  readonly stuckAfterMs: number;
+  readonly timeoutMs: number;
+}
+
 /** A deploy that was triggered and is waiting for its gates. */
 export interface PendingDeploy {
   readonly target: string;

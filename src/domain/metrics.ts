@@ -17,6 +17,8 @@ export interface Metrics {
    * how much of the installation's rate limit was left, when the answer said.
    */
   githubResponded(route: string, status: number | null, rateLimitRemaining: number | undefined): void;
+  /** The watchdog marked a deployment `error`: `stuck` without a status, or `timeout` in progress. */
+  watchdogFired(kind: "stuck" | "timeout"): void;
 }
 
 /** Counts nothing: for code run outside the app (tests of single parts). */
@@ -25,4 +27,5 @@ export const NO_METRICS: Metrics = {
   decisionRecorded: () => undefined,
   deploymentCreated: () => undefined,
   githubResponded: () => undefined,
+  watchdogFired: () => undefined,
 };

@@ -1,6 +1,6 @@
 import type { Target, TemplateValues } from "../config/model.js";
 import { renderPayload, renderTemplate } from "../config/render-template.js";
-import type { DeploymentRequest, PendingDeploy } from "../domain/deployments.js";
+import type { DeploymentRequest, DeploymentWatch, PendingDeploy } from "../domain/deployments.js";
 import type { RepoFacts } from "../domain/repo-facts.js";
 import { shortSha } from "../domain/short-sha.js";
 
@@ -18,6 +18,11 @@ export function templateValues(repo: RepoFacts, target: Target, deploy: PendingD
     owner: repo.owner,
     repo: repo.name,
   };
+}
+
+/** How long the watchdog lets a deployment of this target wait for a status, and run. */
+export function deploymentWatch(target: Target): DeploymentWatch {
+  return { stuckAfterMs: target.stuckAfterMs, timeoutMs: target.timeoutMs };
 }
 
 /** The rendered environment name a deploy of this target goes to. */

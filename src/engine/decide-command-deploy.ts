@@ -1,10 +1,10 @@
 import type { Target } from "../config/model.js";
-import type { DeploymentRequest, PendingDeploy } from "../domain/deployments.js";
+import type { DeploymentRequest, DeploymentWatch, PendingDeploy } from "../domain/deployments.js";
 import type { LockFact } from "../domain/locks.js";
 import type { ReasonCode } from "../domain/reason-codes.js";
 import type { RepoFacts } from "../domain/repo-facts.js";
 import { shortSha } from "../domain/short-sha.js";
-import { buildDeploymentRequest, renderEnvironment } from "./build-deployment-request.js";
+import { buildDeploymentRequest, deploymentWatch, renderEnvironment } from "./build-deployment-request.js";
 import type { ActorFacts, PullRequestFacts } from "./command-facts.js";
 import { evaluateGates } from "./evaluate-gates.js";
 import { describeLock, findLock } from "./find-lock.js";
@@ -39,6 +39,7 @@ export type CommandDecision =
       readonly action: "deploy";
       readonly environment: string;
       readonly request: DeploymentRequest;
+      readonly watch: DeploymentWatch;
       readonly message: string;
       readonly forcedPast?: LockFact;
     }
@@ -101,6 +102,7 @@ export function decideCommandDeploy(input: CommandDeployInput): CommandDecision 
     action: "deploy",
     environment,
     request,
+    watch: deploymentWatch(target),
     message: `Deploying ${shortSha(commit.sha)} (${commit.ref}) to ${environment}${past}.`,
     ...(lock === undefined ? {} : { forcedPast: lock }),
   };

@@ -4,7 +4,7 @@ import type { JsonValue } from "../domain/json-value.js";
 import type { ReasonCode } from "../domain/reason-codes.js";
 import type { RepoFacts } from "../domain/repo-facts.js";
 import { shortSha } from "../domain/short-sha.js";
-import { buildDeploymentRequest, renderEnvironment } from "./build-deployment-request.js";
+import { buildDeploymentRequest, deploymentWatch, renderEnvironment } from "./build-deployment-request.js";
 import type { CommandDecision } from "./decide-command-deploy.js";
 import { evaluateGates } from "./evaluate-gates.js";
 import { describeLock, findLock } from "./find-lock.js";
@@ -82,6 +82,7 @@ export function decideAskedDeploy(input: AskedDeployInput): HookDecision {
     action: "deploy",
     environment,
     request,
+    watch: deploymentWatch(target),
     message: `Deploying ${short} (${commit.ref}) to ${environment} ${by}.`,
   };
 }

@@ -2,7 +2,7 @@ import type { Target } from "../config/model.js";
 import type { PendingDeploy } from "../domain/deployments.js";
 import type { RepoFacts } from "../domain/repo-facts.js";
 import { shortSha } from "../domain/short-sha.js";
-import { buildDeploymentRequest, renderEnvironment } from "./build-deployment-request.js";
+import { buildDeploymentRequest, deploymentWatch, renderEnvironment } from "./build-deployment-request.js";
 import { evaluateGates } from "./evaluate-gates.js";
 import { describeLock, findLock } from "./find-lock.js";
 import type { Decision, EngineState } from "./types.js";
@@ -49,5 +49,5 @@ export function decideTarget(facts: TargetFacts): Decision {
 
   const request = buildDeploymentRequest(repo, target, deploy);
   const message = `Deploying ${commit} (${deploy.ref}) to ${environment}.`;
-  return { ...base, action: "deploy", reason: "deployed", request, message };
+  return { ...base, action: "deploy", reason: "deployed", request, watch: deploymentWatch(target), message };
 }

@@ -1,5 +1,5 @@
 import type { CheckFact } from "../domain/checks.js";
-import type { DeploymentRequest, PendingDeploy } from "../domain/deployments.js";
+import type { DeploymentRequest, DeploymentWatch, PendingDeploy } from "../domain/deployments.js";
 import type { LockFact } from "../domain/locks.js";
 import type { ReasonCode } from "../domain/reason-codes.js";
 
@@ -32,7 +32,7 @@ interface DecisionBase {
  * - `drop`: forget the pending deploy, if any (superseded, already deployed, not permitted…).
  */
 export type Decision =
-  | (DecisionBase & { readonly action: "deploy"; readonly request: DeploymentRequest })
+  | (DecisionBase & { readonly action: "deploy"; readonly request: DeploymentRequest; readonly watch: DeploymentWatch })
   | (DecisionBase & { readonly action: "wait"; readonly trigger: PendingDeploy["trigger"] })
   | (DecisionBase & { readonly action: "drop" });
 

@@ -11,18 +11,22 @@ export interface CreatedStatus {
   readonly createdAt: Date;
 }
 
-/** Marks a deployment inactive, e.g. a transient environment whose pull request closed. */
-export async function markDeploymentInactive(
+/** The states Deliverybot reports on deployments: `inactive` (a transient environment whose pull request closed), `error` (the watchdog). */
+export type ReportedState = "inactive" | "error";
+
+/** Reports a status on a deployment; GitHub keeps at most 140 characters of the description. */
+export async function createDeploymentStatus(
   octokit: Octokit,
   repo: RepoFacts,
   deploymentId: number,
+  state: ReportedState,
   description: string,
 ): Promise<CreatedStatus> {
   const { data } = await octokit.rest.repos.createDeploymentStatus({
     owner: repo.owner,
     repo: repo.name,
     deployment_id: deploymentId,
-    state: "inactive",
+    state,
     description,
   });
   return { id: data.id, state: data.state, description: data.description ?? null, createdAt: new Date(data.created_at) };

@@ -4,7 +4,7 @@ import type { Metrics } from "../domain/metrics.js";
 import type { RepoFacts, RepoPermission } from "../domain/repo-facts.js";
 import { editComment, postComment, reactSeen } from "./comment-replies.js";
 import { createCheckRun, type CheckRunReport } from "./create-check-run.js";
-import { markDeploymentInactive, type CreatedStatus } from "./create-deployment-status.js";
+import { createDeploymentStatus, type CreatedStatus, type ReportedState } from "./create-deployment-status.js";
 import { createDeployment, type CreateDeploymentOutcome } from "./create-deployment.js";
 import { findDeployment, type DeploymentLookup, type FoundDeployment } from "./find-deployment.js";
 import { getDefaultBranchHead } from "./get-default-branch-head.js";
@@ -31,7 +31,8 @@ export interface GitHubPort {
   createDeployment(request: DeploymentRequest): Promise<CreateDeploymentOutcome>;
   /** A deployment GitHub already has (after a crash lost our record of it). */
   findDeployment(lookup: DeploymentLookup): Promise<FoundDeployment | undefined>;
-  markDeploymentInactive(deploymentId: number, description: string): Promise<CreatedStatus>;
+  /** Reports a status on a deployment (140 characters of description at most). */
+  createDeploymentStatus(deploymentId: number, state: ReportedState, description: string): Promise<CreatedStatus>;
   createCheckRun(report: CheckRunReport): Promise<void>;
   /** The user's repository permission (cached for a minute). */
   getPermission(login: string): Promise<RepoPermission>;
@@ -68,7 +69,7 @@ export function createGitHubPort(octokit: Octokit, repo: RepoFacts, caches: GitH
     listPullRequestFiles: (pr) => listPullRequestFiles(octokit, repo, pr),
     createDeployment: (request) => createDeployment(octokit, repo, request),
     findDeployment: (lookup) => findDeployment(octokit, repo, lookup),
-    markDeploymentInactive: (id, description) => markDeploymentInactive(octokit, repo, id, description),
+    createDeploymentStatus: (id, state, description) => createDeploymentStatus(octokit, repo, id, state, description),
     createCheckRun: (report) => createCheckRun(octokit, repo, report),
     getPermission: (login) => caches.permissions.get(`${repo.id}:${login}`, () => getPermission(octokit, repo, login)),
     isTeamMember: (team, login) => caches.teams.get(`${team.toLowerCase()}:${login}`, () => isTeamMember(octokit, team, login)),

@@ -24,7 +24,8 @@ export async function autoDeploy(deps: RepoContext, decision: DeployDecision, at
     transient: request.transient_environment,
     via: AUTO_CLAIM,
   };
-  const outcome = await deployOnce(deps, { claim, request, message: decision.message, waiting: { attempts } });
+  const { message, watch } = decision;
+  const outcome = await deployOnce(deps, { claim, request, message, watch, waiting: { attempts } });
   const { store, repo } = deps;
   switch (outcome.kind) {
     case "in_flight":

@@ -21,7 +21,7 @@ export async function handlePullRequestClosed(deps: RepoContext, pr: number, ref
 
   const transient = await store.listActiveTransientDeployments(repo.id, pr);
   for (const deployment of transient) {
-    const status = await deps.github.markDeploymentInactive(deployment.id, `Pull request #${pr} was closed`);
+    const status = await deps.github.createDeploymentStatus(deployment.id, "inactive", `Pull request #${pr} was closed`);
     await store.recordDeploymentStatus({ ...status, deploymentId: deployment.id, environmentUrl: null, logUrl: null });
     deps.log.info(
       { deployment: deployment.id, environment: deployment.environment, pr },

@@ -35,6 +35,11 @@ export interface DeploymentStore {
   getDeployment(repoId: number, id: number): Promise<DeploymentHistory | undefined>;
   /** Transient deployments of a pull request whose newest status is not `inactive`. */
   listActiveTransientDeployments(repoId: number, pr: number): Promise<DeploymentWithState[]>;
+  /**
+   * Deployments of the repository created since `since` that are still `created` or `started`, newest
+   * first (20 at most): what is shipping now, or should be.
+   */
+  listDeploymentsInFlight(repoId: number, since: Date): Promise<DeploymentWithState[]>;
   /** Deployments of one environment, newest first (20 unless `limit` says otherwise), each with its newest status. */
   listDeployments(repoId: number, environment: string, limit?: number): Promise<DeploymentWithState[]>;
   /**

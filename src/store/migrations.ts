@@ -250,6 +250,24 @@ CREATE INDEX deployment_statuses_deployment_id ON deployment_statuses (deploymen
 CREATE INDEX deployments_created ON deployments (created_at);
 `;
 
+// Issue 11: the watchdog. Each deployment Deliverybot creates is watched (from when it was created,
+// by the app's clock) until it gets a status that ends it or the watchdog fires; a watchdog claims
+// a due watch under a lease, so one instance fires it, and another takes over if that one dies
+// before it is done.
+const deploymentWatches = `
+CREATE TABLE deployment_watches (
+  deployment_id   bigint PRIMARY KEY,
+  repo_id         bigint NOT NULL,
+  owner           text NOT NULL,
+  repo            text NOT NULL,
+  installation_id bigint NOT NULL,
+  stuck_after_ms  bigint NOT NULL,
+  timeout_ms      bigint NOT NULL,
+  watched_at      timestamptz NOT NULL,
+  claimed_at      timestamptz
+);
+`;
+
 /** Every migration, in the order it applies. */
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: "initial schema", sql: initialSchema },
@@ -261,4 +279,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 7, name: "index to prune processed deliveries", sql: pruneDone },
   { id: 8, name: "uncompressed queued payloads", sql: uncompressedPayloads },
   { id: 9, name: "deployment history", sql: deploymentHistory },
+  { id: 10, name: "deployment watchdog", sql: deploymentWatches },
 ];

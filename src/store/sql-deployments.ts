@@ -1,7 +1,8 @@
-import { GITHUB_STATE_LIFECYCLE, lifecycleOf } from "../domain/lifecycle.js";
 import type { DeploymentStatusRecord, DeploymentTrigger } from "../domain/deployments.js";
+import { LIFECYCLE_STATES, lifecycleOf } from "../domain/lifecycle.js";
 import type { DeploymentStore, DeploymentWithState } from "./deployment-store.js";
 import type { SqlExecutor } from "./sql-client.js";
+import { sqlStatesOf } from "./sql-states.js";
 import { toDate, toDateOrNull, toNumber, toNumberOrNull, type SqlBigint } from "./sql-values.js";
 
 /** Deployments listed when the caller gives no limit. */
@@ -59,11 +60,8 @@ INSERT INTO deployment_statuses (id, deployment_id, state, description, environm
 VALUES ($1, $2, $3, $4, $5, $6, $7)
 ON CONFLICT (id) DO NOTHING`;
 
-// The states GitHub documents, as a literal list: a status in any other state is kept, but says
-// nothing about where the deployment stands.
-const knownStates = Object.keys(GITHUB_STATE_LIFECYCLE)
-  .map((state) => `'${state}'`)
-  .join(", ");
+// A status in a state GitHub does not document is kept, but says nothing about where the deployment stands.
+const knownStates = sqlStatesOf(LIFECYCLE_STATES);
 
 const withNewestState = `
 SELECT d.id, d.repo_id, d.environment, d.sha, d.ref, d.task, d.target, d.pr, d.transient,
@@ -88,6 +86,12 @@ const listActiveTransient = `${withNewestState}
 WHERE d.repo_id = $1 AND d.pr = $2 AND d.transient
   AND s.state IS DISTINCT FROM 'inactive'
 ORDER BY d.created_at DESC, d.id DESC`;
+
+const listInFlight = `${withNewestState}
+WHERE d.repo_id = $1 AND d.created_at >= $2
+  AND COALESCE(s.state, 'pending') IN (${sqlStatesOf(["created", "started"])})
+ORDER BY d.created_at DESC, d.id DESC
+LIMIT ${DEFAULT_DEPLOYMENT_LIMIT}`;
 
 const listByEnvironment = `${withNewestState}
 WHERE d.repo_id = $1 AND d.environment = $2
@@ -172,6 +176,10 @@ export function createDeploymentStore(db: SqlExecutor): DeploymentStore {
     },
     async listActiveTransientDeployments(repoId, pr) {
       const { rows } = await db.query<DeploymentStateRow>(listActiveTransient, [repoId, pr]);
+      return rows.map(toDeployment);
+    },
+    async listDeploymentsInFlight(repoId, since) {
+      const { rows } = await db.query<DeploymentStateRow>(listInFlight, [repoId, since]);
       return rows.map(toDeployment);
     },
     async listDeployments(repoId, environment, limit = DEFAULT_DEPLOYMENT_LIMIT) {

@@ -9,6 +9,7 @@ import { createHookStore } from "./sql-hooks.js";
 import { createLockStore } from "./sql-locks.js";
 import { createPendingStore } from "./sql-pending.js";
 import { createPullRequestHeadStore } from "./sql-pull-request-heads.js";
+import { createWatchStore } from "./sql-watches.js";
 import type { Store } from "./store.js";
 
 /**
@@ -27,6 +28,7 @@ export function createSqlStore(db: SqlClient): Store {
     ...createCommandReplyStore(db),
     ...createPullRequestHeadStore(db),
     ...createHookStore(db),
+    ...createWatchStore(db),
     close: () => db.close(),
   };
 }

@@ -8,6 +8,7 @@ import type { HookStore } from "./hook-store.js";
 import type { LockStore } from "./lock-store.js";
 import type { PendingStore } from "./pending-store.js";
 import type { PullRequestHeadStore } from "./pull-request-head-store.js";
+import type { WatchStore } from "./watch-store.js";
 
 /**
  * The store port: everything the app keeps, as one role slice per kind of record. One
@@ -25,12 +26,14 @@ export interface Store
     LockStore,
     CommandReplyStore,
     PullRequestHeadStore,
-    HookStore {
+    HookStore,
+    WatchStore {
   close(): Promise<void>;
 }
 
-/** What the work on one repository uses: everything but the queue and the hooks. */
-export type RepoStore = CheckStore &
+/** What the work on one repository uses: everything but the queue, the hooks and the watchdog's claims. */
+export type RepoStore = Pick<WatchStore, "watchDeployment"> &
+  CheckStore &
   PendingStore &
   DecisionStore &
   ClaimStore &

@@ -19,8 +19,8 @@ export interface AppMetrics {
 /**
  * A registry of its own (never prom-client's global one) with Node's process metrics and
  * Deliverybot's: webhook deliveries by event and outcome, decisions by reason code, deployments
- * created by trigger, GitHub requests by route and status and the rate limit left, hook requests
- * turned away, and — read from the store at each scrape — the queue's depth and the age of its
+ * created by trigger, GitHub requests by route and status and the rate limit left, watchdog
+ * firings, hook requests turned away, and — read from the store at each scrape — the queue's depth and the age of its
  * oldest delivery not processed yet.
  */
 export function createMetrics(sources: MetricsSources): AppMetrics {
@@ -55,6 +55,12 @@ export function createMetrics(sources: MetricsSources): AppMetrics {
   const rateLimit = new Gauge({
     name: "deliverybot_github_rate_limit_remaining",
     help: "Requests left in the rate limit of the installation GitHub answered last.",
+    registers,
+  });
+  const watchdog = new Counter({
+    name: "deliverybot_watchdog_firings_total",
+    help: "Deployments the watchdog marked `error`: `stuck` without a status, `timeout` in progress too long.",
+    labelNames: ["kind"] as const,
     registers,
   });
   new Counter({
@@ -95,6 +101,7 @@ export function createMetrics(sources: MetricsSources): AppMetrics {
       github.inc({ route, status: status === null ? "none" : String(status) });
       if (remaining !== undefined) rateLimit.set(remaining);
     },
+    watchdogFired: (kind) => watchdog.inc({ kind }),
   };
   return { metrics, registry };
 }

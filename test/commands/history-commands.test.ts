@@ -66,6 +66,38 @@ describe("/status, /why and /rollback: what was deployed, what waits and why", (
     ]);
   });
 
+  it("lists the deployments in flight with their state and age, and none that finished", async () => {
+    await begin();
+    gh.config(CONFIG, 1);
+    gh.reaction(7001);
+    gh.reply(9001);
+    const minutesAgo = (minutes: number) => new Date(h.parts.now().getTime() - minutes * 60_000).toISOString();
+    const running = { id: 831, sha: NEW_SHA, ref: "main", environment: "production", created_at: minutesAgo(12) };
+    await h.receive("deployment", { edit: (p) => Object.assign(p.deployment, running) });
+    await h.receive("deployment_status", {
+      edit: (p) => {
+        Object.assign(p.deployment, running);
+        Object.assign(p.deployment_status, { id: 8311, state: "in_progress", created_at: minutesAgo(10) });
+      },
+    });
+    const waiting = { id: 832, sha: OLD_SHA, ref: "main", environment: "staging", created_at: minutesAgo(2) };
+    await h.receive("deployment", { edit: (p) => Object.assign(p.deployment, waiting) });
+    await deployed(833, OLD_SHA, minutesAgo(30), "success");
+
+    await comment(h, { id: 7001, body: "/status" });
+
+    github.done();
+    expect(onlyReply(github).split("\n").slice(4)).toEqual([
+      "",
+      "In flight:",
+      "",
+      "| deployment | commit | environment | state | age |",
+      "| --- | --- | --- | --- | --- |",
+      "| 832 | 0123456 | staging | created | 2m |",
+      "| 831 | fedcba9 | production | started | 12m |",
+    ]);
+  });
+
   // Another pull request's deploy to its own environment (pr-43) must not show in this one's row.
   it("lists under a pull request's own environment only the deploys waiting for that environment", async () => {
     await begin();

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll } from "@jest/globals";
 import type { Probot } from "probot";
 import { createApp, type AppParts } from "../../src/app.js";
 import { createRepoContexts } from "../../src/create-repo-contexts.js";
+import type { OpenRepoContext } from "../../src/deploy/repo-context.js";
 import { createGitHubCaches, type GitHubCaches } from "../../src/github/github-caches.js";
 import { createHookCounters } from "../../src/hooks/hook-counters.js";
 import { createDeliveryProcessor } from "../../src/process-delivery.js";
@@ -102,7 +103,8 @@ export async function createHarness(store: Store, github: GitHubMock = mockGitHu
     github,
     caches,
     parts,
-    sweepParts: { store, now: parts.now, openRepo, log: probot.log },
+    // Like the workers, the sweep leaves alone what earlier tests on the file's store left behind.
+    sweepParts: { store, now: parts.now, openRepo: onlyThisRepo(openRepo, repo), metrics: metrics.metrics, log: probot.log },
     metrics,
     repo,
     workers,
@@ -139,6 +141,14 @@ export async function createHarness(store: Store, github: GitHubMock = mockGitHu
     },
   };
   return harness;
+}
+
+/** Opens only the test repository's contexts: work on another repository fails (and is tried again later). */
+function onlyThisRepo(openRepo: OpenRepoContext, repo: TestRepo): OpenRepoContext {
+  return async (address, work) => {
+    if (address.repo.id !== repo.id) throw new Error(`repository ${address.repo.id} belongs to another test of this file`);
+    return openRepo(address, work);
+  };
 }
 
 function aboutRepo(payload: Record<string, unknown>, repo: TestRepo): void {

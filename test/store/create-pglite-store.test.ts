@@ -46,7 +46,7 @@ describe("runMigrations", () => {
     const again = await runMigrations(db);
     await db.close();
 
-    expect(concurrent.flat().sort()).toEqual(MIGRATIONS.map((m) => m.id));
+    expect(concurrent.flat().sort((a, b) => a - b)).toEqual(MIGRATIONS.map((m) => m.id));
     expect(again).toEqual([]);
   });
 });

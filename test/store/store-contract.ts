@@ -9,6 +9,7 @@ import { describeHookContract } from "./contract-hooks.js";
 import { describeLockContract } from "./contract-locks.js";
 import { describePendingContract } from "./contract-pending.js";
 import { describeQueueContract } from "./contract-queue.js";
+import { describeWatchContract } from "./contract-watches.js";
 
 /**
  * The behaviour every store backend must show. Opens one store for the whole suite (a database
@@ -47,5 +48,6 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describeLockContract(getStore);
     describeCommandContract(getStore);
     describeHookContract(getStore);
+    describeWatchContract(getStore);
   });
 }

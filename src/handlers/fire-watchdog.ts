@@ -1,0 +1,76 @@
+import type { Logger } from "probot";
+import { formatDuration } from "../config/format-duration.js";
+import { formatSentence } from "../config/format-sentence.js";
+import type { OpenRepoContext } from "../deploy/repo-context.js";
+import type { Metrics } from "../domain/metrics.js";
+import { shortSha } from "../domain/short-sha.js";
+import type { DeploymentStore } from "../store/deployment-store.js";
+import type { DueWatch, WatchStore } from "../store/watch-store.js";
+
+/** How long a watchdog holds a watch it claimed before another may take it over (it died, or GitHub failed). */
+export const WATCH_LEASE_MS = 5 * 60_000;
+/** Watches fired in one pass at most; the rest wait for the next. */
+const WATCHES_PER_PASS = 50;
+/** Marks the watchdog's pull request comments. */
+const WATCHDOG_HEADER = "<!-- deliverybot:watchdog -->";
+
+/** What the watchdog works with. */
+export interface WatchdogParts {
+  readonly store: Pick<WatchStore, "claimDueWatches"> & Pick<DeploymentStore, "recordDeploymentStatus">;
+  readonly openRepo: OpenRepoContext;
+  readonly metrics: Pick<Metrics, "watchdogFired">;
+  readonly log: Logger;
+}
+
+/**
+ * Fires the watchdog on the deployments Deliverybot created that are stuck: no status (or only
+ * `queued`/`pending`) past their `stuck_after`, or `in_progress` past their `timeout`. Each gets an
+ * `error` status saying what happened and what to check, and the pull request it came from one
+ * comment. A watch is claimed by one watchdog (of any instance) and ended by the error status;
+ * one that fails (GitHub down) is tried again when its claim's lease runs out. Returns how many fired.
+ */
+export async function fireWatchdog(parts: WatchdogParts, now: Date): Promise<number> {
+  const due = await parts.store.claimDueWatches(now, WATCH_LEASE_MS, WATCHES_PER_PASS);
+  let fired = 0;
+  for (const watch of due) {
+    const log = parts.log.child({ repo: `${watch.owner}/${watch.repo}`, deployment: watch.deploymentId });
+    try {
+      await fire(parts, watch, log);
+      fired += 1;
+    } catch (error) {
+      log.warn({ err: error }, "the watchdog could not mark a stuck deployment; it tries again later");
+    }
+  }
+  return fired;
+}
+
+async function fire(parts: WatchdogParts, watch: DueWatch, log: Logger): Promise<void> {
+  const repo = { id: watch.repoId, owner: watch.owner, name: watch.repo };
+  const deps = await parts.openRepo({ repo, installationId: watch.installationId }, { log, origin: null });
+  const status = await deps.github.createDeploymentStatus(watch.deploymentId, "error", statusDescription(watch));
+  // The error status ends the watch: it is over at the next claim.
+  await parts.store.recordDeploymentStatus({ ...status, deploymentId: watch.deploymentId, environmentUrl: null, logUrl: null });
+  if (watch.pr !== null) await deps.github.postComment(watch.pr, `${WATCHDOG_HEADER}\n${comment(watch)}`);
+  parts.metrics.watchdogFired(watch.kind);
+  log.warn({ kind: watch.kind, environment: watch.environment }, "watchdog: marked a stuck deployment error");
+}
+
+/** The `error` status's description: what happened and what to check, within GitHub's 140 characters. */
+export function statusDescription(watch: Pick<DueWatch, "kind" | "stuckAfterMs" | "timeoutMs">): string {
+  if (watch.kind === "stuck") {
+    return `No status ${formatDuration(watch.stuckAfterMs)} after creation: did a workflow run on: deployment? Marked error by Deliverybot.`;
+  }
+  return `Still in_progress after ${formatDuration(watch.timeoutMs)}: check the deploy job's log. Marked error by Deliverybot.`;
+}
+
+function comment(watch: DueWatch): string {
+  const what = `Deployment ${watch.deploymentId} of ${shortSha(watch.sha)} to ${watch.environment}`;
+  if (watch.kind === "stuck") {
+    return formatSentence(
+      `${what} got no status within ${formatDuration(watch.stuckAfterMs)} of its creation, so Deliverybot marked it \`error\`. Did a workflow run \`on: deployment\`? Check the repository's Actions, or whatever ships its deployments.`,
+    );
+  }
+  return formatSentence(
+    `${what} was still \`in_progress\` after ${formatDuration(watch.timeoutMs)}, so Deliverybot marked it \`error\`. Check the deploy job's log: it may have hung or died without reporting.`,
+  );
+}

@@ -1,0 +1,38 @@
+/** A deployment Deliverybot created, watched until a status ends it (the watchdog's `error` included). */
+export interface WatchRecord {
+  readonly deploymentId: number;
+  readonly repoId: number;
+  readonly owner: string;
+  readonly repo: string;
+  /** The installation whose token the watchdog's GitHub calls use. */
+  readonly installationId: number;
+  /** How long it may wait for its first status. */
+  readonly stuckAfterMs: number;
+  /** How long it may stay `in_progress`. */
+  readonly timeoutMs: number;
+  /** When Deliverybot created it, by the app's clock: its first status is due `stuckAfterMs` later. */
+  readonly watchedAt: Date;
+}
+
+/**
+ * A watch whose deadline passed, claimed by one watchdog: `stuck` (no status, or only `queued` /
+ * `pending`, `stuckAfterMs` after it was created) or `timeout` (`in_progress` for `timeoutMs`).
+ */
+export interface DueWatch extends WatchRecord {
+  readonly kind: "stuck" | "timeout";
+  readonly environment: string;
+  readonly sha: string;
+  readonly pr: number | null;
+}
+
+/** The watchdog's watches over the deployments Deliverybot created. */
+export interface WatchStore {
+  /** Starts watching a deployment; watching it again changes nothing. */
+  watchDeployment(watch: WatchRecord): Promise<void>;
+  /**
+   * Claims up to `limit` watches due at `now` that no other watchdog holds (a claim older than
+   * `leaseMs` was left by one that died): each is returned to one caller only. Watches whose
+   * deployment got a status that ends it (`success`, `failure`, `error`, `inactive`) end here.
+   */
+  claimDueWatches(now: Date, leaseMs: number, limit: number): Promise<DueWatch[]>;
+}
