@@ -151,4 +151,19 @@ describe("the deployment watchdog", () => {
     github.done();
     expect(await h.store.getDeployment(h.repo.id, 505)).toMatchObject({ lifecycle: "failed" });
   });
+
+  it("stops watching a deployment GitHub refuses a status for (deleted), instead of asking again every lease", async () => {
+    await begin();
+    expectDeployment(506);
+    await push();
+
+    h.advanceClock(10 * MINUTE);
+    github.expect("POST", `${h.api}/deployments/506/statuses`, { status: 404, body: { message: "Not Found" } });
+    await sweepOnce(h.sweepParts);
+    h.advanceClock(60 * MINUTE);
+    await sweepOnce(h.sweepParts);
+
+    github.done();
+    expect(await fired()).not.toContain("deliverybot_watchdog_firings_total{");
+  });
 });

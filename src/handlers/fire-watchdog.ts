@@ -4,6 +4,7 @@ import { formatSentence } from "../config/format-sentence.js";
 import type { OpenRepoContext } from "../deploy/repo-context.js";
 import type { Metrics } from "../domain/metrics.js";
 import { shortSha } from "../domain/short-sha.js";
+import { classifyGitHubFault } from "../github/github-fault.js";
 import type { DeploymentStore } from "../store/deployment-store.js";
 import type { DueWatch, WatchStore } from "../store/watch-store.js";
 
@@ -16,7 +17,7 @@ const WATCHDOG_HEADER = "<!-- deliverybot:watchdog -->";
 
 /** What the watchdog works with. */
 export interface WatchdogParts {
-  readonly store: Pick<WatchStore, "claimDueWatches"> & Pick<DeploymentStore, "recordDeploymentStatus">;
+  readonly store: Pick<WatchStore, "claimDueWatches" | "endWatch"> & Pick<DeploymentStore, "recordDeploymentStatus">;
   readonly openRepo: OpenRepoContext;
   readonly metrics: Pick<Metrics, "watchdogFired">;
   readonly log: Logger;
@@ -27,7 +28,8 @@ export interface WatchdogParts {
  * `queued`/`pending`) past their `stuck_after`, or `in_progress` past their `timeout`. Each gets an
  * `error` status saying what happened and what to check, and the pull request it came from one
  * comment. A watch is claimed by one watchdog (of any instance) and ended by the error status;
- * one that fails (GitHub down) is tried again when its claim's lease runs out. Returns how many fired.
+ * one that GitHub could not serve (5xx, rate limit, no answer) is tried again when its claim's lease
+ * runs out, one GitHub refused (the deployment is gone) ends. Returns how many fired.
  */
 export async function fireWatchdog(parts: WatchdogParts, now: Date): Promise<number> {
   const due = await parts.store.claimDueWatches(now, WATCH_LEASE_MS, WATCHES_PER_PASS);
@@ -38,7 +40,13 @@ export async function fireWatchdog(parts: WatchdogParts, now: Date): Promise<num
       await fire(parts, watch, log);
       fired += 1;
     } catch (error) {
-      log.warn({ err: error }, "the watchdog could not mark a stuck deployment; it tries again later");
+      if (classifyGitHubFault(error, now).kind !== "failed") {
+        log.warn({ err: error }, "the watchdog could not mark a stuck deployment; it tries again later");
+        continue;
+      }
+      // GitHub refused (the deployment was deleted, say): trying again would be refused the same way.
+      log.warn({ err: error }, "GitHub refused the watchdog's status; the deployment is no longer watched");
+      await parts.store.endWatch(watch.deploymentId);
     }
   }
   return fired;

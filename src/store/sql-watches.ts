@@ -93,5 +93,8 @@ export function createWatchStore(db: SqlExecutor): WatchStore {
       const { rows } = await db.query<DueRow>(claimDue, [now, new Date(now.getTime() - leaseMs), limit]);
       return rows.map(toDue);
     },
+    async endWatch(deploymentId) {
+      await db.query("DELETE FROM deployment_watches WHERE deployment_id = $1", [deploymentId]);
+    },
   };
 }

@@ -35,4 +35,6 @@ export interface WatchStore {
    * deployment got a status that ends it (`success`, `failure`, `error`, `inactive`) end here.
    */
   claimDueWatches(now: Date, leaseMs: number, limit: number): Promise<DueWatch[]>;
+  /** Ends a watch without a status (GitHub refused the watchdog's: the deployment is gone). */
+  endWatch(deploymentId: number): Promise<void>;
 }

@@ -112,5 +112,15 @@ export function describeWatchContract(getStore: () => Store): void {
       expect(withinLease).toEqual([]);
       expect(afterLease).toEqual([kept.deploymentId]);
     });
+
+    it("ends a watch on request: it is never due again", async () => {
+      const store = getStore();
+      const repoId = uniqueRepoId();
+      const gone = await watched(store, repoId, { deploymentId: repoId + 1 });
+
+      await store.endWatch(gone.deploymentId);
+
+      expect(await claimedIds(store, at(500), repoId)).toEqual([]);
+    });
   });
 }
