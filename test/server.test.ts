@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import { Probot, ProbotOctokit, Server } from "probot";
 import { startDeliverybot, type Deliverybot } from "../src/start-deliverybot.js";
+import { freePort } from "./helpers/free-port.js";
 import { deployment } from "./helpers/github-responses.js";
 import { mockGitHub } from "./helpers/mock-github.js";
 import { loadPayload } from "./helpers/payloads.js";
@@ -11,8 +12,6 @@ import { createTestProbot, TEST_PRIVATE_KEY, TEST_WEBHOOK_SECRET } from "./helpe
 import { signPayload } from "./helpers/sign.js";
 
 const SHA = "d6fde92930d4715a2b49857d24b940956b26d2d3";
-const PORT = 40_000 + Math.floor(Math.random() * 10_000);
-const BASE = `http://127.0.0.1:${PORT}`;
 
 /** The app as `probot run ./lib/index.js` starts it: the real start-up, HTTP server, file store and workers. */
 describe("the running server", () => {
@@ -20,8 +19,12 @@ describe("the running server", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "deliverybot-"));
   let server: Server;
   let app: Deliverybot | undefined;
+  // A port the OS hands out: a fixed or random one could be an outgoing connection's right now.
+  let BASE = "";
 
   beforeAll(async () => {
+    const port = await freePort();
+    BASE = `http://127.0.0.1:${port}`;
     const options = {
       appId: 1,
       privateKey: TEST_PRIVATE_KEY,
@@ -31,7 +34,7 @@ describe("the running server", () => {
     };
     // Probot creates its logger while loading; a loaded instance's is silenced at `fatal`.
     const { log } = await createTestProbot(() => undefined);
-    server = new Server({ Probot: Probot.defaults({ ...options, log }), host: "127.0.0.1", port: PORT, log });
+    server = new Server({ Probot: Probot.defaults({ ...options, log }), host: "127.0.0.1", port, log });
     await server.load(async (probot, appOptions) => {
       app = await startDeliverybot(probot, appOptions, { DATA_DIR: dataDir, WORKER_POLL_MS: "50" });
     });

@@ -44,9 +44,10 @@ export interface HookServer {
 
 let nextRepo = 7_000 + Math.floor(Math.random() * 1_000) * 100;
 // Known before the server starts (test files build URLs from `base` as they load). Each of up to ten
-// jest workers draws from its own range: files running side by side in two workers never pick the same.
+// jest workers draws from its own range: files running side by side in two workers never pick the
+// same. Below Linux's ephemeral ports (32768 and up), so no outgoing connection holds it already.
 const WORKER = Number(process.env["JEST_WORKER_ID"] ?? "1");
-const PORT = 50_000 + ((WORKER - 1) % 10) * 1_000 + Math.floor(Math.random() * 1_000);
+const PORT = 20_000 + ((WORKER - 1) % 10) * 1_000 + Math.floor(Math.random() * 1_000);
 
 /**
  * Runs the app's HTTP server (`createApp` and `registerRoutes`, wired as `src/index.ts` wires them)
