@@ -159,16 +159,17 @@ export interface TargetV2 {
    */
   readonly hook_checks?: boolean;
   /**
-   * How long a deployment Deliverybot created may wait for its first status (nobody picked it up:
-   * did a workflow run `on: deployment`?) before the watchdog marks it `error` and says so. A
-   * duration such as `90s`, `10m` or `1h`.
+   * How long a deployment Deliverybot created may wait for its first status of any kind (nobody
+   * picked it up: did a workflow run `on: deployment`?) before the watchdog marks it `error` and
+   * says so. A duration such as `90s`, `10m` or `1h`.
    *
    * @default "10m"
    */
   readonly stuck_after?: string;
   /**
-   * How long a deployment Deliverybot created may stay `in_progress` before the watchdog marks it
-   * `error` and says so. A duration such as `30m`, `1h` or `1h30m`.
+   * How long a deployment Deliverybot created may stay unfinished after its newest status
+   * (`in_progress`, or `queued` and `pending`) before the watchdog marks it `error` and says so. A
+   * duration such as `30m`, `1h` or `1h30m`.
    *
    * @default "1h"
    */
@@ -286,16 +287,17 @@ export interface TargetV1 {
    */
   readonly hook_checks?: boolean;
   /**
-   * How long a deployment Deliverybot created may wait for its first status (nobody picked it up:
-   * did a workflow run `on: deployment`?) before the watchdog marks it `error` and says so. A
-   * duration such as `90s`, `10m` or `1h`.
+   * How long a deployment Deliverybot created may wait for its first status of any kind (nobody
+   * picked it up: did a workflow run `on: deployment`?) before the watchdog marks it `error` and
+   * says so. A duration such as `90s`, `10m` or `1h`.
    *
    * @default "10m"
    */
   readonly stuck_after?: string;
   /**
-   * How long a deployment Deliverybot created may stay `in_progress` before the watchdog marks it
-   * `error` and says so. A duration such as `30m`, `1h` or `1h30m`.
+   * How long a deployment Deliverybot created may stay unfinished after its newest status
+   * (`in_progress`, or `queued` and `pending`) before the watchdog marks it `error` and says so. A
+   * duration such as `30m`, `1h` or `1h30m`.
    *
    * @default "1h"
    */

@@ -52,7 +52,7 @@ export interface Target {
   readonly hookChecks: boolean;
   /** How long a deployment Deliverybot created may wait for its first status before the watchdog fires; default 10 minutes. */
   readonly stuckAfterMs: number;
-  /** How long such a deployment may stay `in_progress` before the watchdog fires; default an hour. */
+  /** How long such a deployment may stay unfinished after its newest status before the watchdog fires; default an hour. */
   readonly timeoutMs: number;
 }
 

@@ -162,7 +162,7 @@ const stuckAfter = {
   type: "string",
   pattern: DURATION_PATTERN,
   description:
-    "How long a deployment Deliverybot created may wait for its first status (nobody picked it up: did a workflow run `on: deployment`?) before the watchdog marks it `error` and says so. A duration such as `90s`, `10m` or `1h`.",
+    "How long a deployment Deliverybot created may wait for its first status of any kind (nobody picked it up: did a workflow run `on: deployment`?) before the watchdog marks it `error` and says so. A duration such as `90s`, `10m` or `1h`.",
   default: "10m",
   examples: ["10m", "30m"],
 } as const;
@@ -171,7 +171,7 @@ const timeout = {
   type: "string",
   pattern: DURATION_PATTERN,
   description:
-    "How long a deployment Deliverybot created may stay `in_progress` before the watchdog marks it `error` and says so. A duration such as `30m`, `1h` or `1h30m`.",
+    "How long a deployment Deliverybot created may stay unfinished after its newest status (`in_progress`, or `queued` and `pending`) before the watchdog marks it `error` and says so. A duration such as `30m`, `1h` or `1h30m`.",
   default: "1h",
   examples: ["1h", "2h30m"],
 } as const;

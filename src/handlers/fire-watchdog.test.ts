@@ -7,7 +7,7 @@ describe("the watchdog's status description", () => {
     (kind) => {
       const longest = 99 * 86_400_000 + 23 * 3_600_000 + 59 * 60_000 + 59_000;
 
-      const description = statusDescription({ kind, stuckAfterMs: longest, timeoutMs: longest });
+      const description = statusDescription({ kind, state: "in_progress", stuckAfterMs: longest, timeoutMs: longest });
 
       expect(description.length).toBeLessThanOrEqual(140);
       expect(description).toContain("99d23h59m59s");

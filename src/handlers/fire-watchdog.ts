@@ -24,8 +24,9 @@ export interface WatchdogParts {
 }
 
 /**
- * Fires the watchdog on the deployments Deliverybot created that are stuck: no status (or only
- * `queued`/`pending`) past their `stuck_after`, or `in_progress` past their `timeout`. Each gets an
+ * Fires the watchdog on the deployments Deliverybot created that are stuck: no status at all past
+ * their `stuck_after`, or unfinished (`queued`, `pending`, `in_progress`) `timeout` after their
+ * newest status. Each gets an
  * `error` status saying what happened and what to check, and the pull request it came from one
  * comment. A watch is claimed by one watchdog (of any instance) and ended by the error status;
  * one that GitHub could not serve (5xx, rate limit, no answer) is tried again when its claim's lease
@@ -64,11 +65,11 @@ async function fire(parts: WatchdogParts, watch: DueWatch, log: Logger): Promise
 }
 
 /** The `error` status's description: what happened and what to check, within GitHub's 140 characters. */
-export function statusDescription(watch: Pick<DueWatch, "kind" | "stuckAfterMs" | "timeoutMs">): string {
+export function statusDescription(watch: Pick<DueWatch, "kind" | "state" | "stuckAfterMs" | "timeoutMs">): string {
   if (watch.kind === "stuck") {
     return `No status ${formatDuration(watch.stuckAfterMs)} after creation: did a workflow run on: deployment? Marked error by Deliverybot.`;
   }
-  return `Still in_progress after ${formatDuration(watch.timeoutMs)}: check the deploy job's log. Marked error by Deliverybot.`;
+  return `Still ${watch.state ?? "unfinished"} after ${formatDuration(watch.timeoutMs)}: check the deploy job's log. Marked error by Deliverybot.`;
 }
 
 function comment(watch: DueWatch): string {
@@ -79,6 +80,6 @@ function comment(watch: DueWatch): string {
     );
   }
   return formatSentence(
-    `${what} was still \`in_progress\` after ${formatDuration(watch.timeoutMs)}, so Deliverybot marked it \`error\`. Check the deploy job's log: it may have hung or died without reporting.`,
+    `${what} was still \`${watch.state ?? "unfinished"}\` ${formatDuration(watch.timeoutMs)} after its last status, so Deliverybot marked it \`error\`. Check the deploy job's log: it may have hung, or died without reporting.`,
   );
 }

@@ -14,6 +14,7 @@ interface DueRow {
   timeout_ms: SqlBigint;
   watched_at: Date | string;
   kind: "stuck" | "timeout";
+  state: string | null;
   environment: string;
   sha: string;
   pr: SqlBigint | null;
@@ -46,14 +47,13 @@ DELETE FROM deployment_watches WHERE deployment_id IN (
 // second finds it claimed and leaves it.
 const claimDue = `
 WITH due AS (
-  SELECT deployment_id, CASE WHEN state = 'in_progress' THEN 'timeout' ELSE 'stuck' END AS kind,
+  SELECT deployment_id, CASE WHEN state IS NULL THEN 'stuck' ELSE 'timeout' END AS kind, state,
          environment, sha, pr, watched_at
   FROM (${watched}) current
   WHERE (claimed_at IS NULL OR claimed_at <= $2)
     AND (
-      (COALESCE(state, 'pending') IN (${sqlStatesOf(["created"])})
-        AND watched_at + stuck_after_ms * interval '1 millisecond' <= $1)
-      OR (state = 'in_progress' AND state_at + timeout_ms * interval '1 millisecond' <= $1)
+      (state IS NULL AND watched_at + stuck_after_ms * interval '1 millisecond' <= $1)
+      OR (state IN (${sqlStatesOf(["created", "started"])}) AND state_at + timeout_ms * interval '1 millisecond' <= $1)
     )
   ORDER BY watched_at
   LIMIT $3
@@ -62,7 +62,7 @@ UPDATE deployment_watches w SET claimed_at = $1
 FROM due
 WHERE w.deployment_id = due.deployment_id AND (w.claimed_at IS NULL OR w.claimed_at <= $2)
 RETURNING w.deployment_id, w.repo_id, w.owner, w.repo, w.installation_id, w.stuck_after_ms, w.timeout_ms,
-  w.watched_at, due.kind, due.environment, due.sha, due.pr`;
+  w.watched_at, due.kind, due.state, due.environment, due.sha, due.pr`;
 
 function toDue(row: DueRow): DueWatch {
   return {
@@ -75,6 +75,7 @@ function toDue(row: DueRow): DueWatch {
     timeoutMs: toNumber(row.timeout_ms),
     watchedAt: toDate(row.watched_at),
     kind: row.kind,
+    state: row.state,
     environment: row.environment,
     sha: row.sha,
     pr: toNumberOrNull(row.pr),

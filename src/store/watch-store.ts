@@ -8,18 +8,21 @@ export interface WatchRecord {
   readonly installationId: number;
   /** How long it may wait for its first status. */
   readonly stuckAfterMs: number;
-  /** How long it may stay `in_progress`. */
+  /** How long it may stay unfinished after a status (`in_progress`, or `queued` and `pending`). */
   readonly timeoutMs: number;
   /** When Deliverybot created it, by the app's clock: its first status is due `stuckAfterMs` later. */
   readonly watchedAt: Date;
 }
 
 /**
- * A watch whose deadline passed, claimed by one watchdog: `stuck` (no status, or only `queued` /
- * `pending`, `stuckAfterMs` after it was created) or `timeout` (`in_progress` for `timeoutMs`).
+ * A watch whose deadline passed, claimed by one watchdog: `stuck` (no status at all `stuckAfterMs`
+ * after it was created) or `timeout` (its newest status, `queued`, `pending` or `in_progress`, is
+ * `timeoutMs` old: it never finished).
  */
 export interface DueWatch extends WatchRecord {
   readonly kind: "stuck" | "timeout";
+  /** The newest status's state for a `timeout`; null for `stuck`. */
+  readonly state: string | null;
   readonly environment: string;
   readonly sha: string;
   readonly pr: number | null;

@@ -42,28 +42,35 @@ export function describeWatchContract(getStore: () => Store): void {
     (await store.claimDueWatches(now, LEASE, 100)).filter((due) => due.repoId === repoId).map((due) => due.deploymentId);
 
   describe("deployment watches", () => {
-    it("is due stuck_after past creation without a status, or with only queued or pending, and not before", async () => {
+    it("is due stuck_after past creation without any status, and not before", async () => {
       const store = getStore();
       const repoId = uniqueRepoId();
       const silent = await watched(store, repoId, { deploymentId: repoId + 1 });
-      const queued = await watched(store, repoId, { deploymentId: repoId + 2 });
-      const pending = await watched(store, repoId, { deploymentId: repoId + 3 });
-      await store.recordDeploymentStatus(status(repoId + 11, queued.deploymentId, "queued", 1));
-      await store.recordDeploymentStatus(status(repoId + 12, pending.deploymentId, "pending", 2));
+      const acknowledged = await watched(store, repoId, { deploymentId: repoId + 2 });
+      await store.recordDeploymentStatus(status(repoId + 11, acknowledged.deploymentId, "queued", 1));
 
       const early = await claimedIds(store, at(9), repoId);
       const due = await store.claimDueWatches(at(10), LEASE, 100);
 
       expect(early).toEqual([]);
-      expect(due.filter((watch) => watch.repoId === repoId).sort((a, b) => a.deploymentId - b.deploymentId)).toEqual(
-        [silent, queued, pending].map((watch) => ({
-          ...watch,
-          kind: "stuck",
-          environment: "production",
-          sha: deploymentRecord(repoId).sha,
-          pr: 7,
-        })),
-      );
+      expect(due.filter((watch) => watch.repoId === repoId)).toEqual([
+        { ...silent, kind: "stuck", state: null, environment: "production", sha: deploymentRecord(repoId).sha, pr: 7 },
+      ]);
+    });
+
+    it.each(["queued", "pending"])("is due timeout after a %s status that never moved on", async (state) => {
+      const store = getStore();
+      const repoId = uniqueRepoId();
+      const waiting = await watched(store, repoId, { deploymentId: repoId + 1 });
+      await store.recordDeploymentStatus(status(repoId + 11, waiting.deploymentId, state, 2));
+
+      const beforeTimeout = await claimedIds(store, at(61), repoId);
+      const afterTimeout = await store.claimDueWatches(at(62), LEASE, 100);
+
+      expect(beforeTimeout).toEqual([]);
+      expect(afterTimeout.filter((watch) => watch.repoId === repoId).map((watch) => [watch.kind, watch.state])).toEqual([
+        ["timeout", state],
+      ]);
     });
 
     it("is due timeout after the in_progress status; a status that ends the deployment ends the watch", async () => {
@@ -79,9 +86,9 @@ export function describeWatchContract(getStore: () => Store): void {
       const afterTimeout = await store.claimDueWatches(at(65), LEASE, 100);
 
       expect(beforeTimeout).toEqual([]);
-      expect(afterTimeout.filter((watch) => watch.repoId === repoId).map((watch) => [watch.deploymentId, watch.kind])).toEqual([
-        [running.deploymentId, "timeout"],
-      ]);
+      expect(
+        afterTimeout.filter((watch) => watch.repoId === repoId).map((watch) => [watch.deploymentId, watch.kind, watch.state]),
+      ).toEqual([[running.deploymentId, "timeout", "in_progress"]]);
       // The finished one's watch is gone: recording an in_progress status again cannot revive it.
       await store.recordDeploymentStatus(status(repoId + 14, finished.deploymentId, "in_progress", 70));
       expect(await claimedIds(store, at(200), repoId)).toEqual([running.deploymentId]);
