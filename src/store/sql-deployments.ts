@@ -1,8 +1,8 @@
 import type { DeploymentStatusRecord, DeploymentTrigger } from "../domain/deployments.js";
-import { LIFECYCLE_STATES, lifecycleOf } from "../domain/lifecycle.js";
+import { lifecycleOf } from "../domain/lifecycle.js";
 import type { DeploymentStore, DeploymentWithState } from "./deployment-store.js";
 import type { SqlExecutor } from "./sql-client.js";
-import { sqlStatesOf } from "./sql-states.js";
+import { joinNewestKnownStatus, sqlStatesOf } from "./sql-states.js";
 import { toDate, toDateOrNull, toNumber, toNumberOrNull, type SqlBigint } from "./sql-values.js";
 
 /** Deployments listed when the caller gives no limit. */
@@ -60,20 +60,12 @@ INSERT INTO deployment_statuses (id, deployment_id, state, description, environm
 VALUES ($1, $2, $3, $4, $5, $6, $7)
 ON CONFLICT (id) DO NOTHING`;
 
-// A status in a state GitHub does not document is kept, but says nothing about where the deployment stands.
-const knownStates = sqlStatesOf(LIFECYCLE_STATES);
-
 const withNewestState = `
 SELECT d.id, d.repo_id, d.environment, d.sha, d.ref, d.task, d.target, d.pr, d.transient,
        d.created_at, d.creator, d.trigger, d.description,
        s.state, s.created_at AS state_at, s.description AS status_description, s.environment_url, s.log_url
 FROM deployments d
-LEFT JOIN LATERAL (
-  SELECT state, created_at, description, environment_url, log_url FROM deployment_statuses
-  WHERE deployment_id = d.id AND state IN (${knownStates})
-  ORDER BY id DESC
-  LIMIT 1
-) s ON true`;
+${joinNewestKnownStatus("d.id")}`;
 
 const getOne = `${withNewestState}
 WHERE d.repo_id = $1 AND d.id = $2`;

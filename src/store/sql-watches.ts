@@ -1,6 +1,5 @@
-import { LIFECYCLE_STATES } from "../domain/lifecycle.js";
 import type { SqlExecutor } from "./sql-client.js";
-import { sqlStatesOf } from "./sql-states.js";
+import { joinNewestKnownStatus, sqlStatesOf } from "./sql-states.js";
 import { toDate, toNumber, toNumberOrNull, type SqlBigint } from "./sql-values.js";
 import type { DueWatch, WatchStore } from "./watch-store.js";
 
@@ -31,12 +30,7 @@ const watched = `
 SELECT w.*, d.environment, d.sha, d.pr, s.state, s.created_at AS state_at
 FROM deployment_watches w
 JOIN deployments d ON d.id = w.deployment_id
-LEFT JOIN LATERAL (
-  SELECT state, created_at FROM deployment_statuses
-  WHERE deployment_id = w.deployment_id AND state IN (${sqlStatesOf(LIFECYCLE_STATES)})
-  ORDER BY id DESC
-  LIMIT 1
-) s ON true`;
+${joinNewestKnownStatus("w.deployment_id")}`;
 
 const endSettled = `
 DELETE FROM deployment_watches WHERE deployment_id IN (
