@@ -10,7 +10,7 @@ import type { HookRecord } from "../store/hook-store.js";
 import { adminClaimKey, deriveRequestId, hookClaimKey } from "./hook-request-id.js";
 import { hookResponse, type HookResponse } from "./hook-response.js";
 import type { HookRequest } from "./parse-hook-request.js";
-import { renderHookAnswer } from "./render-hook-answer.js";
+import { hookRefusal, renderHookAnswer } from "./render-hook-answer.js";
 import { resolveHookCommit } from "./resolve-hook-commit.js";
 
 /** An authenticated hook request with a body in one of the accepted shapes. */
@@ -74,7 +74,7 @@ export async function handleExternalDeploy(repoContext: RepoContext, call: Exter
   const deps: RepoContext = { ...repoContext, origin: via };
   const subject = { target: call.target ?? null, ref: commit.ref, sha: commit.sha, pr: null };
   const refused = (status: number, body: HookResponse["body"], reason: ReasonCode): HookResponse =>
-    hookResponse(status, requester.kind === "admin" ? { ...body, reason } : body);
+    hookRefusal(requester.kind, status, body, reason);
 
   const loaded = await deps.github.loadConfig();
   if (loaded.kind !== "ok") {

@@ -1,4 +1,5 @@
 import type { DeployOutcome } from "../deploy/deploy-outcome.js";
+import type { ReasonCode } from "../domain/reason-codes.js";
 import { shortSha } from "../domain/short-sha.js";
 import { hookResponse, type HookResponse } from "./hook-response.js";
 
@@ -14,8 +15,7 @@ const RETRY_AFTER_SECONDS = 30;
 export function renderHookAnswer(outcome: DeployOutcome, asker: "hook" | "admin", now: Date): HookResponse {
   const { sha, environment, target } = outcome;
   const answer = { sha, environment, target };
-  const refused = (body: HookResponse["body"], reason: string) =>
-    hookResponse(409, asker === "admin" ? { ...body, reason } : body);
+  const refused = (body: HookResponse["body"], reason: ReasonCode) => hookRefusal(asker, 409, body, reason);
   switch (outcome.kind) {
     case "deployed":
       return hookResponse(201, { status: "deployed", deployment: outcome.deploymentId, ...answer });
@@ -39,6 +39,16 @@ export function renderHookAnswer(outcome: DeployOutcome, asker: "hook" | "admin"
       return hookResponse(503, { error: "github_unavailable", message: outcome.message }, { "retry-after": String(wait) });
     }
   }
+}
+
+/** A refusal as the asker hears it: the admin API's carry their `reason` code too. */
+export function hookRefusal(
+  asker: "hook" | "admin",
+  status: number,
+  body: HookResponse["body"],
+  reason: ReasonCode,
+): HookResponse {
+  return hookResponse(status, asker === "admin" ? { ...body, reason } : body);
 }
 
 function secondsUntil(at: Date, now: Date): number {
