@@ -79,18 +79,20 @@ async function claimAndCreate(deps: RepoContext, ask: DeployAsk): Promise<Deploy
   }
 
   const key = idempotencyKey(claim);
+  // What GitHub gets (and lists, for a reconciliation): the payload, marked as this claim's.
+  const sent = { ...request, payload: { ...request.payload, idempotency_key: key } };
   if (result.kind === "reclaimed") {
     // An auto claim stands for "this commit is deployed there", whoever's deployment it is.
     const lookup = { sha: claim.sha, environment: claim.environment, idempotencyKey: claim.via === AUTO_CLAIM ? null : key };
     const found = await github.findDeployment(lookup);
     if (found !== undefined) {
       deps.log.info({ deployment: found.id, environment: claim.environment }, "found the deployment a crashed attempt created");
-      return record(deps, ask, subject, found);
+      return record(deps, ask, sent, subject, found);
     }
   }
 
-  const created = await github.createDeployment({ ...request, payload: { ...request.payload, idempotency_key: key } });
-  if (created.kind === "created") return record(deps, ask, subject, created);
+  const created = await github.createDeployment(sent);
+  if (created.kind === "created") return record(deps, ask, sent, subject, created);
   await store.releaseDeployment(claim.repoId, claim.environment, claim.sha, claim.via);
   return refusedByGitHub(deps, ask, subject, created);
 }
@@ -98,11 +100,12 @@ async function claimAndCreate(deps: RepoContext, ask: DeployAsk): Promise<Deploy
 async function record(
   deps: RepoContext,
   ask: DeployAsk,
+  request: DeploymentRequest,
   subject: DeploySubject,
   deployment: { readonly id: number; readonly createdAt: Date },
 ): Promise<DeployOutcome> {
-  const { claim, request } = ask;
-  const trigger = readDeploymentTrigger({ ...request.payload, idempotency_key: idempotencyKey(claim) });
+  const { claim } = ask;
+  const trigger = readDeploymentTrigger(request.payload);
   await deps.store.recordDeployment({
     ...claim,
     id: deployment.id,
