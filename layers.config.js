@@ -10,12 +10,13 @@ export const LAYERS = {
   events: ["domain"],
   store: ["domain"],
   github: ["domain", "config"],
+  notify: ["domain", "store"],
   queue: ["domain", "events", "store", "github"],
   deploy: ["domain", "config", "engine", "store", "github", "queue"],
   handlers: ["domain", "config", "engine", "store", "github", "queue", "deploy"],
   commands: ["domain", "config", "engine", "store", "github", "queue", "deploy", "handlers"],
   hooks: ["domain", "config", "engine", "store", "github", "deploy"],
-  web: ["domain", "config", "store", "queue", "deploy", "hooks"],
+  web: ["domain", "config", "store", "queue", "deploy", "hooks", "notify"],
   cli: ["domain", "config"],
 };
 

@@ -11,6 +11,11 @@ export interface AppParts {
   readonly caches: GitHubCaches;
   readonly now: () => Date;
   readonly metrics: Metrics;
+  /**
+   * How notifications are queued: GitHub's web address for their links (default
+   * `https://github.com`) and what wakes this process's senders (default nothing: they poll).
+   */
+  readonly notifications?: { readonly githubUrl: string; readonly onQueued: () => void };
 }
 
 /**

@@ -1,8 +1,12 @@
 import type { Probot } from "probot";
 import type { AppParts } from "./app.js";
+import { createNotificationOutbox } from "./deploy/notification-outbox.js";
 import type { OpenRepoContext } from "./deploy/repo-context.js";
 import { createGitHubPort } from "./github/github-port.js";
 import type { FindRepository } from "./web/admin-route.js";
+
+/** Links in notifications point here unless the app runs against GitHub Enterprise Server. */
+const GITHUB_URL = "https://github.com";
 
 /**
  * The one place a repository's work gets its context: GitHub as the app's installation on it
@@ -10,6 +14,12 @@ import type { FindRepository } from "./web/admin-route.js";
  * the admin API all open their contexts here.
  */
 export function createRepoContexts(app: Probot, parts: AppParts): OpenRepoContext {
+  const outbox = {
+    store: parts.store,
+    now: parts.now,
+    githubUrl: parts.notifications?.githubUrl ?? GITHUB_URL,
+    onQueued: parts.notifications?.onQueued ?? (() => {}),
+  };
   return async ({ repo, installationId }, { log, origin }) => ({
     repo,
     installationId,
@@ -18,6 +28,7 @@ export function createRepoContexts(app: Probot, parts: AppParts): OpenRepoContex
     log,
     now: parts.now,
     metrics: parts.metrics,
+    notifications: createNotificationOutbox(outbox, repo),
     origin,
   });
 }

@@ -2,6 +2,8 @@ import type { ApplicationFunctionOptions, Probot } from "probot";
 import { createApp, type AppParts } from "./app.js";
 import { createFindRepository, createRepoContexts } from "./create-repo-contexts.js";
 import { createGitHubCaches } from "./github/github-caches.js";
+import { createNotificationSender, type NotificationSender } from "./notify/notification-sender.js";
+import { createChannelSealer, MIN_NOTIFY_KEY_LENGTH, type ChannelSealer } from "./notify/seal-channel.js";
 import { createDeliveryProcessor } from "./process-delivery.js";
 import { createDeliveryWorkers } from "./queue/delivery-workers.js";
 import { readWorkerSettings } from "./queue/worker-settings.js";
@@ -24,7 +26,8 @@ export interface Deliverybot {
 /**
  * Starts Deliverybot inside a Probot app: opens the store (`DATABASE_URL`, else the embedded database
  * under `DATA_DIR`), registers the webhook receiver (verified deliveries go to the durable queue),
- * the HTTP routes (`/healthz`, deploy hooks, admin API, metrics), the queue's workers and the retry sweep.
+ * the HTTP routes (`/healthz`, deploy hooks, admin API, metrics), the queue's workers, the
+ * notification senders (when `NOTIFY_KEY` is set) and the retry sweep.
  */
 export async function startDeliverybot(
   app: Probot,
@@ -38,7 +41,21 @@ export async function startDeliverybot(
   const now = () => new Date();
   const hooks = createHookRuntime({ now });
   const { metrics, registry } = createMetrics({ store, hookCounters: hooks.counters, now });
-  const parts: AppParts = { store, caches: createGitHubCaches(), now, metrics };
+  const sealer = readNotifyKey(env.NOTIFY_KEY, app.log);
+  const sender =
+    sealer === undefined
+      ? undefined
+      : createNotificationSender({
+          store,
+          sealer,
+          now,
+          log: app.log.child({ name: "notify" }),
+          metrics,
+          concurrency: 2,
+          pollMs: 1_000,
+        });
+  const notifications = { githubUrl: githubWebUrl(env), onQueued: () => sender?.wake() };
+  const parts: AppParts = { store, caches: createGitHubCaches(), now, metrics, notifications };
   const openRepo = createRepoContexts(app, parts);
   const workers = createDeliveryWorkers({
     ...settings,
@@ -51,19 +68,52 @@ export async function startDeliverybot(
 
   await createApp(parts, onQueued)(app, options);
   const findRepository = createFindRepository(app);
-  const routeParts = { store, now, openRepo, findRepository, onQueued, metricsRegistry: registry };
+  const routeParts = {
+    store,
+    now,
+    openRepo,
+    findRepository,
+    onQueued,
+    metricsRegistry: registry,
+    onNotificationQueued: notifications.onQueued,
+    ...(sealer === undefined ? {} : { sealer }),
+  };
   registerRoutes(app, options.addHandler, routeParts, hooks, env);
-  const stopSweep = startRetrySweep({ store, now, openRepo, metrics, log: app.log });
+  const stopSweep = startRetrySweep({ store, now, openRepo, metrics, log: app.log }, settings.sweepMs);
   workers.start();
+  sender?.start();
   app.log.info({ store: backend, location, workers: settings.concurrency }, "Deliverybot is ready");
 
   return {
     parts,
     async stop(drainMs) {
       stopSweep();
-      const drained = await workers.stop(drainMs);
+      const [drained, sent] = await Promise.all([workers.stop(drainMs), stopSender(sender, drainMs)]);
       await store.close();
-      return drained;
+      return drained && sent;
     },
   };
+}
+
+/**
+ * The sealer of notification channels, from `NOTIFY_KEY`; without a usable key channels cannot be
+ * registered or sent to (and this process's senders do not run).
+ */
+function readNotifyKey(key: string | undefined, log: Probot["log"]): ChannelSealer | undefined {
+  if (key === undefined || key === "") return undefined;
+  if (key.length < MIN_NOTIFY_KEY_LENGTH) {
+    log.warn(`NOTIFY_KEY is shorter than ${MIN_NOTIFY_KEY_LENGTH} characters: notifications stay off`);
+    return undefined;
+  }
+  return createChannelSealer(key);
+}
+
+/** GitHub's web address, for links: GitHub Enterprise Server's when `GHE_HOST` is set (as Probot reads it). */
+function githubWebUrl(env: NodeJS.ProcessEnv): string {
+  if (env.GHE_HOST === undefined || env.GHE_HOST === "") return "https://github.com";
+  return `${env.GHE_PROTOCOL ?? "https"}://${env.GHE_HOST}`;
+}
+
+async function stopSender(sender: NotificationSender | undefined, drainMs: number): Promise<boolean> {
+  return sender === undefined ? true : sender.stop(drainMs);
 }

@@ -5,7 +5,6 @@ import { fireWatchdog } from "./handlers/fire-watchdog.js";
 import { sweepDuePending } from "./handlers/sweep-due-pending.js";
 import type { Store } from "./store/store.js";
 
-const SWEEP_INTERVAL_MS = 30_000;
 /** Processed deliveries are kept this long: GitHub lets a delivery be redelivered for a few days. */
 export const KEEP_DELIVERIES_MS = 7 * 24 * 3_600_000;
 /** Deployment history is kept this long (each environment's newest deployment for good). */
@@ -23,8 +22,8 @@ export interface SweepParts {
 
 /**
  * One pass of the retry sweep: each waiting deploy in its repository's context, the watchdog on
- * stuck deployments, then a batch of processed deliveries older than a week and one of
- * deployments older than 180 days are pruned. Returns how many waiting deploys it retried.
+ * stuck deployments, then a batch each of processed deliveries and delivered notifications older
+ * than a week and of deployments older than 180 days are pruned. Returns how many waiting deploys it retried.
  */
 export async function sweepOnce(parts: SweepParts): Promise<number> {
   const swept = await sweepDuePending(parts.store, parts.now(), parts.openRepo, parts.log);
@@ -32,12 +31,15 @@ export async function sweepOnce(parts: SweepParts): Promise<number> {
   const now = parts.now().getTime();
   const deliveries = await parts.store.pruneDeliveries(new Date(now - KEEP_DELIVERIES_MS), PRUNE_BATCH);
   const deployments = await parts.store.pruneDeployments(new Date(now - KEEP_DEPLOYMENTS_MS), PRUNE_BATCH);
-  if (deliveries + deployments > 0) parts.log.debug({ deliveries, deployments }, "pruned old deliveries and deployments");
+  const notifications = await parts.store.pruneNotifications(new Date(now - KEEP_DELIVERIES_MS), PRUNE_BATCH);
+  if (deliveries + deployments + notifications > 0) {
+    parts.log.debug({ deliveries, deployments, notifications }, "pruned old deliveries, deployments and notifications");
+  }
   return swept;
 }
 
-/** Runs the retry sweep every 30 s; returns a function that stops it. */
-export function startRetrySweep(parts: SweepParts): () => void {
+/** Runs the retry sweep every `intervalMs`; returns a function that stops it. */
+export function startRetrySweep(parts: SweepParts, intervalMs: number): () => void {
   let running = false;
   const timer = setInterval(() => {
     // A slow sweep must not overlap the next one.
@@ -48,7 +50,7 @@ export function startRetrySweep(parts: SweepParts): () => void {
       .finally(() => {
         running = false;
       });
-  }, SWEEP_INTERVAL_MS);
+  }, intervalMs);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -128,4 +128,40 @@ describe("tracking deployments", () => {
     github.done();
     expect((await h.store.listDecisions(h.repo.id, { sha: SHA }))[0]).toMatchObject({ reason: "already_deployed" });
   });
+  it.each([
+    [
+      "a status without its id",
+      (p: Record<string, Record<string, unknown>>) => delete p["deployment_status"]?.["id"],
+      "`deployment_status.id` must be a GitHub id (a whole number), got nothing",
+    ],
+    [
+      "a status whose state is not text",
+      (p: Record<string, Record<string, unknown>>) => Object.assign(p["deployment_status"] ?? {}, { state: 7 }),
+      "`deployment_status.state` must be a non-empty string, got 7",
+    ],
+    [
+      "a deployment without its environment",
+      (p: Record<string, Record<string, unknown>>) => delete p["deployment"]?.["environment"],
+      "`deployment.environment` must be a non-empty string, got nothing",
+    ],
+    [
+      "a status with a time that is none",
+      (p: Record<string, Record<string, unknown>>) => Object.assign(p["deployment_status"] ?? {}, { created_at: "yesterday" }),
+      '`deployment_status.created_at` must be an ISO 8601 time, got "yesterday"',
+    ],
+  ])("parks a malformed deployment_status payload at once, naming the field: %s", async (_name, breakIt, message) => {
+    h = await start();
+    const broken = h.event("deployment_status", {
+      edit: (p) => breakIt(p as unknown as Record<string, Record<string, unknown>>),
+    });
+
+    await h.deliver(broken);
+    h.advanceClock(86_400_000);
+    await h.workers.runUntilIdle();
+
+    expect(github.requests).toEqual([]);
+    expect(await h.deliveryError(broken.id)).toBe(`MalformedPayload: malformed deployment_status payload: ${message}`);
+    const parked = await h.store.listDeliveries({ statuses: ["parked"], limit: 100 });
+    expect(parked.find((d) => d.id === broken.id)).toMatchObject({ status: "parked", attempts: 1 });
+  });
 });

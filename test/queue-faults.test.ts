@@ -135,7 +135,7 @@ describe("the delivery queue when GitHub fails", () => {
     await expectDeployedOnce();
   });
 
-  it("parks a push whose payload breaks processing after 5 attempts, and still processes the repository's next push", async () => {
+  it("parks a push whose payload is malformed at once, saying what broke, and still processes the repository's next push", async () => {
     h = await start();
     github.installationToken(INSTALLATION_ID);
     const broken = h.event("push", {
@@ -146,10 +146,7 @@ describe("the delivery queue when GitHub fails", () => {
     });
 
     await h.deliver(broken);
-    for (let attempt = 1; attempt < 5; attempt += 1) {
-      h.advanceClock(backoff(attempt));
-      await h.workers.runUntilIdle();
-    }
+    // Trying again would fail the same way: nothing more happens, however long one waits.
     h.advanceClock(86_400_000);
     await h.workers.runUntilIdle();
     const parked = await h.store.listDeliveries({ statuses: ["parked"], limit: 100 });
@@ -157,10 +154,9 @@ describe("the delivery queue when GitHub fails", () => {
     expect(parked.find((d) => d.id === broken.id)).toMatchObject({
       event: "push",
       status: "parked",
-      attempts: 5,
-      error: expect.stringMatching(/^TypeError: .*commits is not iterable$/),
+      attempts: 1,
+      error: expect.stringMatching(/^MalformedPayload: malformed push payload: .*commits is not iterable$/),
     });
-    expect(await h.deliveryError(broken.id)).toMatch(/^TypeError: /);
 
     gitHubAnswers(83);
     await h.deliver(pushEvent());

@@ -3,6 +3,7 @@ import { COMING_COMMANDS } from "./coming-commands.js";
 import { deployCommand } from "./deploy-command.js";
 import { eventsCommand } from "./events-command.js";
 import { hooksCommand } from "./hooks-command.js";
+import { notifyCommand } from "./notify-command.js";
 import { validateCommand } from "./validate-command.js";
 
 /** Every `deliverybot <command>`, in the order the usage lists them. */
@@ -11,6 +12,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   hooksCommand,
   eventsCommand,
   deployCommand,
+  notifyCommand,
   ...COMING_COMMANDS,
 ];
 

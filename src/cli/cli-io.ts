@@ -12,4 +12,9 @@ export interface CliIo {
   readonly env: Record<string, string | undefined>;
   /** HTTP to the running app (`hooks`); the global `fetch` outside tests. */
   readonly fetch: typeof fetch;
+  /**
+   * Standard input as UTF-8 text, up to its first line break or its end (what `notify add` reads
+   * a receiver's URL from, so that it stays out of shell history and `ps`).
+   */
+  readStdin(): Promise<string>;
 }

@@ -15,6 +15,12 @@ Developer settings → GitHub Apps → the app → Advanced → Recent deliverie
 
 const RETRYING_HINT = `A retrying delivery failed and is tried again at NEXT; after too many failures it is parked.`;
 
+const PARKED_NOTIFICATION_HINT = `A parked notification failed too often: it is kept with its last error and not sent again.
+Once its receiver works (deliverybot notify test <owner> <channel>), send it again with
+deliverybot events retry <id>.`;
+
+const RETRYING_NOTIFICATION_HINT = `A retrying notification failed and is sent again at NEXT; after too many failures it is parked.`;
+
 const HELP = `Usage: deliverybot events [--all] [--limit N] [--url <app-url>]
        deliverybot events retry <delivery-id> [--url <app-url>]
 
@@ -32,9 +38,15 @@ A parked delivery is queued again, with fresh attempts, by deliverybot events re
 or by GitHub redelivering it: Settings → Developer settings → GitHub Apps → the app → Advanced →
 Recent deliveries → the delivery → Redeliver.
 
+Deployment notifications (deliverybot notify) are queued the same way: a second table lists those
+that failed, as ID CHANNEL EVENT DEPLOYMENT STATUS ATTEMPTS WHEN NEXT ERROR (CHANNEL is
+owner/channel, EVENT deployment.<event>, WHEN when it was queued), with the same statuses. A
+parked notification is sent again, with fresh attempts, by deliverybot events retry <id>.
+
 Commands:
-  (none)                list parked and retrying deliveries
-  retry <delivery-id>   queue a parked delivery again (its X-GitHub-Delivery id, as listed)
+  (none)                list parked and retrying deliveries and notifications
+  retry <delivery-id>   queue a parked delivery again (its X-GitHub-Delivery id, as listed), or
+                        a parked notification (its ID, as listed)
 
 Options:
   --all                 list every delivery not processed yet: also queued and running ones
@@ -49,11 +61,14 @@ retry is not parked (unknown, or already queued, running or processed), 2 usage 
 could not answer.
 `;
 
-/** `deliverybot events [retry <id>]`: failing webhook deliveries, through the running app's admin API. */
+/**
+ * `deliverybot events [retry <id>]`: failing webhook deliveries and deployment notifications,
+ * through the running app's admin API.
+ */
 export const eventsCommand: CliCommand = {
   name: "events",
   synopsis: "[--all] [--limit N] | retry <id>",
-  summary: "list webhook deliveries that failed; queue a parked one again",
+  summary: "list webhook deliveries and notifications that failed; queue a parked one again",
   help: HELP,
   run: runEvents,
 };
@@ -68,6 +83,19 @@ interface ListedEvent {
   readonly receivedAt: string;
   readonly nextAttemptAt: string | null;
   readonly finishedAt: string | null;
+}
+
+interface ListedNotification {
+  readonly id: string;
+  readonly owner: string;
+  readonly channel: string;
+  readonly deploymentId: number;
+  readonly event: string;
+  readonly status: string;
+  readonly attempts: number;
+  readonly error: string | null;
+  readonly createdAt: string;
+  readonly nextAttemptAt: string | null;
 }
 
 async function runEvents(args: readonly string[], io: CliIo): Promise<number> {
@@ -86,10 +114,18 @@ async function listEvents(io: CliIo, target: AdminTarget, options: ListArgs): Pr
   const answer = await callAdmin(io, target, "GET", `/admin/events${search}`);
   if (!answer.ok) return fail(io, answer.message);
   const events = Array.isArray(answer.body["events"]) ? (answer.body["events"] as ListedEvent[]) : [];
+  const notifications = Array.isArray(answer.body["notifications"]) ? (answer.body["notifications"] as ListedNotification[]) : [];
   if (events.length === 0) {
     io.stdout(options.all ? "No deliveries queued, running or parked.\n" : "No parked or retrying deliveries.\n");
-    return EXIT_OK;
+  } else {
+    io.stdout(renderEvents(events));
   }
+  if (notifications.length > 0) io.stdout(`\n${renderNotifications(notifications)}`);
+  return EXIT_OK;
+}
+
+/** The deliveries' table, then what their statuses mean. */
+function renderEvents(events: readonly ListedEvent[]): string {
   const rows = [
     ["DELIVERY", "EVENT", "STATUS", "ATTEMPTS", "WHEN", "NEXT", "ERROR"],
     ...events.map((event) => {
@@ -107,8 +143,34 @@ async function listEvents(io: CliIo, target: AdminTarget, options: ListArgs): Pr
   ];
   const statuses = new Set(events.map(displayStatus));
   const hints = [statuses.has("parked") ? PARKED_HINT : "", statuses.has("retrying") ? RETRYING_HINT : ""].filter(Boolean);
-  io.stdout(`${renderTable(rows)}${hints.map((hint) => `\n${hint}\n`).join("")}`);
-  return EXIT_OK;
+  return `${renderTable(rows)}${hints.map((hint) => `\n${hint}\n`).join("")}`;
+}
+
+/** The notifications' table, then what their statuses mean. */
+function renderNotifications(notifications: readonly ListedNotification[]): string {
+  const rows = [
+    ["ID", "CHANNEL", "EVENT", "DEPLOYMENT", "STATUS", "ATTEMPTS", "WHEN", "NEXT", "ERROR"],
+    ...notifications.map((notification) => {
+      const status = displayStatus(notification);
+      return [
+        String(notification.id),
+        `${String(notification.owner)}/${String(notification.channel)}`,
+        `deployment.${String(notification.event)}`,
+        String(notification.deploymentId),
+        status,
+        String(notification.attempts),
+        shortTime(String(notification.createdAt)),
+        status === "retrying" && notification.nextAttemptAt !== null ? shortTime(String(notification.nextAttemptAt)) : "-",
+        notification.error === null ? "-" : oneLine(String(notification.error)),
+      ];
+    }),
+  ];
+  const statuses = new Set(notifications.map(displayStatus));
+  const hints = [
+    statuses.has("parked") ? PARKED_NOTIFICATION_HINT : "",
+    statuses.has("retrying") ? RETRYING_NOTIFICATION_HINT : "",
+  ].filter(Boolean);
+  return `${renderTable(rows)}${hints.map((hint) => `\n${hint}\n`).join("")}`;
 }
 
 async function retryEvent(io: CliIo, target: AdminTarget, id: string): Promise<number> {
@@ -122,14 +184,16 @@ async function retryEvent(io: CliIo, target: AdminTarget, id: string): Promise<n
     return EXIT_INVALID;
   }
   if (!answer.ok) return fail(io, answer.message);
-  io.stdout(
-    `${toPlainLine(`Queued delivery ${id} again: a worker processes it shortly (deliverybot events --all lists it until then).`)}\n`,
-  );
+  const done =
+    answer.body["kind"] === "notification"
+      ? `Queued notification ${id} again: the sender sends it shortly (deliverybot events --all lists it until then).`
+      : `Queued delivery ${id} again: a worker processes it shortly (deliverybot events --all lists it until then).`;
+  io.stdout(`${toPlainLine(done)}\n`);
   return EXIT_OK;
 }
 
-/** `retrying` is a queued delivery that failed before; the other statuses are shown as they are. */
-function displayStatus(event: ListedEvent): string {
+/** `retrying` is a queued delivery (or notification) that failed before; other statuses are shown as they are. */
+function displayStatus(event: Pick<ListedEvent, "status" | "error">): string {
   if (event.status === "queued" && event.error !== null) return "retrying";
   return String(event.status);
 }

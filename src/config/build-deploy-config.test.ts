@@ -31,6 +31,7 @@ describe("buildDeployConfig", () => {
       ],
       defaultTarget: undefined,
       commandPrefix: "/",
+      notifications: [],
     });
   });
 
@@ -74,6 +75,22 @@ describe("buildDeployConfig", () => {
     ["a prefix", { command_prefix: "deliverybot " }, { defaultTarget: undefined, commandPrefix: "deliverybot " }],
   ])("reads the command settings: %s", (_name, settings, expected) => {
     expect(buildDeployConfig({ version: 2, targets: { t: {} }, ...settings }, 2)).toMatchObject(expected);
+  });
+
+  it("reads notifications, keeping omitted filters undefined (everything notifies)", () => {
+    const config = buildDeployConfig(
+      {
+        version: 2,
+        targets: { t: {} },
+        notifications: [{ channel: "deploys" }, { channel: "ops", states: ["failed", "stuck"], environments: ["prod*"] }],
+      },
+      2,
+    );
+
+    expect(config.notifications).toEqual([
+      { channel: "deploys", states: undefined, environments: undefined },
+      { channel: "ops", states: ["failed", "stuck"], environments: ["prod*"] },
+    ]);
   });
 
   it.each([

@@ -13,7 +13,7 @@ const FILE_DEFAULTS = deployConfigSchema.definitions.DeployFileV2.properties;
  * applied, `auto_deploy_on` normalized to triggers, targets in file order. An omitted
  * `required_contexts` stays undefined (every check must pass), and so do omitted `deployers` and
  * `admins` (the repository's permissions decide). A migrated v1 file has no `default_target` or
- * `command_prefix`, so it gets none and `/`.
+ * `command_prefix`, so it gets none and `/`, and no notifications.
  */
 export function buildDeployConfig(doc: DeployFileV2, sourceVersion: 1 | 2): DeployConfig {
   return {
@@ -21,6 +21,11 @@ export function buildDeployConfig(doc: DeployFileV2, sourceVersion: 1 | 2): Depl
     targets: Object.entries(doc.targets).map(([name, target]) => buildTarget(name, target)),
     defaultTarget: doc.default_target,
     commandPrefix: doc.command_prefix ?? FILE_DEFAULTS.command_prefix.default,
+    notifications: (doc.notifications ?? FILE_DEFAULTS.notifications.default).map((route) => ({
+      channel: route.channel,
+      states: copyList(route.states),
+      environments: copyList(route.environments),
+    })),
   };
 }
 
@@ -61,6 +66,6 @@ function buildTriggers(autoDeployOn: string | readonly string[] | undefined): Au
 }
 
 /** A list the model owns (not the document's), or undefined when the key was omitted. */
-function copyList(list: readonly string[] | undefined): string[] | undefined {
+function copyList<T>(list: readonly T[] | undefined): T[] | undefined {
   return list === undefined ? undefined : [...list];
 }

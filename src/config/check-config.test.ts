@@ -61,6 +61,7 @@ describe("checkConfig", () => {
         ],
         defaultTarget: undefined,
         commandPrefix: "/",
+        notifications: [],
       },
     });
   });

@@ -32,6 +32,15 @@ export interface DeployFileV2 {
    */
   readonly command_prefix?: string;
   /**
+   * Where Deliverybot announces what happens to this repository's deployments (any deployment,
+   * whoever created it): each entry names a registered channel and may narrow the events and
+   * environments. Inherited through `_extends` like any key, so an organisation can notify once for
+   * all its repositories.
+   *
+   * @default []
+   */
+  readonly notifications?: readonly NotificationRoute[];
+  /**
    * Inherit settings from another repository's file, e.g. `my-org/.github` or
    * `my-org/.github:deploy/base.yml`. Resolved by Probot before validation; this file's values win,
    * lists replace inherited lists.
@@ -321,4 +330,24 @@ export interface LegacyDeployment {
   readonly environment?: string;
   /** Description to use when the target sets none. */
   readonly description?: string;
+}
+
+/** One place deployment notifications go, and which of them. */
+export interface NotificationRoute {
+  /**
+   * The name a channel was registered with on the app (`deliverybot notify add <owner> <name>`) for
+   * this repository's owner. Its URL and secret live in Deliverybot, never in this file.
+   */
+  readonly channel: string;
+  /**
+   * Which events notify: `created`, `started`, `succeeded`, `failed`, `inactive`, `deleted`
+   * (Deliverybot found the deployment gone) and `stuck` (the watchdog marked it `error`). Omitted:
+   * all of them.
+   */
+  readonly states?: readonly ("created" | "started" | "succeeded" | "failed" | "inactive" | "deleted" | "stuck")[];
+  /**
+   * Which environments notify, by name (`*` matches any run of characters). Omitted: every
+   * environment.
+   */
+  readonly environments?: readonly string[];
 }

@@ -42,7 +42,7 @@ describe("explainPattern", () => {
     expect(explainPattern(["targets", "p", "hooks", 0], hookName, "Docker_Hub")).toEqual({
       path: ["targets", "p", "hooks", 0],
       message:
-        '`targets.p.hooks[0]` must be a hook name of lower-case letters, digits and `-` (at most 40, starting with a letter or digit) such as `dockerhub`; found "Docker_Hub".',
+        '`targets.p.hooks[0]` must be a name of lower-case letters, digits and `-` (at most 40, starting with a letter or digit) such as `dockerhub` or `ops-slack`; found "Docker_Hub".',
     });
   });
 

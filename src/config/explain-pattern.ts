@@ -7,7 +7,7 @@ import type { SchemaNode } from "./schema-node.js";
 const EXPECTED: { readonly [pattern: string]: string } = {
   [GITHUB_ACTOR_PATTERN]: "a GitHub login such as `octocat`, or a team as `org/team-slug` such as `my-org/release-managers`",
   [HOOK_NAME_PATTERN]:
-    "a hook name of lower-case letters, digits and `-` (at most 40, starting with a letter or digit) such as `dockerhub`",
+    "a name of lower-case letters, digits and `-` (at most 40, starting with a letter or digit) such as `dockerhub` or `ops-slack`",
   [COMMAND_PREFIX_PATTERN]: "1 to 20 characters without spaces, except one space at the end, such as `/` or `deliverybot `",
   [DURATION_PATTERN]:
     "a duration longer than zero in whole days, hours, minutes and seconds, largest first, such as `90s`, `10m`, `1h30m` or `1d`",

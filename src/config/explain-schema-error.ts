@@ -1,5 +1,6 @@
 import type { ErrorObject } from "ajv";
 import { explainPattern } from "./explain-pattern.js";
+import { findNearest } from "./find-nearest.js";
 import { explainUnknownKey } from "./explain-unknown-key.js";
 import { explainWrongType } from "./explain-wrong-type.js";
 import { formatKeyPath } from "./format-key-path.js";
@@ -35,6 +36,8 @@ export function explainSchemaError(error: ErrorObject, doc: unknown): PathProble
       return { path, message: `no targets: add at least one under \`targets:\`, e.g. ${TARGET_EXAMPLE}.` };
     case "required":
       return explainMissing(path, String(error.params["missingProperty"]));
+    case "enum":
+      return explainNotAllowed(path, node, error.data);
     default:
       return { path, message: `\`${formatKeyPath(path)}\` ${error.message ?? "is invalid"}.` };
   }
@@ -50,6 +53,15 @@ function explainTargetName(container: KeyPath, name: string): PathProblem {
     path,
     message: `target name \`${name}\` may only contain letters, digits, \`-\`, \`_\` and \`.\`; rename it, e.g. \`${fixed}\`.`,
   };
+}
+
+/** A value outside a closed list: the list, and the nearest entry when the value looks like a typo. */
+function explainNotAllowed(path: KeyPath, node: SchemaNode, value: unknown): PathProblem {
+  const allowed = (node.enum ?? []).map(String);
+  const nearest = typeof value === "string" ? findNearest(value, allowed, 2) : undefined;
+  const hint = nearest === undefined ? "" : ` Did you mean \`${nearest}\`?`;
+  const list = allowed.map((entry) => `\`${entry}\``).join(", ");
+  return { path, message: `\`${formatKeyPath(path)}\` must be one of ${list}; found ${JSON.stringify(value)}.${hint}` };
 }
 
 function explainMissing(path: KeyPath, key: string): PathProblem {

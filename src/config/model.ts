@@ -1,4 +1,5 @@
 import type { JsonValue } from "../domain/json-value.js";
+import type { NotificationEvent } from "../domain/notifications.js";
 
 /**
  * The canonical configuration model: what every `.github/deploy.yml` (v1 or v2) becomes after
@@ -65,6 +66,17 @@ export interface DeployConfig {
   readonly defaultTarget: string | undefined;
   /** What starts a command in a comment; v2 `command_prefix`, default "/". */
   readonly commandPrefix: string;
+  /** Where deployment notifications go; v2 `notifications`, default none. */
+  readonly notifications: readonly NotificationRoute[];
+}
+
+/** One `notifications` entry: a registered channel, and which events of which environments it gets. */
+export interface NotificationRoute {
+  readonly channel: string;
+  /** Undefined: every event. */
+  readonly states: readonly NotificationEvent[] | undefined;
+  /** Environment name patterns (`*` matches any run of characters); undefined: every environment. */
+  readonly environments: readonly string[] | undefined;
 }
 
 /** The variables `${{ … }}` templates may use. */

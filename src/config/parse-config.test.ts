@@ -85,6 +85,7 @@ describe("parseConfigText: the original Deliverybot format (v1)", () => {
         ],
         defaultTarget: undefined,
         commandPrefix: "/",
+        notifications: [],
       },
     });
   });
@@ -380,7 +381,31 @@ describe("parseConfigText: problems", () => {
         line: 4,
         key: "foo",
         message:
-          "unknown key `foo` at the top level; allowed keys are `version`, `targets`, `default_target`, `command_prefix`, `_extends`.",
+          "unknown key `foo` at the top level; allowed keys are `version`, `targets`, `default_target`, `command_prefix`, `notifications`, `_extends`.",
+      },
+    ]);
+  });
+
+  it("reports bad notifications entries: a misspelt state with the list, a missing channel, an unknown key", () => {
+    const text =
+      "version: 2\ntargets:\n  a: {}\nnotifications:\n  - channel: deploys\n    states: [succeeded, stuk]\n  - states: [failed]\n  - channel: ops\n    env: [production]\n";
+
+    const problems = problemsOf(parseConfigText(text, FILE));
+
+    expect(problems).toEqual([
+      {
+        file: FILE,
+        line: 6,
+        key: "notifications[0].states[1]",
+        message:
+          '`notifications[0].states[1]` must be one of `created`, `started`, `succeeded`, `failed`, `inactive`, `deleted`, `stuck`; found "stuk". Did you mean `stuck`?',
+      },
+      { file: FILE, line: 7, key: "notifications[1]", message: "missing required key `channel` in `notifications[1]`." },
+      {
+        file: FILE,
+        line: 9,
+        key: "notifications[2].env",
+        message: "unknown key `env` in `notifications[2]`; allowed keys are `channel`, `states`, `environments`.",
       },
     ]);
   });

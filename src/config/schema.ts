@@ -7,6 +7,8 @@
  * `allOf`) because `additionalProperties: false` only sees the properties declared next to it.
  */
 
+import { NOTIFICATION_EVENTS } from "../domain/notifications.js";
+
 /** Letters, digits, `-`, `_` and `.`: safe in messages, environment names and URLs. */
 export const TARGET_NAME_PATTERN = "^[A-Za-z0-9_.-]+$";
 
@@ -30,6 +32,9 @@ export const DURATION_PATTERN = "^(?=[0-9]*[1-9])(?=[0-9])(?:[0-9]+[dD])?(?:[0-9
 
 /** 1 to 20 characters without whitespace, except that the last may be one space (`deliverybot `). */
 export const COMMAND_PREFIX_PATTERN = "^\\S{1,19}[\\S ]?$";
+
+/** A notification channel's name, as `deliverybot notify add` registers it. */
+export const CHANNEL_NAME_PATTERN = HOOK_NAME_PATTERN;
 
 const TEMPLATES =
   "`${{ ref }}`, `${{ sha }}`, `${{ short_sha }}`, `${{ pr }}`, `${{ target }}`, `${{ owner }}` and `${{ repo }}`";
@@ -176,6 +181,39 @@ const timeout = {
   examples: ["1h", "2h30m"],
 } as const;
 
+const notificationRoute = {
+  type: "object",
+  description: "One place deployment notifications go, and which of them.",
+  additionalProperties: false,
+  required: ["channel"],
+  properties: {
+    channel: {
+      type: "string",
+      pattern: CHANNEL_NAME_PATTERN,
+      description:
+        "The name a channel was registered with on the app (`deliverybot notify add <owner> <name>`) for this repository's owner. Its URL and secret live in Deliverybot, never in this file.",
+      examples: ["deploys", "ops-slack"],
+    },
+    states: {
+      type: "array",
+      items: { enum: NOTIFICATION_EVENTS, description: "A deployment event, sent as `deployment.<state>`." },
+      description:
+        "Which events notify: `created`, `started`, `succeeded`, `failed`, `inactive`, `deleted` (Deliverybot found the deployment gone) and `stuck` (the watchdog marked it `error`). Omitted: all of them.",
+      examples: [["succeeded", "failed", "stuck"]],
+    },
+    environments: {
+      type: "array",
+      items: {
+        type: "string",
+        description: "An environment name; `*` matches any run of characters.",
+        examples: ["production", "pr-*"],
+      },
+      description: "Which environments notify, by name (`*` matches any run of characters). Omitted: every environment.",
+      examples: [["production", "staging"]],
+    },
+  },
+} as const;
+
 /** The legacy list's entries carry no defaults: a field only fills the target when set. */
 const legacyDeployment = {
   type: "object",
@@ -299,6 +337,14 @@ export const deployConfigSchema = {
           default: "/",
           examples: ["/", "!", "deliverybot "],
         },
+        notifications: {
+          type: "array",
+          items: { $ref: "#/definitions/NotificationRoute" },
+          description:
+            "Where Deliverybot announces what happens to this repository's deployments (any deployment, whoever created it): each entry names a registered channel and may narrow the events and environments. Inherited through `_extends` like any key, so an organisation can notify once for all its repositories.",
+          default: [],
+          examples: [[{ channel: "ops-slack", states: ["succeeded", "failed", "stuck"], environments: ["production"] }]],
+        },
         _extends: extendsKey,
       },
     },
@@ -312,6 +358,7 @@ export const deployConfigSchema = {
     TargetV2: targetV2,
     TargetV1: targetV1,
     LegacyDeployment: legacyDeployment,
+    NotificationRoute: notificationRoute,
   },
 } as const;
 

@@ -1,4 +1,5 @@
 import type { DeploymentTrigger } from "./deployments.js";
+import type { ChannelKind } from "./notifications.js";
 import type { ReasonCode } from "./reason-codes.js";
 
 /**
@@ -19,7 +20,15 @@ export interface Metrics {
   githubResponded(route: string, status: number | null, rateLimitRemaining: number | undefined): void;
   /** The watchdog marked a deployment `error`: `stuck` without a status, or `timeout` in progress. */
   watchdogFired(kind: "stuck" | "timeout"): void;
+  /**
+   * A notification attempt ended: `delivered`, `retried` (the receiver was down, slow or busy) or
+   * `parked` (refused, or too many failures), by the channel's kind.
+   */
+  notificationAttempted(kind: ChannelKind, outcome: NotificationOutcome): void;
 }
+
+/** How a notification attempt ended. */
+export type NotificationOutcome = "delivered" | "retried" | "parked";
 
 /** Counts nothing: for code run outside the app (tests of single parts). */
 export const NO_METRICS: Metrics = {
@@ -28,4 +37,5 @@ export const NO_METRICS: Metrics = {
   deploymentCreated: () => undefined,
   githubResponded: () => undefined,
   watchdogFired: () => undefined,
+  notificationAttempted: () => undefined,
 };

@@ -33,7 +33,7 @@ export function target(overrides: Partial<Target> & Pick<Target, "name">): Targe
 }
 
 export function config(...targets: Target[]): DeployConfig {
-  return { sourceVersion: 2, targets, defaultTarget: undefined, commandPrefix: "/" };
+  return { sourceVersion: 2, targets, defaultTarget: undefined, commandPrefix: "/", notifications: [] };
 }
 
 export function state(overrides: Partial<EngineState> = {}): EngineState {

@@ -1,6 +1,7 @@
 import type { Context } from "probot";
 import { readDeploymentActor, readDeploymentTrigger } from "../domain/deployment-trigger.js";
 import type { DeploymentRecord, DeploymentStatusRecord } from "../domain/deployments.js";
+import { requireId, requireText, requireTime } from "./malformed-payload.js";
 
 /** The fields both `deployment` and `deployment_status` payloads carry for the deployment. */
 interface DeploymentPayload {
@@ -17,8 +18,17 @@ interface DeploymentPayload {
 }
 type StatusPayload = Context<"deployment_status">["payload"]["deployment_status"];
 
-/** A deployment from a `deployment` or `deployment_status` webhook, ours or anyone's. */
+/**
+ * A deployment from a `deployment` or `deployment_status` webhook, ours or anyone's. Throws
+ * `MalformedPayload` naming the field when one it needs is missing or of the wrong type.
+ */
 export function readDeployment(repoId: number, deployment: DeploymentPayload): DeploymentRecord {
+  const event = { deployment };
+  requireId(event, "deployment.id");
+  requireText(event, "deployment.environment");
+  requireText(event, "deployment.sha");
+  requireText(event, "deployment.ref");
+  requireTime(event, "deployment.created_at");
   const payload = typeof deployment.payload === "object" && deployment.payload !== null ? deployment.payload : {};
   const { target, pr, ref: payloadRef } = payload as { target?: unknown; pr?: unknown; ref?: unknown };
   return {
@@ -39,8 +49,15 @@ export function readDeployment(repoId: number, deployment: DeploymentPayload): D
   };
 }
 
-/** A deployment status from a `deployment_status` webhook. */
+/**
+ * A deployment status from a `deployment_status` webhook; throws `MalformedPayload` when its id,
+ * state or time is missing. A state GitHub does not document is kept as it is.
+ */
 export function readDeploymentStatus(deploymentId: number, status: StatusPayload): DeploymentStatusRecord {
+  const event = { deployment_status: status };
+  requireId(event, "deployment_status.id");
+  requireText(event, "deployment_status.state");
+  requireTime(event, "deployment_status.created_at");
   return {
     id: status.id,
     deploymentId,

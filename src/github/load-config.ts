@@ -1,6 +1,7 @@
 import type { ProbotOctokit } from "probot";
 import { CONFIG_PATH } from "../config/config-path.js";
 import { mergeConfigs } from "../config/merge-config.js";
+import type { ConfigSourceFile } from "../config/config-sources.js";
 import type { ConfigProblem, DeployConfig } from "../config/model.js";
 import { parseConfig, parseConfigText } from "../config/parse-config.js";
 import type { RepoFacts } from "../domain/repo-facts.js";
@@ -12,7 +13,13 @@ type Octokit = InstanceType<typeof ProbotOctokit>;
 export type ConfigLoad =
   | { readonly kind: "missing" }
   | { readonly kind: "invalid"; readonly problems: readonly ConfigProblem[] }
-  | { readonly kind: "ok"; readonly config: DeployConfig; readonly warnings: readonly ConfigProblem[] };
+  | {
+      readonly kind: "ok";
+      readonly config: DeployConfig;
+      readonly warnings: readonly ConfigProblem[];
+      /** The files it was read from (the repository's own first), to locate further problems. */
+      readonly files: readonly ConfigSourceFile[];
+    };
 
 /**
  * Loads `.github/deploy.yml` through Probot's config API, so it always comes from the default
@@ -43,7 +50,7 @@ export async function loadConfig(octokit: Octokit, repo: RepoFacts, cache: Condi
   const files = present.map((file) => ({ file: fileLabel(repo, file), text: rawText(cache, file.url) }));
   const parsed = parseConfig({ config: loaded.config, files });
   return parsed.ok
-    ? { kind: "ok", config: parsed.config, warnings: parsed.warnings }
+    ? { kind: "ok", config: parsed.config, warnings: parsed.warnings, files }
     : { kind: "invalid", problems: parsed.problems };
 }
 

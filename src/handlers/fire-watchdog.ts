@@ -1,12 +1,14 @@
 import type { Logger } from "probot";
 import { formatDuration } from "../config/format-duration.js";
 import { formatSentence } from "../config/format-sentence.js";
-import type { OpenRepoContext } from "../deploy/repo-context.js";
+import type { OpenRepoContext, RepoContext } from "../deploy/repo-context.js";
 import type { Metrics } from "../domain/metrics.js";
 import { shortSha } from "../domain/short-sha.js";
+import type { CreatedStatus } from "../github/create-deployment-status.js";
 import { classifyGitHubFault } from "../github/github-fault.js";
 import type { DeploymentStore } from "../store/deployment-store.js";
 import type { DueWatch, WatchStore } from "../store/watch-store.js";
+import { notifyDeployment } from "./notify-deployment.js";
 
 /** How long a watchdog holds a watch it claimed before another may take it over (it died, or GitHub failed). */
 export const WATCH_LEASE_MS = 5 * 60_000;
@@ -27,10 +29,11 @@ export interface WatchdogParts {
  * Fires the watchdog on the deployments Deliverybot created that are stuck: no status at all past
  * their `stuck_after`, or unfinished (`queued`, `pending`, `in_progress`) `timeout` after their
  * newest status. Each gets an
- * `error` status saying what happened and what to check, and the pull request it came from one
- * comment. A watch is claimed by one watchdog (of any instance) and ended by the error status;
+ * `error` status saying what happened and what to check, a `deployment.stuck` notification, and
+ * the pull request it came from one comment. A watch is claimed by one watchdog (of any instance) and ended by the error status;
  * one that GitHub could not serve (5xx, rate limit, no answer) is tried again when its claim's lease
- * runs out, one GitHub refused (the deployment is gone) ends. Returns how many fired.
+ * runs out, one GitHub refused ends (announced as `deployment.deleted` when GitHub no longer has
+ * the deployment). Returns how many fired.
  */
 export async function fireWatchdog(parts: WatchdogParts, now: Date): Promise<number> {
   const due = await parts.store.claimDueWatches(now, WATCH_LEASE_MS, WATCHES_PER_PASS);
@@ -38,30 +41,45 @@ export async function fireWatchdog(parts: WatchdogParts, now: Date): Promise<num
   for (const watch of due) {
     const log = parts.log.child({ repo: `${watch.owner}/${watch.repo}`, deployment: watch.deploymentId });
     try {
-      await fire(parts, watch, log);
-      fired += 1;
+      const repo = { id: watch.repoId, owner: watch.owner, name: watch.repo };
+      const deps = await parts.openRepo({ repo, installationId: watch.installationId }, { log, origin: null });
+      if (await fire(parts, deps, watch)) fired += 1;
     } catch (error) {
-      if (classifyGitHubFault(error, now).kind !== "failed") {
-        log.warn({ err: error }, "the watchdog could not mark a stuck deployment; it tries again later");
-        continue;
-      }
-      // GitHub refused (the deployment was deleted, say): trying again would be refused the same way.
-      log.warn({ err: error }, "GitHub refused the watchdog's status; the deployment is no longer watched");
-      await parts.store.endWatch(watch.deploymentId);
+      log.warn({ err: error }, "the watchdog could not mark a stuck deployment; it tries again later");
     }
   }
   return fired;
 }
 
-async function fire(parts: WatchdogParts, watch: DueWatch, log: Logger): Promise<void> {
-  const repo = { id: watch.repoId, owner: watch.owner, name: watch.repo };
-  const deps = await parts.openRepo({ repo, installationId: watch.installationId }, { log, origin: null });
-  const status = await deps.github.createDeploymentStatus(watch.deploymentId, "error", statusDescription(watch));
+/** Marks one stuck deployment; false when GitHub refused (the deployment is gone) and the watch ended instead. */
+async function fire(parts: WatchdogParts, deps: RepoContext, watch: DueWatch): Promise<boolean> {
+  let status: CreatedStatus;
+  try {
+    status = await deps.github.createDeploymentStatus(watch.deploymentId, "error", statusDescription(watch));
+  } catch (error) {
+    const fault = classifyGitHubFault(error, deps.now());
+    if (fault.kind !== "failed") throw error;
+    // GitHub refused: trying again would be refused the same way. Not found means it was deleted.
+    deps.log.warn({ err: error }, "GitHub refused the watchdog's status; the deployment is no longer watched");
+    await parts.store.endWatch(watch.deploymentId);
+    const deployment = await deps.store.getDeployment(watch.repoId, watch.deploymentId);
+    if (isNotFound(error) && deployment !== undefined) await notifyDeployment(deps, deployment, "deleted", null);
+    return false;
+  }
   // The error status ends the watch: it is over at the next claim.
-  await parts.store.recordDeploymentStatus({ ...status, deploymentId: watch.deploymentId, environmentUrl: null, logUrl: null });
-  if (watch.pr !== null) await deps.github.postComment(watch.pr, `${WATCHDOG_HEADER}\n${comment(watch)}`);
+  const record = { ...status, deploymentId: watch.deploymentId, environmentUrl: null, logUrl: null };
+  await parts.store.recordDeploymentStatus(record);
   parts.metrics.watchdogFired(watch.kind);
-  log.warn({ kind: watch.kind, environment: watch.environment }, "watchdog: marked a stuck deployment error");
+  deps.log.warn({ kind: watch.kind, environment: watch.environment }, "watchdog: marked a stuck deployment error");
+  const deployment = await deps.store.getDeployment(watch.repoId, watch.deploymentId);
+  if (deployment !== undefined) await notifyDeployment(deps, deployment, "stuck", record);
+  if (watch.pr !== null) await deps.github.postComment(watch.pr, `${WATCHDOG_HEADER}\n${comment(watch)}`);
+  return true;
+}
+
+function isNotFound(error: unknown): boolean {
+  const status = (error as { status?: unknown }).status;
+  return status === 404 || status === 410;
 }
 
 /** The `error` status's description: what happened and what to check, within GitHub's 140 characters. */

@@ -1,11 +1,13 @@
 import type { RepoContext } from "../deploy/repo-context.js";
 import type { DeploymentRecord, DeploymentStatusRecord } from "../domain/deployments.js";
 import { lifecycleOf } from "../domain/lifecycle.js";
+import { notifyDeployment } from "./notify-deployment.js";
 
 /**
  * A `deployment` or `deployment_status` webhook: recorded as history per environment, whoever
  * created the deployment (a manual deployment also counts as "already deployed"). A status in a
  * state GitHub does not document is kept, and says nothing about where the deployment stands.
+ * Each lifecycle state reached is announced to the channels the configuration names.
  */
 export async function handleDeploymentEvent(
   deps: RepoContext,
@@ -13,7 +15,10 @@ export async function handleDeploymentEvent(
   status: DeploymentStatusRecord | null,
 ): Promise<void> {
   await deps.store.recordDeployment(deployment);
-  if (status === null) return;
+  if (status === null) {
+    await notifyDeployment(deps, deployment, "created", null);
+    return;
+  }
   await deps.store.recordDeploymentStatus(status);
   const where = { deployment: deployment.id, environment: deployment.environment, state: status.state };
   const lifecycle = lifecycleOf(status.state);
@@ -22,4 +27,5 @@ export async function handleDeploymentEvent(
     return;
   }
   deps.log.info({ ...where, lifecycle }, "deployment status");
+  await notifyDeployment(deps, deployment, lifecycle, status);
 }

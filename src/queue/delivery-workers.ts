@@ -1,4 +1,5 @@
 import type { Logger } from "probot";
+import { MalformedPayload } from "../events/malformed-payload.js";
 import { classifyGitHubFault } from "../github/github-fault.js";
 import type { ClaimedDelivery } from "../store/delivery-store.js";
 import type { Store } from "../store/store.js";
@@ -152,7 +153,8 @@ export function createDeliveryWorkers(options: DeliveryWorkerOptions): DeliveryW
       failure instanceof RetryLater
         ? { kind: "rate_limited" as const, retryAt: failure.retryAt, message: failure.message }
         : classifyGitHubFault(failure, now);
-    const step = nextRetryStep(fault, delivery.attempts, now);
+    // A malformed payload would fail the same way every time: parked at once.
+    const step = failure instanceof MalformedPayload ? { kind: "park" as const } : nextRetryStep(fault, delivery.attempts, now);
     const recorded =
       step.kind === "park"
         ? await store.parkDelivery(delivery.id, delivery.token, now, fault.message)
@@ -164,7 +166,7 @@ export function createDeliveryWorkers(options: DeliveryWorkerOptions): DeliveryW
     if (!recorded) {
       log.warn({ ...context, error: fault.message }, "a delivery failed after another worker had taken its lease");
     } else if (step.kind === "park") {
-      log.error({ ...context, error: fault.message }, "delivery parked after repeated failures; see `deliverybot events`");
+      log.error({ ...context, error: fault.message }, "delivery parked; see `deliverybot events`");
     } else {
       log.warn({ ...context, error: fault.message, retryAt: step.runAt.toISOString() }, "delivery failed; retrying later");
     }

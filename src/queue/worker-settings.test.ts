@@ -2,24 +2,25 @@ import { describe, expect, it } from "@jest/globals";
 import { readWorkerSettings } from "./worker-settings.js";
 
 describe("readWorkerSettings", () => {
-  it("defaults to 4 workers, a 30 s lease and polling every second", () => {
-    expect(readWorkerSettings({})).toEqual({ concurrency: 4, leaseMs: 30_000, pollMs: 1_000 });
+  it("defaults to 4 workers, a 30 s lease, polling every second and a sweep every 30 s", () => {
+    expect(readWorkerSettings({})).toEqual({ concurrency: 4, leaseMs: 30_000, pollMs: 1_000, sweepMs: 30_000 });
   });
 
   it("treats empty variables as unset", () => {
-    expect(readWorkerSettings({ WORKER_CONCURRENCY: "", WORKER_LEASE_SECONDS: "", WORKER_POLL_MS: "" })).toEqual({
-      concurrency: 4,
-      leaseMs: 30_000,
-      pollMs: 1_000,
-    });
+    expect(
+      readWorkerSettings({ WORKER_CONCURRENCY: "", WORKER_LEASE_SECONDS: "", WORKER_POLL_MS: "", SWEEP_INTERVAL_MS: "" }),
+    ).toEqual({ concurrency: 4, leaseMs: 30_000, pollMs: 1_000, sweepMs: 30_000 });
   });
 
   it("reads valid values, the lease in seconds", () => {
-    expect(readWorkerSettings({ WORKER_CONCURRENCY: "8", WORKER_LEASE_SECONDS: "90", WORKER_POLL_MS: "250" })).toEqual({
-      concurrency: 8,
-      leaseMs: 90_000,
-      pollMs: 250,
-    });
+    expect(
+      readWorkerSettings({
+        WORKER_CONCURRENCY: "8",
+        WORKER_LEASE_SECONDS: "90",
+        WORKER_POLL_MS: "250",
+        SWEEP_INTERVAL_MS: "500",
+      }),
+    ).toEqual({ concurrency: 8, leaseMs: 90_000, pollMs: 250, sweepMs: 500 });
   });
 
   it.each([
@@ -29,6 +30,8 @@ describe("readWorkerSettings", () => {
     ["WORKER_LEASE_SECONDS", "3600", { leaseMs: 3_600_000 }],
     ["WORKER_POLL_MS", "10", { pollMs: 10 }],
     ["WORKER_POLL_MS", "60000", { pollMs: 60_000 }],
+    ["SWEEP_INTERVAL_MS", "100", { sweepMs: 100 }],
+    ["SWEEP_INTERVAL_MS", "600000", { sweepMs: 600_000 }],
   ])("accepts the limit %s=%s", (name, value, expected) => {
     expect(readWorkerSettings({ [name]: value })).toMatchObject(expected);
   });
@@ -47,6 +50,7 @@ describe("readWorkerSettings", () => {
     ["WORKER_POLL_MS", "9", 'WORKER_POLL_MS must be a whole number from 10 to 60000, got "9"'],
     ["WORKER_POLL_MS", "60001", 'WORKER_POLL_MS must be a whole number from 10 to 60000, got "60001"'],
     ["WORKER_POLL_MS", "0x10", 'WORKER_POLL_MS must be a whole number from 10 to 60000, got "0x10"'],
+    ["SWEEP_INTERVAL_MS", "99", 'SWEEP_INTERVAL_MS must be a whole number from 100 to 600000, got "99"'],
   ])("refuses %s=%j", (name, value, message) => {
     expect(() => readWorkerSettings({ [name]: value })).toThrow(new Error(message));
   });

@@ -268,6 +268,47 @@ CREATE TABLE deployment_watches (
 );
 `;
 
+// Issue 11: notifications. Channels are registered per account with their URL and secret sealed by
+// the app (the store never sees them in clear). Each notification is queued once per channel,
+// deployment and event, and sent by leased senders like the webhook queue; `seq` keeps one
+// deployment's notifications in order.
+const notifications = `
+CREATE TABLE notification_channels (
+  owner         text NOT NULL,
+  name          text NOT NULL,
+  kind          text NOT NULL CHECK (kind IN ('webhook', 'slack')),
+  sealed        text NOT NULL,
+  key_id        text NOT NULL,
+  url_hint      text NOT NULL,
+  allow_private boolean NOT NULL,
+  created_at    timestamptz NOT NULL,
+  PRIMARY KEY (owner, name)
+);
+
+CREATE TABLE notifications (
+  seq           bigserial NOT NULL,
+  id            text PRIMARY KEY,
+  owner         text NOT NULL,
+  channel       text NOT NULL,
+  repo_id       bigint NOT NULL,
+  deployment_id bigint NOT NULL,
+  event         text NOT NULL,
+  facts         text NOT NULL,
+  status        text NOT NULL CHECK (status IN ('queued', 'running', 'done', 'parked')),
+  attempts      integer NOT NULL DEFAULT 0,
+  run_at        timestamptz,
+  lease_until   timestamptz,
+  claim_token   text,
+  error         text,
+  created_at    timestamptz NOT NULL,
+  finished_at   timestamptz,
+  UNIQUE (owner, channel, deployment_id, event)
+);
+CREATE INDEX notifications_due ON notifications (run_at) WHERE status = 'queued';
+CREATE INDEX notifications_leased ON notifications (lease_until) WHERE status = 'running';
+CREATE INDEX notifications_done_finished ON notifications (finished_at) WHERE status = 'done';
+`;
+
 /** Every migration, in the order it applies. */
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: "initial schema", sql: initialSchema },
@@ -280,4 +321,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 8, name: "uncompressed queued payloads", sql: uncompressedPayloads },
   { id: 9, name: "deployment history", sql: deploymentHistory },
   { id: 10, name: "deployment watchdog", sql: deploymentWatches },
+  { id: 11, name: "notification channels and queue", sql: notifications },
 ];

@@ -1,3 +1,4 @@
+import { createChannelStore } from "./sql-channels.js";
 import { createCheckStore } from "./sql-checks.js";
 import { createClaimStore } from "./sql-claims.js";
 import type { SqlClient } from "./sql-client.js";
@@ -7,6 +8,7 @@ import { createDeliveryStore } from "./sql-deliveries.js";
 import { createDeploymentStore } from "./sql-deployments.js";
 import { createHookStore } from "./sql-hooks.js";
 import { createLockStore } from "./sql-locks.js";
+import { createNotificationStore } from "./sql-notifications.js";
 import { createPendingStore } from "./sql-pending.js";
 import { createPullRequestHeadStore } from "./sql-pull-request-heads.js";
 import { createWatchStore } from "./sql-watches.js";
@@ -29,6 +31,8 @@ export function createSqlStore(db: SqlClient): Store {
     ...createPullRequestHeadStore(db),
     ...createHookStore(db),
     ...createWatchStore(db),
+    ...createChannelStore(db),
+    ...createNotificationStore(db),
     close: () => db.close(),
   };
 }

@@ -1,3 +1,4 @@
+import type { ChannelStore } from "./channel-store.js";
 import type { CheckStore } from "./check-store.js";
 import type { ClaimStore } from "./claim-store.js";
 import type { CommandReplyStore } from "./command-reply-store.js";
@@ -6,6 +7,7 @@ import type { DeliveryStore } from "./delivery-store.js";
 import type { DeploymentStore } from "./deployment-store.js";
 import type { HookStore } from "./hook-store.js";
 import type { LockStore } from "./lock-store.js";
+import type { NotificationStore } from "./notification-store.js";
 import type { PendingStore } from "./pending-store.js";
 import type { PullRequestHeadStore } from "./pull-request-head-store.js";
 import type { WatchStore } from "./watch-store.js";
@@ -27,11 +29,16 @@ export interface Store
     CommandReplyStore,
     PullRequestHeadStore,
     HookStore,
-    WatchStore {
+    WatchStore,
+    ChannelStore,
+    NotificationStore {
   close(): Promise<void>;
 }
 
-/** What the work on one repository uses: everything but the queue, the hooks and the watchdog's claims. */
+/**
+ * What the work on one repository uses: everything but the queue, the hooks, the watchdog's claims
+ * and the notifications (queued through the context's outbox).
+ */
 export type RepoStore = Pick<WatchStore, "watchDeployment"> &
   CheckStore &
   PendingStore &

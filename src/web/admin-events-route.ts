@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { Logger } from "probot";
 import { hookResponse, type HookResponse } from "../hooks/hook-response.js";
 import type { DeliveryFilter, DeliveryRecord, DeliveryStore } from "../store/delivery-store.js";
+import type { NotificationRecord, NotificationStore } from "../store/notification-store.js";
 import { adminError, createAdminRoute } from "./admin-route.js";
 import { decodePathSegment } from "./read-admin-body.js";
 
@@ -12,29 +13,34 @@ export const MAX_EVENTS_LIMIT = 1000;
 
 /** What `/admin/events` runs with. */
 export interface AdminEventsRouteOptions {
-  readonly store: Pick<DeliveryStore, "listDeliveries" | "requeueDelivery">;
+  readonly store: Pick<DeliveryStore, "listDeliveries" | "requeueDelivery"> &
+    Pick<NotificationStore, "listNotifications" | "requeueNotification">;
   readonly now: () => Date;
   readonly log: Logger;
   /** The admin token; undefined or too short: the route is absent. */
   readonly adminToken: string | undefined;
   /** Called after a parked delivery was queued again (wakes the workers). */
   readonly onQueued?: () => void;
+  /** Called after a parked notification was queued again (wakes the sender). */
+  readonly onNotificationQueued?: () => void;
 }
 
 const PATH = /^\/admin\/events(?:\/([^/]+)\/retry)?\/?$/;
 
 const error = adminError;
 
-/** Parked deliveries and those waiting for a retry after a failure. */
+/** Parked deliveries (and notifications) and those waiting for a retry after a failure. */
 const FAILING: Omit<DeliveryFilter, "limit"> = { statuses: ["parked", "queued"], failedOnly: true };
-/** Everything not processed yet. */
+/** Everything not processed (or sent) yet. */
 const UNFINISHED: Omit<DeliveryFilter, "limit"> = { statuses: ["parked", "queued", "running"] };
 
 /**
  * The admin API behind `deliverybot events`: `GET /admin/events[?all=1][&limit=N]` lists parked
  * deliveries and those waiting to be retried, newest first, with their last error (`all=1`: every
- * delivery not processed yet); `POST /admin/events/<delivery-id>/retry` queues a parked delivery
- * again. `Authorization: Bearer <ADMIN_TOKEN>`, like `/admin/hooks`.
+ * delivery not processed yet) as `events`, and the outbound notifications in the same states as
+ * `notifications` (at most `limit` of each); `POST /admin/events/<id>/retry` queues a parked
+ * delivery, or else a parked notification of that id, again. `Authorization: Bearer
+ * <ADMIN_TOKEN>`, like `/admin/hooks`.
  */
 export function createAdminEventsRoute(options: AdminEventsRouteOptions) {
   return createAdminRoute(PATH, options.adminToken, options.log, (req, url, match) =>
@@ -51,20 +57,27 @@ async function list(req: IncomingMessage, url: URL, options: AdminEventsRouteOpt
   if (!/^\d+$/.test(rawLimit ?? "1") || !Number.isSafeInteger(limit) || limit < 1 || limit > MAX_EVENTS_LIMIT) {
     return error(400, `limit must be a whole number from 1 to ${MAX_EVENTS_LIMIT}, got ${JSON.stringify(rawLimit)}`);
   }
-  const deliveries = await options.store.listDeliveries({ ...(all === "1" ? UNFINISHED : FAILING), limit });
-  return hookResponse(200, { events: deliveries.map(describeDelivery) });
+  const filter = { ...(all === "1" ? UNFINISHED : FAILING), limit };
+  const deliveries = await options.store.listDeliveries(filter);
+  const notifications = await options.store.listNotifications(filter);
+  return hookResponse(200, { events: deliveries.map(describeDelivery), notifications: notifications.map(describeNotification) });
 }
 
 async function retry(req: IncomingMessage, rawId: string, options: AdminEventsRouteOptions): Promise<HookResponse> {
   if (req.method !== "POST") return error(405, "method not allowed", { allow: "POST" });
   const id = decodePathSegment(rawId);
   if (id === undefined) return error(400, `invalid delivery id ${JSON.stringify(rawId)}`);
-  if (!(await options.store.requeueDelivery(id, options.now()))) {
-    return error(409, `delivery ${JSON.stringify(id)} is not parked: only parked deliveries can be retried`);
+  if (await options.store.requeueDelivery(id, options.now())) {
+    options.log.info({ delivery: id }, "parked delivery queued again");
+    options.onQueued?.();
+    return hookResponse(200, { id, status: "queued" });
   }
-  options.log.info({ delivery: id }, "parked delivery queued again");
-  options.onQueued?.();
-  return hookResponse(200, { id, status: "queued" });
+  if (await options.store.requeueNotification(id, options.now())) {
+    options.log.info({ notification: id }, "parked notification queued again");
+    options.onNotificationQueued?.();
+    return hookResponse(200, { id, status: "queued", kind: "notification" });
+  }
+  return error(409, `delivery ${JSON.stringify(id)} is not parked: only parked deliveries can be retried`);
 }
 
 function describeDelivery(delivery: DeliveryRecord) {
@@ -78,5 +91,22 @@ function describeDelivery(delivery: DeliveryRecord) {
     receivedAt: delivery.receivedAt.toISOString(),
     nextAttemptAt: delivery.nextAttemptAt?.toISOString() ?? null,
     finishedAt: delivery.finishedAt?.toISOString() ?? null,
+  };
+}
+
+function describeNotification(notification: NotificationRecord) {
+  return {
+    id: notification.id,
+    owner: notification.owner,
+    channel: notification.channel,
+    repoId: notification.repoId,
+    deploymentId: notification.deploymentId,
+    event: notification.event,
+    status: notification.status,
+    attempts: notification.attempts,
+    error: notification.error,
+    createdAt: notification.createdAt.toISOString(),
+    nextAttemptAt: notification.nextAttemptAt?.toISOString() ?? null,
+    finishedAt: notification.finishedAt?.toISOString() ?? null,
   };
 }

@@ -20,7 +20,7 @@ export interface AppMetrics {
  * A registry of its own (never prom-client's global one) with Node's process metrics and
  * Deliverybot's: webhook deliveries by event and outcome, decisions by reason code, deployments
  * created by trigger, GitHub requests by route and status and the rate limit left, watchdog
- * firings, hook requests turned away, and — read from the store at each scrape — the queue's depth and the age of its
+ * firings, notification attempts by outcome, hook requests turned away, and — read from the store at each scrape — the queue's depth and the age of its
  * oldest delivery not processed yet.
  */
 export function createMetrics(sources: MetricsSources): AppMetrics {
@@ -63,6 +63,12 @@ export function createMetrics(sources: MetricsSources): AppMetrics {
     labelNames: ["kind"] as const,
     registers,
   });
+  const notifications = new Counter({
+    name: "deliverybot_notification_attempts_total",
+    help: "Notification attempts by channel kind and outcome: `delivered`, `retried` (down, slow or busy receiver), `parked`.",
+    labelNames: ["kind", "outcome"] as const,
+    registers,
+  });
   new Counter({
     name: "deliverybot_hook_rejections_total",
     help: "Deploy hook requests turned away before anything was looked up, by why.",
@@ -102,6 +108,7 @@ export function createMetrics(sources: MetricsSources): AppMetrics {
       if (remaining !== undefined) rateLimit.set(remaining);
     },
     watchdogFired: (kind) => watchdog.inc({ kind }),
+    notificationAttempted: (kind, outcome) => notifications.inc({ kind, outcome }),
   };
   return { metrics, registry };
 }

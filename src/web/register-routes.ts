@@ -3,11 +3,13 @@ import type { Registry } from "prom-client";
 import type { OpenRepoContext } from "../deploy/repo-context.js";
 import { createRateLimiter, type RateLimiter } from "../hooks/create-rate-limiter.js";
 import { createHookCounters, type HookCounters } from "../hooks/hook-counters.js";
+import type { ChannelSealer } from "../notify/seal-channel.js";
 import type { Store } from "../store/store.js";
 import { isAdminTokenUsable, MIN_ADMIN_TOKEN_LENGTH } from "./admin-auth.js";
 import { createAdminDeployRoute } from "./admin-deploy-route.js";
 import { createAdminEventsRoute } from "./admin-events-route.js";
 import { createAdminHooksRoute } from "./admin-hooks-route.js";
+import { createAdminNotifyRoute } from "./admin-notify-route.js";
 import type { FindRepository } from "./admin-route.js";
 import { createDeployHookRoute } from "./deploy-hook-route.js";
 import { createHealthz } from "./healthz.js";
@@ -23,6 +25,10 @@ export interface RouteParts {
   readonly findRepository: FindRepository;
   /** Wakes the workers after a parked delivery was queued again. */
   readonly onQueued?: () => void;
+  /** Wakes the notification sender after a parked notification was queued again. */
+  readonly onNotificationQueued?: () => void;
+  /** Seals notification channels (from `NOTIFY_KEY`); absent: `/admin/notify` cannot add or test one (503). */
+  readonly sealer?: ChannelSealer;
   /** What `/metrics` serves (when `METRICS_TOKEN` turns it on). */
   readonly metricsRegistry: Registry;
 }
@@ -49,8 +55,9 @@ export type AdminEnv = Readonly<Record<string, string | undefined>>;
 
 /**
  * Registers the HTTP routes beside Probot's webhook path: `/healthz`, the deploy hooks, when
- * `ADMIN_TOKEN` is set the admin API (`/admin/hooks`, `/admin/events`, `/admin/deploy`), and when
- * `METRICS_TOKEN` is set `/metrics`. A hook's GitHub calls are made as the installation stored with it.
+ * `ADMIN_TOKEN` is set the admin API (`/admin/hooks`, `/admin/events`, `/admin/deploy`,
+ * `/admin/notify`), and when `METRICS_TOKEN` is set `/metrics`. A hook's GitHub calls are made as
+ * the installation stored with it.
  */
 export function registerRoutes(
   app: Probot,
@@ -72,6 +79,7 @@ export function registerRoutes(
   addHandler(createAdminHooksRoute({ ...parts, log: adminLog, adminToken: env.ADMIN_TOKEN, publicUrl: env.PUBLIC_URL }));
   addHandler(createAdminEventsRoute({ ...parts, log: adminLog, adminToken: env.ADMIN_TOKEN, onQueued: parts.onQueued }));
   addHandler(createAdminDeployRoute({ ...parts, log: adminLog, adminToken: env.ADMIN_TOKEN }));
+  addHandler(createAdminNotifyRoute({ ...parts, log: adminLog, adminToken: env.ADMIN_TOKEN, sealer: parts.sealer }));
   addHandler(createDeployHookRoute({ ...parts, ...hooks, log: app.log.child({ name: "deploy-hooks" }) }));
   return hooks;
 }

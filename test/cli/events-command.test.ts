@@ -5,11 +5,13 @@ import { ADMIN_TOKEN, newAdminTestRepo } from "../hooks/admin-fixtures.js";
 import { useHookServer } from "../hooks/hook-server.js";
 import { createQueueStates } from "../hooks/queue-states.js";
 import { loadPayload } from "../helpers/payloads.js";
+import { createNotificationStates } from "../notify/notification-states.js";
 import { TEST_WEBHOOK_SECRET } from "../helpers/probot-app.js";
 import { signPayload } from "../helpers/sign.js";
 import { createFakeIo } from "./fake-io.js";
 
 const HEADER = /^DELIVERY +EVENT +STATUS +ATTEMPTS +WHEN +NEXT +ERROR$/;
+const NOTIFICATIONS_HEADER = /^ID +CHANNEL +EVENT +DEPLOYMENT +STATUS +ATTEMPTS +WHEN +NEXT +ERROR$/;
 
 /** `2000-01-01T10:00:00.000Z` as the table shows it: `2000-01-01 10:00Z`. */
 const short = (date: Date) => `${date.toISOString().slice(0, 10)} ${date.toISOString().slice(11, 16)}Z`;
@@ -24,12 +26,19 @@ const PARKED_HINT =
   "again with deliverybot events retry <delivery-id>, or have GitHub redeliver it: Settings →\n" +
   "Developer settings → GitHub Apps → the app → Advanced → Recent deliveries → Redeliver.\n";
 const RETRYING_HINT = "A retrying delivery failed and is tried again at NEXT; after too many failures it is parked.\n";
+const PARKED_NOTIFICATION_HINT =
+  "A parked notification failed too often: it is kept with its last error and not sent again.\n" +
+  "Once its receiver works (deliverybot notify test <owner> <channel>), send it again with\n" +
+  "deliverybot events retry <id>.\n";
+const RETRYING_NOTIFICATION_HINT =
+  "A retrying notification failed and is sent again at NEXT; after too many failures it is parked.\n";
 
 /** `deliverybot events` in-process, over real HTTP, against the running app (GitHub mocked, no workers running). */
 describe("deliverybot events", () => {
   const server = useHookServer({ env: { ADMIN_TOKEN } });
   const { github } = server;
   const states = createQueueStates(() => server.store());
+  const notifications = createNotificationStates(() => server.store());
 
   async function run(argv: readonly string[], env: Record<string, string | undefined> = {}) {
     const fake = createFakeIo();
@@ -244,4 +253,67 @@ describe("deliverybot events", () => {
       });
     },
   );
+
+  // Last: from here on the store holds failed notifications, which every listing shows.
+  it("lists failed notifications in a second table, by channel, event and deployment, and explains their statuses", async () => {
+    const parked = await notifications.parked("the receiver answered 500: Internal Server Error", 5, {
+      channel: "ops",
+      event: "failed",
+    });
+    const retrying = await notifications.retrying("connect ECONNREFUSED");
+    const queued = await notifications.queued();
+
+    const result = await run(["--limit", "1000"]);
+
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+    const [deliveries, ...after] = result.stdout.split(/\n(?=ID )/);
+    expect(deliveries?.split("\n")[0]).toMatch(HEADER);
+    const table = after.join("\n").split("\n");
+    expect(table[0]).toMatch(NOTIFICATIONS_HEADER);
+    expect(table[1]).toMatch(
+      row(
+        parked.id,
+        "acme/ops",
+        "deployment.failed",
+        String(parked.deploymentId),
+        "parked",
+        "5",
+        short(parked.createdAt),
+        "-",
+        "the receiver answered 500: Internal Server Error",
+      ),
+    );
+    expect(table[2]).toMatch(
+      row(
+        retrying.id,
+        "acme/deploys",
+        "deployment.succeeded",
+        String(retrying.deploymentId),
+        "retrying",
+        "1",
+        short(retrying.createdAt),
+        short(retrying.nextAttemptAt),
+        "connect ECONNREFUSED",
+      ),
+    );
+    expect(table.slice(3).join("\n")).toBe(`\n${PARKED_NOTIFICATION_HINT}\n${RETRYING_NOTIFICATION_HINT}`);
+    expect(result.stdout).not.toContain(queued.id);
+    expect(line((await run(["--all", "--limit", "1000"])).stdout, queued.id)).toMatch(/ deployment\.succeeded +\d+ +queued +0 /);
+  });
+
+  it("retry <id> queues a parked notification again: listed as retrying, attempts reset", async () => {
+    const parked = await notifications.parked("the receiver answered 410", 5);
+
+    const result = await run(["retry", parked.id]);
+    const listed = await run(["--limit", "1000"]);
+    const again = await run(["retry", parked.id]);
+
+    expect(result).toEqual({
+      code: 0,
+      stdout: `Queued notification ${parked.id} again: the sender sends it shortly (deliverybot events --all lists it until then).\n`,
+      stderr: "",
+    });
+    expect(line(listed.stdout, parked.id)).toMatch(/ retrying +0 +\S+ \S+Z +\S+ \S+Z +the receiver answered 410$/);
+    expect(again.code).toBe(1);
+  });
 });

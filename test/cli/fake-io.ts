@@ -6,6 +6,10 @@ export interface FakeIo {
   readonly io: CliIo;
   stdout(): string;
   stderr(): string;
+  /** What `readStdin` resolves with from now on (empty until set, as a closed stdin). */
+  setStdin(text: string): void;
+  /** How many times the command read stdin. */
+  stdinReads(): number;
 }
 
 /**
@@ -15,6 +19,8 @@ export interface FakeIo {
 export function createFakeIo(files: { readonly [path: string]: string | Error } = {}, cwd = "/repo"): FakeIo {
   const out: string[] = [];
   const err: string[] = [];
+  let stdin = "";
+  let stdinReads = 0;
   const io: CliIo = {
     stdout: (text) => void out.push(text),
     stderr: (text) => void err.push(text),
@@ -27,8 +33,20 @@ export function createFakeIo(files: { readonly [path: string]: string | Error } 
     cwd,
     env: {},
     fetch: () => Promise.reject(new Error("no network in a fake CliIo")),
+    readStdin: async () => {
+      stdinReads += 1;
+      return stdin;
+    },
   };
-  return { io, stdout: () => out.join(""), stderr: () => err.join("") };
+  return {
+    io,
+    stdout: () => out.join(""),
+    stderr: () => err.join(""),
+    setStdin(text) {
+      stdin = text;
+    },
+    stdinReads: () => stdinReads,
+  };
 }
 
 /** Runs `deliverybot <argv>` in-process over `files` (see `createFakeIo`), from `/repo`. */

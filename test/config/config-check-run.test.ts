@@ -173,4 +173,43 @@ describe("the Deliverybot config check run", () => {
     expect(await h.store.listChecks(h.repo.id, SHA)).toEqual([]);
     expect(await h.store.listDecisions(h.repo.id, { sha: SHA })).toEqual(decisionsBefore);
   });
+  it("warns, on its line, about a notification channel the owner has not registered", async () => {
+    h = await start();
+    const withNotifications = `version: 2
+targets:
+  production:
+    required_contexts: []
+notifications:
+  - channel: deploys
+  - channel: ops-slak
+`;
+    await h.registerChannel("deploys", "https://hooks.example.com/deliverybot");
+    github.installationToken(INSTALLATION_ID);
+    serveFileAt(SHA, withNotifications);
+    github.expect("POST", `${h.api}/check-runs`, { status: 201, body: checkRun(1, SHA, "success") }, (body) => {
+      expect(body).toMatchObject({
+        conclusion: "success",
+        output: {
+          title: "Configuration is valid",
+          summary: expect.stringContaining("no channel <code>ops-slak</code> is registered for acme"),
+          annotations: [
+            {
+              path: CONFIG_FILE,
+              start_line: 7,
+              end_line: 7,
+              annotation_level: "warning",
+              message: expect.stringContaining(
+                "notifications[1].channel: no channel `ops-slak` is registered for acme, so these notifications go nowhere: register it with `deliverybot notify add acme ops-slak --webhook`",
+              ),
+            },
+          ],
+        },
+      });
+    });
+    serveDefaultBranch(withNotifications);
+
+    await push(h, { ref: MAIN, sha: SHA, changed: [CONFIG_FILE] });
+
+    github.done();
+  });
 });

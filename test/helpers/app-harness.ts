@@ -5,6 +5,9 @@ import { createRepoContexts } from "../../src/create-repo-contexts.js";
 import type { OpenRepoContext } from "../../src/deploy/repo-context.js";
 import { createGitHubCaches, type GitHubCaches } from "../../src/github/github-caches.js";
 import { createHookCounters } from "../../src/hooks/hook-counters.js";
+import type { ChannelKind } from "../../src/domain/notifications.js";
+import { createNotificationSender, type NotificationSender } from "../../src/notify/notification-sender.js";
+import { createChannelSealer, type ChannelSealer } from "../../src/notify/seal-channel.js";
 import { createDeliveryProcessor } from "../../src/process-delivery.js";
 import { createDeliveryWorkers, type DeliveryWorkers } from "../../src/queue/delivery-workers.js";
 import { FIRST_RETRY_MS } from "../../src/queue/retry-policy.js";
@@ -57,7 +60,19 @@ export interface Harness {
   deliveryError(id: string): Promise<string | undefined>;
   /** The URL path of the repository's API, e.g. `/repos/acme/shop-3`. */
   readonly api: string;
+  /** Seals channels with {@link TEST_NOTIFY_KEY}. */
+  readonly sealer: ChannelSealer;
+  /** The notification senders, not started: `runUntilIdle` sends what is due (1 s per attempt at most). */
+  readonly notifier: NotificationSender;
+  /**
+   * Registers a channel for the test repository's owner as `deliverybot notify add` would; returns
+   * the webhook secret (null for Slack).
+   */
+  registerChannel(name: string, url: string, options?: { kind?: ChannelKind; allowPrivate?: boolean }): Promise<string | null>;
 }
+
+/** The `NOTIFY_KEY` of the harness's senders. */
+export const TEST_NOTIFY_KEY = "test-notify-key-0123456789abcdefghijklmnop";
 
 /** The installation every harness event comes from: expect its token once per test that calls GitHub. */
 export const INSTALLATION_ID = 1;
@@ -79,7 +94,14 @@ export async function createHarness(store: Store, github: GitHubMock = mockGitHu
   let clockOffsetMs = 0;
   const now = () => new Date(Date.now() + clockOffsetMs);
   const metrics = createMetrics({ store, hookCounters: createHookCounters(), now });
-  const parts: AppParts = { store, caches, now, metrics: metrics.metrics };
+  const parts: AppParts = {
+    store,
+    caches,
+    now,
+    metrics: metrics.metrics,
+    notifications: { githubUrl: "https://github.com", onQueued: () => {} },
+  };
+  const sealer = createChannelSealer(TEST_NOTIFY_KEY);
   const probot = await createTestProbot(createApp(parts));
   const openRepo = createRepoContexts(probot, parts);
   const processDelivery = createDeliveryProcessor(openRepo, probot.log);
@@ -112,6 +134,36 @@ export async function createHarness(store: Store, github: GitHubMock = mockGitHu
       clockOffsetMs += ms;
     },
     api: `/repos/${repo.owner}/${repo.name}`,
+    sealer,
+    notifier: createNotificationSender({
+      store,
+      sealer,
+      now,
+      log: probot.log,
+      metrics: metrics.metrics,
+      concurrency: 1,
+      pollMs: 1_000,
+      post: { timeoutMs: 1_000 },
+    }),
+    async registerChannel(name, url, options = {}) {
+      const kind = options.kind ?? "webhook";
+      const secret = kind === "webhook" ? `secret-${name}-${repo.id}` : null;
+      const owner = repo.owner.toLowerCase();
+      await store.saveChannel(
+        {
+          owner,
+          name,
+          kind,
+          sealed: sealer.seal({ url, secret }, `${owner}/${name}`),
+          keyId: sealer.keyId,
+          urlHint: new URL(url).origin,
+          allowPrivate: options.allowPrivate ?? true,
+          createdAt: now(),
+        },
+        true,
+      );
+      return secret;
+    },
     event(name, options = {}) {
       return loadEvent(name, {
         ...options,

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "@jest/globals";
+import { createNotificationStates } from "../notify/notification-states.js";
 import { ADMIN_TOKEN } from "./admin-fixtures.js";
 import { useHookServer } from "./hook-server.js";
 import { createQueueStates } from "./queue-states.js";
@@ -16,22 +17,48 @@ interface ListedEvent {
   readonly finishedAt: string | null;
 }
 
-const ids = (events: readonly ListedEvent[]) => events.map((e) => e.id);
+interface ListedNotification {
+  readonly id: string;
+  readonly owner: string;
+  readonly channel: string;
+  readonly repoId: number;
+  readonly deploymentId: number;
+  readonly event: string;
+  readonly status: string;
+  readonly attempts: number;
+  readonly error: string | null;
+  readonly createdAt: string;
+  readonly nextAttemptAt: string | null;
+  readonly finishedAt: string | null;
+}
+
+const ids = (events: readonly { readonly id: string }[]) => events.map((e) => e.id);
 
 /** The admin API behind `deliverybot events`, over real HTTP into the running app (no workers run). */
 describe("admin API: /admin/events", () => {
-  const server = useHookServer({ env: { ADMIN_TOKEN } });
+  let senderWakeUps = 0;
+  const server = useHookServer({
+    env: { ADMIN_TOKEN },
+    parts: {
+      onNotificationQueued: () => {
+        senderWakeUps += 1;
+      },
+    },
+  });
   const states = createQueueStates(() => server.store());
+  const notifications = createNotificationStates(() => server.store());
 
   const call = (path: string, method = "GET", token: string | null = ADMIN_TOKEN) =>
     fetch(`${server.base}${path}`, { method, headers: token === null ? {} : { authorization: `Bearer ${token}` } });
 
-  const listed = async (query = "") => {
+  const answered = async (query = "") => {
     const response = await call(`/admin/events${query}`);
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
-    return ((await response.json()) as { events: ListedEvent[] }).events;
+    return (await response.json()) as { events: ListedEvent[]; notifications: ListedNotification[] };
   };
+  const listed = async (query = "") => (await answered(query)).events;
+  const listedNotifications = async (query = "") => (await answered(query)).notifications;
   const unfinished = () => listed("?all=1&limit=1000");
   const retry = (id: string, method = "POST") => call(`/admin/events/${encodeURIComponent(id)}/retry`, method);
 
@@ -227,5 +254,96 @@ describe("admin API: /admin/events", () => {
       error: `delivery ${JSON.stringify(delivery.id)} is not parked: only parked deliveries can be retried`,
     });
     expect((await unfinished()).find((e) => e.id === delivery.id)).toEqual(before);
+  });
+
+  describe("notifications", () => {
+    it("lists parked notifications and those retrying after a failure beside the deliveries, with what they were about", async () => {
+      const parked = await notifications.parked("the receiver answered 500", 5, { channel: "ops", event: "failed" });
+      const retrying = await notifications.retrying("connection refused");
+      const queued = await notifications.queued();
+      const running = await notifications.running();
+
+      const answer = await answered();
+
+      expect(answer.events).toEqual(expect.any(Array));
+      expect(answer.notifications.find((n) => n.id === parked.id)).toEqual({
+        id: parked.id,
+        owner: "acme",
+        channel: "ops",
+        repoId: parked.repoId,
+        deploymentId: parked.deploymentId,
+        event: "failed",
+        status: "parked",
+        attempts: 5,
+        error: "the receiver answered 500",
+        createdAt: parked.createdAt.toISOString(),
+        nextAttemptAt: null,
+        finishedAt: parked.finishedAt.toISOString(),
+      });
+      expect(answer.notifications.find((n) => n.id === retrying.id)).toEqual({
+        id: retrying.id,
+        owner: "acme",
+        channel: "deploys",
+        repoId: retrying.repoId,
+        deploymentId: retrying.deploymentId,
+        event: "succeeded",
+        status: "queued",
+        attempts: 1,
+        error: "connection refused",
+        createdAt: retrying.createdAt.toISOString(),
+        nextAttemptAt: retrying.nextAttemptAt.toISOString(),
+        finishedAt: null,
+      });
+      expect(ids(answer.notifications)).not.toContain(queued.id);
+      expect(ids(answer.notifications)).not.toContain(running.id);
+      expect(ids(answer.events)).not.toContain(parked.id);
+    });
+
+    it("with all=1 lists every notification not sent yet; limit=N keeps the newest N", async () => {
+      const queued = await notifications.queued({ event: "started" });
+      const running = await notifications.running();
+      const parked = await notifications.parked("boom", 1);
+
+      const all = await listedNotifications("?all=1&limit=1000");
+      const one = await listedNotifications("?all=1&limit=1");
+
+      expect(all.find((n) => n.id === queued.id)).toMatchObject({ status: "queued", attempts: 0, error: null, event: "started" });
+      expect(all.find((n) => n.id === running.id)).toMatchObject({ status: "running", attempts: 1, nextAttemptAt: null });
+      expect(all.find((n) => n.id === parked.id)).toMatchObject({ status: "parked", error: "boom" });
+      const times = all.map((n) => n.createdAt);
+      expect(times).toEqual([...times].sort().reverse());
+      expect(one).toEqual(all.slice(0, 1));
+    });
+
+    it("retry queues a parked notification again, with fresh attempts, and wakes the sender", async () => {
+      const parked = await notifications.parked("the receiver answered 410", 5);
+      const before = senderWakeUps;
+
+      const response = await retry(parked.id);
+      const entry = (await listedNotifications("?all=1&limit=1000")).find((n) => n.id === parked.id);
+      const again = await retry(parked.id);
+
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ id: parked.id, status: "queued", kind: "notification" });
+      expect(entry).toMatchObject({ status: "queued", attempts: 0, finishedAt: null, error: "the receiver answered 410" });
+      expect(Math.abs(Date.parse(entry?.nextAttemptAt ?? "") - Date.now())).toBeLessThan(60_000);
+      expect(senderWakeUps).toBe(before + 1);
+      expect(again.status).toBe(409);
+      expect(senderWakeUps).toBe(before + 1);
+    });
+
+    it.each([
+      ["queued", () => notifications.queued()],
+      ["running", () => notifications.running()],
+      ["retrying", () => notifications.retrying("connection refused")],
+    ])("retry of a %s notification answers 409 and changes nothing", async (_state, make) => {
+      const notification = await make();
+      const before = (await listedNotifications("?all=1&limit=1000")).find((n) => n.id === notification.id);
+
+      const response = await retry(notification.id);
+
+      expect(response.status).toBe(409);
+      expect((await listedNotifications("?all=1&limit=1000")).find((n) => n.id === notification.id)).toEqual(before);
+    });
   });
 });

@@ -7,7 +7,13 @@ import { createHook } from "../../src/hooks/create-hook.js";
 import type { HookRecord } from "../../src/store/hook-store.js";
 import type { Store } from "../../src/store/store.js";
 import { createMetrics } from "../../src/web/create-metrics.js";
-import { createHookRuntime, registerRoutes, type AdminEnv, type HookRuntime } from "../../src/web/register-routes.js";
+import {
+  createHookRuntime,
+  registerRoutes,
+  type AdminEnv,
+  type HookRuntime,
+  type RouteParts,
+} from "../../src/web/register-routes.js";
 import { openTestStore } from "../helpers/app-harness.js";
 import { deployment } from "../helpers/github-responses.js";
 import { mockGitHub, type GitHubMock, type RequestAssertion } from "../helpers/mock-github.js";
@@ -52,10 +58,15 @@ const PORT = 20_000 + ((WORKER - 1) % 10) * 1_000 + Math.floor(Math.random() * 1
 /**
  * Runs the app's HTTP server (`createApp` and `registerRoutes`, wired as `src/index.ts` wires them)
  * on a real port with an in-memory store, GitHub mocked centrally. Each hook gets its own
- * installation id: Probot caches installation tokens per process.
+ * installation id: Probot caches installation tokens per process. `parts` adds what
+ * `start-deliverybot.ts` would wire: the channel sealer (from `NOTIFY_KEY`), the sender's wake-up.
  */
 export function useHookServer(
-  options: { readonly log?: Logger; readonly env?: AdminEnv } = {},
+  options: {
+    readonly log?: Logger;
+    readonly env?: AdminEnv;
+    readonly parts?: Pick<RouteParts, "sealer" | "onNotificationQueued">;
+  } = {},
 ): HookServer & { readonly base: string } {
   const github = mockGitHub();
   let store: Store | undefined;
@@ -77,7 +88,13 @@ export function useHookServer(
     await server.load(async (app, appOptions) => {
       await createApp(parts)(app, appOptions);
       const openRepo = createRepoContexts(app, parts);
-      const routeParts = { ...parts, openRepo, findRepository: createFindRepository(app), metricsRegistry: registry };
+      const routeParts = {
+        ...parts,
+        ...options.parts,
+        openRepo,
+        findRepository: createFindRepository(app),
+        metricsRegistry: registry,
+      };
       runtime = registerRoutes(app, appOptions.addHandler, routeParts, hooks, options.env ?? {});
     });
     await server.start();

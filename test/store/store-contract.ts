@@ -7,6 +7,7 @@ import { describeCheckContract } from "./contract-checks.js";
 import { describeDeploymentContract } from "./contract-deployments.js";
 import { describeHookContract } from "./contract-hooks.js";
 import { describeLockContract } from "./contract-locks.js";
+import { describeNotificationContract } from "./contract-notifications.js";
 import { describePendingContract } from "./contract-pending.js";
 import { describeQueueContract } from "./contract-queue.js";
 import { describeWatchContract } from "./contract-watches.js";
@@ -49,5 +50,6 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describeCommandContract(getStore);
     describeHookContract(getStore);
     describeWatchContract(getStore);
+    describeNotificationContract(getStore);
   });
 }
