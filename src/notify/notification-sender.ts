@@ -2,6 +2,7 @@ import type { Logger } from "probot";
 import type { Metrics } from "../domain/metrics.js";
 import type { NotificationFacts } from "../domain/notifications.js";
 import type { ChannelStore } from "../store/channel-store.js";
+import { createSleepers, waitForLoops } from "../queue/create-sleepers.js";
 import type { ClaimedNotification, NotificationStore } from "../store/notification-store.js";
 import { nextNotificationStep, type FailedAttempt } from "./notification-retry.js";
 import { postNotification, type PostOptions } from "./post-notification.js";
@@ -52,32 +53,9 @@ export const NOTIFICATION_LEASE_MS = 60_000;
  */
 export function createNotificationSender(options: NotificationSenderOptions): NotificationSender {
   const { store, log } = options;
-  let stopping = false;
+  const sleepers = createSleepers(options.concurrency);
+  const { sleep, wake } = sleepers;
   let loops: Promise<void>[] = [];
-  const sleepers = new Set<() => void>();
-  let pendingWakeups = 0;
-
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      if (stopping) return resolve();
-      if (pendingWakeups > 0) {
-        pendingWakeups -= 1;
-        return resolve();
-      }
-      const done = () => {
-        clearTimeout(timer);
-        sleepers.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      timer.unref();
-      sleepers.add(done);
-    });
-  const wake = () => {
-    const sleeper = sleepers.values().next();
-    if (sleeper.done === true) pendingWakeups = Math.min(pendingWakeups + 1, options.concurrency);
-    else sleeper.value();
-  };
 
   async function send(notification: ClaimedNotification): Promise<void> {
     const context = { notification: notification.id, channel: `${notification.owner}/${notification.channel}` };
@@ -135,7 +113,7 @@ export function createNotificationSender(options: NotificationSenderOptions): No
   const claim = () => store.claimNotification(options.now(), NOTIFICATION_LEASE_MS);
 
   async function loop(): Promise<void> {
-    while (!stopping) {
+    while (!sleepers.stopped) {
       let notification: ClaimedNotification | undefined;
       try {
         notification = await claim();
@@ -159,7 +137,7 @@ export function createNotificationSender(options: NotificationSenderOptions): No
 
   return {
     start() {
-      stopping = false;
+      sleepers.restart();
       loops = Array.from({ length: options.concurrency }, () => loop());
     },
     wake,
@@ -172,15 +150,8 @@ export function createNotificationSender(options: NotificationSenderOptions): No
       return sent;
     },
     async stop(timeoutMs) {
-      stopping = true;
-      for (const done of [...sleepers]) done();
-      let timer: NodeJS.Timeout | undefined;
-      const timedOut = new Promise<false>((resolve) => {
-        timer = setTimeout(() => resolve(false), timeoutMs);
-      });
-      const result = await Promise.race([Promise.all(loops).then(() => true as const), timedOut]);
-      clearTimeout(timer);
-      return result;
+      sleepers.stop();
+      return waitForLoops(loops, timeoutMs);
     },
   };
 }

@@ -2,6 +2,7 @@ import { createHmac } from "node:crypto";
 import { describe, expect, it } from "@jest/globals";
 import type { NotificationFacts } from "../domain/notifications.js";
 import { renderNotificationRequest, renderPingRequest, type OpenChannel } from "./render-notification-request.js";
+import { SUCCEEDED } from "./test-facts.js";
 
 const NOW = new Date("2026-11-23T10:00:00.750Z");
 const NOW_S = 1_795_428_000;
@@ -13,28 +14,15 @@ const WEBHOOK: OpenChannel = {
 const SLACK: OpenChannel = { kind: "slack", url: "https://hooks.slack.com/services/T0/B0/xyz", secret: null };
 
 const FACTS: NotificationFacts = {
+  ...SUCCEEDED,
   event: "failed",
-  repository: { id: 42, owner: "acme", name: "shop", htmlUrl: "https://github.com/acme/shop" },
-  deployment: {
-    id: 1001,
-    environment: "production",
-    sha: "abc1234def5678abc1234def5678abc1234def56",
-    ref: "main",
-    task: "deploy",
-    target: null,
-    pr: null,
-    creator: "octocat",
-    trigger: "auto",
-    description: null,
-    createdAt: "2026-11-23T09:58:00.000Z",
-  },
+  deployment: { ...SUCCEEDED.deployment, target: null, pr: null, trigger: "auto", description: null },
   status: {
-    id: 5005,
+    ...SUCCEEDED.status,
     state: "failure",
     description: "Smoke test failed: héllo ✗",
     logUrl: null,
     environmentUrl: null,
-    createdAt: "2026-11-23T09:59:30.000Z",
   },
 };
 const NOTIFICATION = { id: "6f1c2a4e-delivery", facts: FACTS };

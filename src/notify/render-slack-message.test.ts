@@ -1,33 +1,10 @@
 import { describe, expect, it } from "@jest/globals";
 import { NOTIFICATION_EVENTS, type NotificationFacts } from "../domain/notifications.js";
 import { renderSlackMessage } from "./render-slack-message.js";
+import { SUCCEEDED } from "./test-facts.js";
 
-const BASE: NotificationFacts = {
-  event: "succeeded",
-  repository: { id: 42, owner: "acme", name: "shop", htmlUrl: "https://github.com/acme/shop" },
-  deployment: {
-    id: 1001,
-    environment: "production",
-    sha: "abc1234def5678abc1234def5678abc1234def56",
-    ref: "main",
-    task: "deploy",
-    target: "production",
-    pr: 17,
-    creator: "octocat",
-    trigger: "command",
-    description: "Deploy main to production",
-    createdAt: "2026-11-23T09:58:00.000Z",
-  },
-  status: null,
-};
-const STATUS = {
-  id: 5005,
-  state: "success",
-  description: "Deployed in 42 s",
-  logUrl: "https://github.com/acme/shop/actions/runs/9",
-  environmentUrl: "https://shop.example.com",
-  createdAt: "2026-11-23T09:59:30.000Z",
-};
+const BASE: NotificationFacts = { ...SUCCEEDED, status: null };
+const STATUS = SUCCEEDED.status;
 const FACTS: NotificationFacts = { ...BASE, status: STATUS };
 
 const COMMIT = "https://github.com/acme/shop/commit/abc1234def5678abc1234def5678abc1234def56";

@@ -1,32 +1,9 @@
 import { describe, expect, it } from "@jest/globals";
 import type { NotificationFacts } from "../domain/notifications.js";
 import { renderWebhookBody } from "./render-webhook-body.js";
+import { SUCCEEDED } from "./test-facts.js";
 
-const FACTS: NotificationFacts = {
-  event: "succeeded",
-  repository: { id: 42, owner: "acme", name: "shop", htmlUrl: "https://github.com/acme/shop" },
-  deployment: {
-    id: 1001,
-    environment: "production",
-    sha: "abc1234def5678abc1234def5678abc1234def56",
-    ref: "main",
-    task: "deploy",
-    target: "production",
-    pr: 17,
-    creator: "octocat",
-    trigger: "command",
-    description: "Deploy main to production",
-    createdAt: "2026-11-23T09:58:00.000Z",
-  },
-  status: {
-    id: 5005,
-    state: "success",
-    description: "Deployed in 42 s",
-    logUrl: "https://github.com/acme/shop/actions/runs/9",
-    environmentUrl: "https://shop.example.com",
-    createdAt: "2026-11-23T09:59:30.000Z",
-  },
-};
+const FACTS = SUCCEEDED;
 
 describe("renderWebhookBody", () => {
   it("writes the notification in GitHub's webhook style", () => {

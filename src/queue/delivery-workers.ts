@@ -3,6 +3,7 @@ import { MalformedPayload } from "../events/malformed-payload.js";
 import { classifyGitHubFault } from "../github/github-fault.js";
 import type { ClaimedDelivery } from "../store/delivery-store.js";
 import type { Store } from "../store/store.js";
+import { createSleepers, waitForLoops } from "./create-sleepers.js";
 import { RetryLater } from "./retry-later.js";
 import { nextRetryStep } from "./retry-policy.js";
 
@@ -59,38 +60,9 @@ export const DEFAULT_WORKER_SETTINGS = { concurrency: 4, leaseMs: 30_000, pollMs
  */
 export function createDeliveryWorkers(options: DeliveryWorkerOptions): DeliveryWorkers {
   const { store, log } = options;
-  let stopping = false;
+  const sleepers = createSleepers(options.concurrency);
+  const { sleep, wake } = sleepers;
   let loops: Promise<void>[] = [];
-  const sleepers = new Set<() => void>();
-  // Wake-ups no sleeping loop took (every loop was busy or claiming): that many loops look again
-  // instead of sleeping, so a delivery queued while they were looking is not slept through.
-  let unclaimedWakeups = 0;
-
-  /** Waits `ms`, or until woken; not at all when stopping or owed a wake-up. */
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      if (stopping) return resolve();
-      if (unclaimedWakeups > 0) {
-        unclaimedWakeups -= 1;
-        return resolve();
-      }
-      const done = () => {
-        clearTimeout(timer);
-        sleepers.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      // Idle workers alone never keep a process alive (the HTTP server does).
-      timer.unref();
-      sleepers.add(done);
-    });
-  // One loop per wake-up: waking them all for every delivery would make each claim it (a herd of
-  // empty claims); a loop that finds work passes the wake-up on.
-  const wake = () => {
-    const sleeper = sleepers.values().next();
-    if (sleeper.done === true) unclaimedWakeups = Math.min(unclaimedWakeups + 1, options.concurrency);
-    else sleeper.value();
-  };
   // When this process last queued a delivery, and when a loop last went ahead while webhooks kept
   // arriving (performance.now()).
   let lastQueuedAt = Number.NEGATIVE_INFINITY;
@@ -104,7 +76,7 @@ export function createDeliveryWorkers(options: DeliveryWorkerOptions): DeliveryW
   const ingestGapMs = options.ingestGapMs ?? INGEST_GAP_MS;
   async function yieldToIngest(): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
-    while (!stopping && performance.now() - lastQueuedAt < ingestGapMs) {
+    while (!sleepers.stopped && performance.now() - lastQueuedAt < ingestGapMs) {
       if (performance.now() - lastFloodClaimAt >= MAX_INGEST_WAIT_MS) {
         lastFloodClaimAt = performance.now();
         return;
@@ -112,9 +84,6 @@ export function createDeliveryWorkers(options: DeliveryWorkerOptions): DeliveryW
       await new Promise((resolve) => setTimeout(resolve, INGEST_CHECK_MS));
     }
   }
-  const wakeAll = () => {
-    for (const done of [...sleepers]) done();
-  };
 
   async function runOne(delivery: ClaimedDelivery): Promise<void> {
     const heartbeat = setInterval(() => {
@@ -177,7 +146,7 @@ export function createDeliveryWorkers(options: DeliveryWorkerOptions): DeliveryW
   }
 
   async function loop(): Promise<void> {
-    while (!stopping) {
+    while (!sleepers.stopped) {
       await yieldToIngest();
       let delivery: ClaimedDelivery | undefined;
       try {
@@ -201,7 +170,7 @@ export function createDeliveryWorkers(options: DeliveryWorkerOptions): DeliveryW
 
   return {
     start() {
-      stopping = false;
+      sleepers.restart();
       loops = Array.from({ length: options.concurrency }, () => loop());
     },
     wake() {
@@ -217,16 +186,8 @@ export function createDeliveryWorkers(options: DeliveryWorkerOptions): DeliveryW
       return processed;
     },
     async stop(timeoutMs) {
-      stopping = true;
-      wakeAll();
-      let timer: NodeJS.Timeout | undefined;
-      const timedOut = new Promise<false>((resolve) => {
-        timer = setTimeout(() => resolve(false), timeoutMs);
-      });
-      const drained = Promise.all(loops).then(() => true as const);
-      const result = await Promise.race([drained, timedOut]);
-      clearTimeout(timer);
-      return result;
+      sleepers.stop();
+      return waitForLoops(loops, timeoutMs);
     },
   };
 }
