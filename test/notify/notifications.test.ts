@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "@jest/globals";
 import { sweepOnce } from "../../src/start-retry-sweep.js";
 import { INSTALLATION_ID, useAppTests, type Harness } from "../helpers/app-harness.js";
 import { deployment as deploymentResponse, deploymentStatus } from "../helpers/github-responses.js";
+import { ORG_CONFIG } from "../config/config-events.js";
 import { startReceiver, verifyDeliverybotWebhook, type ReceivedRequest, type Receiver } from "./receiver.js";
 
 const SHA = "d6fde92930d4715a2b49857d24b940956b26d2d3";
@@ -225,6 +226,24 @@ describe("deployment notifications", () => {
     const error = parked.find((n) => n.repoId === h.repo.id)?.error ?? "";
     expect(error).toMatch(/private|loopback/);
     expect(error).not.toContain("receiver-secret-token");
+    github.done();
+  });
+
+  it("sends to the channels an organisation names once for all its repositories, through _extends", async () => {
+    h = await start();
+    github.installationToken(INSTALLATION_ID, { persist: true });
+    github.expect("GET", CONFIG_PATH, { status: 200, body: "_extends: .github\nversion: 2\ntargets:\n  production: {}\n" });
+    github.expect("GET", ORG_CONFIG, {
+      status: 200,
+      body: "version: 2\ntargets:\n  production: {}\nnotifications:\n  - channel: org-wide\n    states: [failed]\n",
+    });
+    const hook = await receiver();
+    await h.registerChannel("org-wide", hook.url);
+
+    await status(575, 5751, "failure");
+    await h.notifier.runUntilIdle();
+
+    expect(hook.bodies()).toEqual([expect.objectContaining({ event: "deployment.failed", state: "failed" })]);
     github.done();
   });
 
