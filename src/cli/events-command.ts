@@ -9,15 +9,16 @@ import { renderTable, shortTime } from "./render-table.js";
 /** Longest error shown in the table; longer ones end in "…". */
 export const MAX_ERROR_WIDTH = 100;
 
-const PARKED_HINT = `A parked delivery failed too often: it is kept with its last error and not retried. Queue it
-again with deliverybot events retry <delivery-id>, or have GitHub redeliver it: Settings →
-Developer settings → GitHub Apps → the app → Advanced → Recent deliveries → Redeliver.`;
+const PARKED_HINT = `A parked delivery failed too often, or its payload is malformed: it is kept with its last error
+and not retried. Queue it again with deliverybot events retry <delivery-id>, or have GitHub
+redeliver it: Settings → Developer settings → GitHub Apps → the app → Advanced → Recent
+deliveries → Redeliver.`;
 
 const RETRYING_HINT = `A retrying delivery failed and is tried again at NEXT; after too many failures it is parked.`;
 
-const PARKED_NOTIFICATION_HINT = `A parked notification failed too often: it is kept with its last error and not sent again.
-Once its receiver works (deliverybot notify test <owner> <channel>), send it again with
-deliverybot events retry <id>.`;
+const PARKED_NOTIFICATION_HINT = `A parked notification failed too often, or its receiver refused it: it is kept with its last
+error and not sent again. Once its receiver works (deliverybot notify test <owner> <channel>),
+send it again with deliverybot events retry <id>.`;
 
 const RETRYING_NOTIFICATION_HINT = `A retrying notification failed and is sent again at NEXT; after too many failures it is parked.`;
 

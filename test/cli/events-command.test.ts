@@ -22,14 +22,15 @@ const row = (...cells: string[]) => new RegExp(`^${cells.map(escape).join(" {2,}
 const rowStart = (...cells: string[]) => new RegExp(`^${cells.map(escape).join(" {2,}")}`);
 
 const PARKED_HINT =
-  "A parked delivery failed too often: it is kept with its last error and not retried. Queue it\n" +
-  "again with deliverybot events retry <delivery-id>, or have GitHub redeliver it: Settings →\n" +
-  "Developer settings → GitHub Apps → the app → Advanced → Recent deliveries → Redeliver.\n";
+  "A parked delivery failed too often, or its payload is malformed: it is kept with its last error\n" +
+  "and not retried. Queue it again with deliverybot events retry <delivery-id>, or have GitHub\n" +
+  "redeliver it: Settings → Developer settings → GitHub Apps → the app → Advanced → Recent\n" +
+  "deliveries → Redeliver.\n";
 const RETRYING_HINT = "A retrying delivery failed and is tried again at NEXT; after too many failures it is parked.\n";
 const PARKED_NOTIFICATION_HINT =
-  "A parked notification failed too often: it is kept with its last error and not sent again.\n" +
-  "Once its receiver works (deliverybot notify test <owner> <channel>), send it again with\n" +
-  "deliverybot events retry <id>.\n";
+  "A parked notification failed too often, or its receiver refused it: it is kept with its last\n" +
+  "error and not sent again. Once its receiver works (deliverybot notify test <owner> <channel>),\n" +
+  "send it again with deliverybot events retry <id>.\n";
 const RETRYING_NOTIFICATION_HINT =
   "A retrying notification failed and is sent again at NEXT; after too many failures it is parked.\n";
 
