@@ -77,6 +77,8 @@ export interface NotificationStore {
   requeueNotification(id: string, now: Date): Promise<boolean>;
   /** Notifications by status, newest first. */
   listNotifications(filter: NotificationFilter): Promise<NotificationRecord[]>;
+  /** How many notifications wait, are being sent and are parked (all instances): for `/metrics`. */
+  countNotifications(): Promise<{ readonly queued: number; readonly running: number; readonly parked: number }>;
   /** Deletes up to `limit` notifications delivered before `finishedBefore`; returns how many. */
   pruneNotifications(finishedBefore: Date, limit: number): Promise<number>;
 }

@@ -67,6 +67,11 @@ WHERE status = ANY($1::text[]) AND (NOT $2::boolean OR error IS NOT NULL)
 ORDER BY created_at DESC, seq DESC
 LIMIT $3`;
 
+const count = `
+SELECT status, count(*) AS n FROM notifications
+WHERE status IN ('queued', 'running', 'parked')
+GROUP BY status`;
+
 const prune = `
 DELETE FROM notifications WHERE id IN (
   SELECT id FROM notifications WHERE status = 'done' AND finished_at < $1 LIMIT $2
@@ -171,6 +176,12 @@ export function createNotificationStore(db: SqlExecutor): NotificationStore {
       if (filter.statuses.length === 0 || limit === 0) return [];
       const { rows } = await db.query<NotificationRow>(list, [[...filter.statuses], filter.failedOnly === true, limit]);
       return rows.map(toRecord);
+    },
+    async countNotifications() {
+      const { rows } = await db.query<{ status: "queued" | "running" | "parked"; n: SqlBigint }>(count);
+      const counts = { queued: 0, running: 0, parked: 0 };
+      for (const row of rows) counts[row.status] = toNumber(row.n);
+      return counts;
     },
     async pruneNotifications(finishedBefore, limit) {
       const { rows } = await db.query(prune, [finishedBefore, limit]);

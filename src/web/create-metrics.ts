@@ -2,10 +2,12 @@ import { collectDefaultMetrics, Counter, Gauge, Registry } from "prom-client";
 import type { Metrics } from "../domain/metrics.js";
 import { HOOK_REJECTIONS, type HookCounters } from "../hooks/hook-counters.js";
 import type { DeliveryStore } from "../store/delivery-store.js";
+import type { NotificationStore } from "../store/notification-store.js";
 
 /** What the metrics read when scraped rather than count as the app works. */
 export interface MetricsSources {
-  readonly store: Pick<DeliveryStore, "countDeliveries" | "oldestUnprocessedDelivery">;
+  readonly store: Pick<DeliveryStore, "countDeliveries" | "oldestUnprocessedDelivery"> &
+    Pick<NotificationStore, "countNotifications">;
   readonly hookCounters: HookCounters;
   readonly now: () => Date;
 }
@@ -20,8 +22,8 @@ export interface AppMetrics {
  * A registry of its own (never prom-client's global one) with Node's process metrics and
  * Deliverybot's: webhook deliveries by event and outcome, decisions by reason code, deployments
  * created by trigger, GitHub requests by route and status and the rate limit left, watchdog
- * firings, notification attempts by outcome, hook requests turned away, and — read from the store at each scrape — the queue's depth and the age of its
- * oldest delivery not processed yet.
+ * firings, notification attempts by outcome, hook requests turned away, and — read from the store at
+ * each scrape — the queues' depth and the age of the oldest delivery not processed yet.
  */
 export function createMetrics(sources: MetricsSources): AppMetrics {
   const registry = new Registry();
@@ -86,6 +88,16 @@ export function createMetrics(sources: MetricsSources): AppMetrics {
     registers,
     async collect() {
       const counts = await sources.store.countDeliveries();
+      for (const [status, count] of Object.entries(counts)) this.set({ status }, count);
+    },
+  });
+  new Gauge({
+    name: "deliverybot_queue_notifications",
+    help: "Notifications in their queue, by status (all instances).",
+    labelNames: ["status"] as const,
+    registers,
+    async collect() {
+      const counts = await sources.store.countNotifications();
       for (const [status, count] of Object.entries(counts)) this.set({ status }, count);
     },
   });

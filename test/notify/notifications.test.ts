@@ -189,6 +189,8 @@ describe("deployment notifications", () => {
     expect(scrape).toContain('deliverybot_notification_attempts_total{kind="webhook",outcome="retried"} 2');
     expect(scrape).toContain('deliverybot_notification_attempts_total{kind="webhook",outcome="delivered"} 1');
     expect(scrape).toContain('deliverybot_notification_attempts_total{kind="webhook",outcome="parked"} 1');
+    const depth = await h.metrics.registry.getSingleMetricAsString("deliverybot_queue_notifications");
+    expect(Number(/deliverybot_queue_notifications\{status="parked"\} (\d+)/.exec(depth)?.[1])).toBeGreaterThanOrEqual(1);
     github.done();
   });
 

@@ -146,6 +146,7 @@ export function describeNotificationContract(getStore: () => Store): void {
       const failing = (await store.listNotifications({ statuses: ["parked", "queued"], failedOnly: true, limit: 1000 })).filter(
         (n) => n.repoId === repoId,
       );
+      const counted = await store.countNotifications();
       const requeued = await store.requeueNotification(parked.id, later(t, 1000));
       const requeuedAgain = await store.requeueNotification(parked.id, later(t, 1000));
       const queued = (await store.listNotifications({ statuses: ["queued"], limit: 1000 })).filter((n) => n.repoId === repoId);
@@ -168,6 +169,8 @@ export function describeNotificationContract(getStore: () => Store): void {
           finishedAt: t,
         },
       ]);
+      expect(counted).toEqual({ queued: expect.any(Number), running: expect.any(Number), parked: expect.any(Number) });
+      expect(counted.parked).toBeGreaterThanOrEqual(1);
       expect([requeued, requeuedAgain]).toEqual([true, false]);
       expect(queued).toMatchObject([{ id: parked.id, attempts: 0, nextAttemptAt: later(t, 1000), finishedAt: null }]);
       expect(pruned).toBeGreaterThanOrEqual(1);
