@@ -28,8 +28,8 @@ function layerRules() {
       patterns.push({ group: IO_PACKAGES, message: `src/${folder}/ does no I/O: no Node built-ins or database clients.` });
     }
     return {
-      files: [`src/${folder}/**/*.ts`],
-      ignores: ["**/*.test.ts"],
+      files: [`src/${folder}/**/*.ts`, `src/${folder}/**/*.tsx`],
+      ignores: ["**/*.test.ts", "**/*.test.tsx"],
       rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns }] },
     };
   });

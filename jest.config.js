@@ -8,12 +8,12 @@
 
 const common = {
   testEnvironment: "node",
-  testMatch: ["**/*.test.ts"],
-  extensionsToTreatAsEsm: [".ts"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  extensionsToTreatAsEsm: [".ts", ".tsx"],
   // NodeNext requires ".js" in relative imports; map them back to the .ts source for jest
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
   transform: {
-    "^.+\\.ts$": ["ts-jest", { useESM: true, tsconfig: "tsconfig.json" }],
+    "^.+\\.tsx?$": ["ts-jest", { useESM: true, tsconfig: "tsconfig.json" }],
   },
 };
 

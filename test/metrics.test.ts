@@ -51,12 +51,12 @@ describe("/metrics with METRICS_TOKEN", () => {
     };
     const before = await (await scrape()).text();
 
-    await fetch(`${server.base}/api/github/webhooks`, { method: "POST", headers: webhookHeaders, body: webhook.body });
-    await fetch(`${server.base}/api/github/webhooks`, { method: "POST", headers: webhookHeaders, body: webhook.body });
+    await fetch(`${server.base}/api/github/webhooks`, { method: "POST", headers: webhookHeaders, body: Uint8Array.from(webhook.body) });
+    await fetch(`${server.base}/api/github/webhooks`, { method: "POST", headers: webhookHeaders, body: Uint8Array.from(webhook.body) });
     await fetch(`${server.base}/api/github/webhooks`, {
       method: "POST",
       headers: { ...webhookHeaders, "x-hub-signature-256": "sha256=0" },
-      body: webhook.body,
+      body: Uint8Array.from(webhook.body),
     });
     const deployed = await fetch(h.url, { method: "POST", headers: { "x-deploy-secret": h.token } });
     await fetch(h.url, { method: "POST", headers: { "x-deploy-secret": "wrong" } });

@@ -1,4 +1,4 @@
-import type { DeploymentRecord, DeploymentStatusRecord } from "../domain/deployments.js";
+import type { DeploymentRecord, DeploymentStatusRecord, DeploymentTrigger } from "../domain/deployments.js";
 import type { Lifecycle } from "../domain/lifecycle.js";
 
 /**
@@ -22,6 +22,19 @@ export interface DeploymentHistory extends DeploymentWithState {
   readonly statuses: readonly DeploymentStatusRecord[];
 }
 
+/** Which deployments {@link DeploymentStore.searchDeployments} returns; an omitted field does not filter. */
+export interface DeploymentSearch {
+  readonly environment?: string;
+  /** Where the deployment stands now (its newest status). */
+  readonly lifecycle?: Lifecycle;
+  readonly trigger?: DeploymentTrigger;
+  /** A login, compared case-insensitively. */
+  readonly creator?: string;
+  /** At most this many (clamped to 0…200), after skipping `offset`. */
+  readonly limit: number;
+  readonly offset?: number;
+}
+
 /** Deployments and their statuses, whoever created them. */
 export interface DeploymentStore {
   /**
@@ -42,6 +55,12 @@ export interface DeploymentStore {
   listDeploymentsInFlight(repoId: number, since: Date): Promise<DeploymentWithState[]>;
   /** Deployments of one environment, newest first (20 unless `limit` says otherwise), each with its newest status. */
   listDeployments(repoId: number, environment: string, limit?: number): Promise<DeploymentWithState[]>;
+  /** Each environment's newest deployment in these repositories, with its state: what is deployed where. By repository, then environment. */
+  listCurrentDeployments(repoIds: readonly number[]): Promise<DeploymentWithState[]>;
+  /** The repository's deployments matching `search`, newest first. */
+  searchDeployments(repoId: number, search: DeploymentSearch): Promise<DeploymentWithState[]>;
+  /** The environments the repository has deployed to (as far as the history reaches), by name. */
+  listEnvironments(repoId: number): Promise<string[]>;
   /**
    * Deletes up to `limit` deployments created before `createdBefore`, with their statuses, keeping
    * each environment's newest deployment whatever its age; and statuses of deployments never seen

@@ -309,6 +309,21 @@ CREATE INDEX notifications_leased ON notifications (lease_until) WHERE status = 
 CREATE INDEX notifications_done_finished ON notifications (finished_at) WHERE status = 'done';
 `;
 
+// Issue 12: the dashboard. A signed-in user's GitHub token stays on the server, sealed, keyed by
+// the session id the cookie carries; the history is listed per repository, newest first.
+const dashboard = `
+CREATE TABLE dashboard_sessions (
+  id           text PRIMARY KEY,
+  login        text NOT NULL,
+  user_id      bigint NOT NULL,
+  token_sealed text NOT NULL,
+  created_at   timestamptz NOT NULL,
+  expires_at   timestamptz NOT NULL
+);
+CREATE INDEX dashboard_sessions_expires ON dashboard_sessions (expires_at);
+CREATE INDEX deployments_repo_created ON deployments (repo_id, created_at DESC, id DESC);
+`;
+
 /** Every migration, in the order it applies. */
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: "initial schema", sql: initialSchema },
@@ -322,4 +337,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 9, name: "deployment history", sql: deploymentHistory },
   { id: 10, name: "deployment watchdog", sql: deploymentWatches },
   { id: 11, name: "notification channels and queue", sql: notifications },
+  { id: 12, name: "dashboard sessions, history by repository", sql: dashboard },
 ];

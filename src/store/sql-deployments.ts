@@ -1,5 +1,5 @@
 import type { DeploymentStatusRecord, DeploymentTrigger } from "../domain/deployments.js";
-import { lifecycleOf } from "../domain/lifecycle.js";
+import { GITHUB_STATE_LIFECYCLE, lifecycleOf, type Lifecycle } from "../domain/lifecycle.js";
 import type { DeploymentStore, DeploymentWithState } from "./deployment-store.js";
 import type { SqlExecutor } from "./sql-client.js";
 import { joinNewestKnownStatus, sqlStatesOf } from "./sql-states.js";
@@ -7,6 +7,15 @@ import { toDate, toDateOrNull, toNumber, toNumberOrNull, type SqlBigint } from "
 
 /** Deployments listed when the caller gives no limit. */
 export const DEFAULT_DEPLOYMENT_LIMIT = 20;
+/** The most deployments one search returns. */
+const MAX_SEARCH_LIMIT = 200;
+
+/** GitHub's states that mean `lifecycle` (`pending` too for `created`: no status yet). */
+function statesOf(lifecycle: Lifecycle): string[] {
+  return Object.entries(GITHUB_STATE_LIFECYCLE)
+    .filter(([, meaning]) => meaning === lifecycle)
+    .map(([state]) => state);
+}
 
 interface DeploymentStateRow {
   id: SqlBigint;
@@ -60,12 +69,37 @@ INSERT INTO deployment_statuses (id, deployment_id, state, description, environm
 VALUES ($1, $2, $3, $4, $5, $6, $7)
 ON CONFLICT (id) DO NOTHING`;
 
-const withNewestState = `
+/** Deployments from `source` (a table or subquery aliased `d`), each with its newest known status. */
+function selectWithNewestState(source: string): string {
+  return `
 SELECT d.id, d.repo_id, d.environment, d.sha, d.ref, d.task, d.target, d.pr, d.transient,
        d.created_at, d.creator, d.trigger, d.description,
        s.state, s.created_at AS state_at, s.description AS status_description, s.environment_url, s.log_url
-FROM deployments d
+FROM ${source} d
 ${joinNewestKnownStatus("d.id")}`;
+}
+
+const withNewestState = selectWithNewestState("deployments");
+
+// Each environment's newest deployment: what is deployed where.
+const listCurrent = `${selectWithNewestState(`(
+  SELECT DISTINCT ON (repo_id, environment) * FROM deployments
+  WHERE repo_id = ANY($1::bigint[])
+  ORDER BY repo_id, environment, created_at DESC, id DESC
+)`)}
+ORDER BY d.repo_id, d.environment`;
+
+// A deployment without a status yet counts as `pending`: its lifecycle is `created`.
+const search = `${withNewestState}
+WHERE d.repo_id = $1
+  AND ($2::text IS NULL OR d.environment = $2)
+  AND ($3::text IS NULL OR d.trigger = $3)
+  AND ($4::text IS NULL OR lower(d.creator) = lower($4))
+  AND ($5::text[] IS NULL OR COALESCE(s.state, 'pending') = ANY($5::text[]))
+ORDER BY d.created_at DESC, d.id DESC
+LIMIT $6 OFFSET $7`;
+
+const environments = "SELECT DISTINCT environment FROM deployments WHERE repo_id = $1 ORDER BY environment";
 
 const getOne = `${withNewestState}
 WHERE d.repo_id = $1 AND d.id = $2`;
@@ -177,6 +211,29 @@ export function createDeploymentStore(db: SqlExecutor): DeploymentStore {
     async listDeployments(repoId, environment, limit = DEFAULT_DEPLOYMENT_LIMIT) {
       const { rows } = await db.query<DeploymentStateRow>(listByEnvironment, [repoId, environment, limit]);
       return rows.map(toDeployment);
+    },
+    async listCurrentDeployments(repoIds) {
+      if (repoIds.length === 0) return [];
+      const { rows } = await db.query<DeploymentStateRow>(listCurrent, [[...repoIds]]);
+      return rows.map(toDeployment);
+    },
+    async searchDeployments(repoId, filter) {
+      const states = filter.lifecycle === undefined ? null : statesOf(filter.lifecycle);
+      const params = [
+        repoId,
+        filter.environment ?? null,
+        filter.trigger ?? null,
+        filter.creator ?? null,
+        states,
+        Math.max(0, Math.min(MAX_SEARCH_LIMIT, Math.floor(filter.limit))),
+        Math.max(0, Math.floor(filter.offset ?? 0)),
+      ];
+      const { rows } = await db.query<DeploymentStateRow>(search, params);
+      return rows.map(toDeployment);
+    },
+    async listEnvironments(repoId) {
+      const { rows } = await db.query<{ environment: string }>(environments, [repoId]);
+      return rows.map((row) => row.environment);
     },
     async pruneDeployments(createdBefore, limit) {
       const { rows } = await db.query<{ id: SqlBigint }>(prune, [createdBefore, limit]);

@@ -11,6 +11,7 @@ import { createLockStore } from "./sql-locks.js";
 import { createNotificationStore } from "./sql-notifications.js";
 import { createPendingStore } from "./sql-pending.js";
 import { createPullRequestHeadStore } from "./sql-pull-request-heads.js";
+import { createSessionStore } from "./sql-sessions.js";
 import { createWatchStore } from "./sql-watches.js";
 import type { Store } from "./store.js";
 
@@ -33,6 +34,7 @@ export function createSqlStore(db: SqlClient): Store {
     ...createWatchStore(db),
     ...createChannelStore(db),
     ...createNotificationStore(db),
+    ...createSessionStore(db),
     close: () => db.close(),
   };
 }

@@ -10,6 +10,7 @@ import type { LockStore } from "./lock-store.js";
 import type { NotificationStore } from "./notification-store.js";
 import type { PendingStore } from "./pending-store.js";
 import type { PullRequestHeadStore } from "./pull-request-head-store.js";
+import type { SessionStore } from "./session-store.js";
 import type { WatchStore } from "./watch-store.js";
 
 /**
@@ -31,7 +32,8 @@ export interface Store
     HookStore,
     WatchStore,
     ChannelStore,
-    NotificationStore {
+    NotificationStore,
+    SessionStore {
   close(): Promise<void>;
 }
 

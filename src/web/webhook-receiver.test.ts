@@ -49,7 +49,11 @@ describe("createWebhookReceiver", () => {
   });
 
   const post = (body: string | Buffer, headers: Record<string, string>, path = PATH) =>
-    fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+    fetch(`${base}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: typeof body === "string" ? body : Uint8Array.from(body),
+    });
   const signed = (webhook = signEvent(SECRET, statusEvent(REPO, "a".repeat(40), "ci/test", "success"))) => ({
     webhook,
     headers: { "x-github-event": webhook.name, "x-github-delivery": webhook.id, "x-hub-signature-256": webhook.signature },

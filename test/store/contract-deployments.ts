@@ -147,5 +147,61 @@ export function describeDeploymentContract(getStore: () => Store): void {
         [live.id, "success"],
       ]);
     });
+
+    it("tells what is deployed where: each environment's newest deployment, across repositories", async () => {
+      const store = getStore();
+      const repoA = uniqueRepoId();
+      const repoB = uniqueRepoId();
+      const old = deploymentRecord(repoA, { id: repoA + 1, createdAt: new Date("2026-01-01T10:00:00Z") });
+      const current = deploymentRecord(repoA, { id: repoA + 2, sha: sha("b"), createdAt: new Date("2026-01-02T10:00:00Z") });
+      const staging = deploymentRecord(repoA, { id: repoA + 3, environment: "staging" });
+      const other = deploymentRecord(repoB, { id: repoB + 1 });
+      for (const d of [old, current, staging, other]) await store.recordDeployment(d);
+      await store.recordDeploymentStatus(status(repoA + 11, current.id, "success", 1));
+
+      const now = await store.listCurrentDeployments([repoA, repoB]);
+
+      expect(now).toEqual([
+        listed(current, status(repoA + 11, current.id, "success", 1), "succeeded"),
+        listed(staging),
+        listed(other),
+      ]);
+      await expect(store.listCurrentDeployments([])).resolves.toEqual([]);
+      await expect(store.listEnvironments(repoA)).resolves.toEqual(["production", "staging"]);
+    });
+
+    it("searches the history by environment, lifecycle, trigger and creator, page by page", async () => {
+      const store = getStore();
+      const repoId = uniqueRepoId();
+      const at = (day: number) => new Date(Date.UTC(2026, 0, day, 10));
+      const records = [
+        deploymentRecord(repoId, { id: repoId + 1, createdAt: at(1), trigger: "auto", creator: "octocat" }),
+        deploymentRecord(repoId, { id: repoId + 2, createdAt: at(2), trigger: "command", creator: "Alice" }),
+        deploymentRecord(repoId, {
+          id: repoId + 3,
+          createdAt: at(3),
+          trigger: "command",
+          creator: "alice",
+          environment: "staging",
+        }),
+        deploymentRecord(repoId, { id: repoId + 4, createdAt: at(4), trigger: "external", creator: "bob" }),
+      ];
+      for (const d of records) await store.recordDeployment(d);
+      await store.recordDeploymentStatus(status(repoId + 11, repoId + 1, "failure", 1));
+      await store.recordDeploymentStatus(status(repoId + 12, repoId + 2, "success", 1));
+      await store.recordDeploymentStatus(status(repoId + 13, repoId + 4, "queued", 1));
+      const ids = async (search: Parameters<Store["searchDeployments"]>[1]) =>
+        (await store.searchDeployments(repoId, search)).map((d) => d.id - repoId);
+
+      expect(await ids({ limit: 10 })).toEqual([4, 3, 2, 1]);
+      expect(await ids({ limit: 2 })).toEqual([4, 3]);
+      expect(await ids({ limit: 2, offset: 2 })).toEqual([2, 1]);
+      expect(await ids({ limit: 10, environment: "staging" })).toEqual([3]);
+      expect(await ids({ limit: 10, trigger: "command" })).toEqual([3, 2]);
+      expect(await ids({ limit: 10, creator: "ALICE" })).toEqual([3, 2]);
+      expect(await ids({ limit: 10, lifecycle: "created" })).toEqual([4, 3]);
+      expect(await ids({ limit: 10, lifecycle: "failed" })).toEqual([1]);
+      expect(await ids({ limit: 10, lifecycle: "succeeded", trigger: "command", environment: "production" })).toEqual([2]);
+    });
   });
 }

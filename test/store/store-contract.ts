@@ -10,6 +10,7 @@ import { describeLockContract } from "./contract-locks.js";
 import { describeNotificationContract } from "./contract-notifications.js";
 import { describePendingContract } from "./contract-pending.js";
 import { describeQueueContract } from "./contract-queue.js";
+import { describeSessionContract } from "./contract-sessions.js";
 import { describeWatchContract } from "./contract-watches.js";
 
 /**
@@ -51,5 +52,6 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describeHookContract(getStore);
     describeWatchContract(getStore);
     describeNotificationContract(getStore);
+    describeSessionContract(getStore);
   });
 }
