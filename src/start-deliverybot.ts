@@ -1,7 +1,12 @@
 import type { ApplicationFunctionOptions, Probot } from "probot";
 import { createApp, type AppParts } from "./app.js";
 import { createFindRepository, createRepoContexts } from "./create-repo-contexts.js";
+import { createDashboard } from "./dashboard/create-dashboard.js";
+import { readDashboardSettings } from "./dashboard/dashboard-settings.js";
+import { createVisibleRepositories } from "./dashboard/visible-repositories.js";
 import { createGitHubCaches } from "./github/github-caches.js";
+import { createRateLimiter } from "./hooks/create-rate-limiter.js";
+import { readGitHubUrls } from "./github/github-urls.js";
 import { createNotificationSender, type NotificationSender } from "./notify/notification-sender.js";
 import { createChannelSealer, MIN_NOTIFY_KEY_LENGTH, type ChannelSealer } from "./notify/seal-channel.js";
 import { createDeliveryProcessor } from "./process-delivery.js";
@@ -26,8 +31,8 @@ export interface Deliverybot {
 /**
  * Starts Deliverybot inside a Probot app: opens the store (`DATABASE_URL`, else the embedded database
  * under `DATA_DIR`), registers the webhook receiver (verified deliveries go to the durable queue),
- * the HTTP routes (`/healthz`, deploy hooks, admin API, metrics), the queue's workers, the
- * notification senders (when `NOTIFY_KEY` is set) and the retry sweep.
+ * the HTTP routes (`/healthz`, deploy hooks, admin API, metrics, the dashboard when it has its
+ * settings), the queue's workers, the notification senders (when `NOTIFY_KEY` is set) and the retry sweep.
  */
 export async function startDeliverybot(
   app: Probot,
@@ -54,7 +59,8 @@ export async function startDeliverybot(
           concurrency: 2,
           pollMs: 1_000,
         });
-  const notifications = { githubUrl: githubWebUrl(env), onQueued: () => sender?.wake() };
+  const github = readGitHubUrls(env);
+  const notifications = { githubUrl: github.web, onQueued: () => sender?.wake() };
   const parts: AppParts = { store, caches: createGitHubCaches(), now, metrics, notifications };
   const openRepo = createRepoContexts(app, parts);
   const workers = createDeliveryWorkers({
@@ -79,6 +85,21 @@ export async function startDeliverybot(
     ...(sealer === undefined ? {} : { sealer }),
   };
   registerRoutes(app, options.addHandler, routeParts, hooks, env);
+  const dashboard = readDashboardSettings(env, github);
+  if (dashboard.on) {
+    options.addHandler(
+      createDashboard({
+        store,
+        now,
+        log: app.log.child({ name: "dashboard" }),
+        settings: dashboard.settings,
+        visible: createVisibleRepositories(now),
+        signInLimiter: createRateLimiter({ capacity: 10, refillEveryMs: 6_000, now: () => now().getTime() }),
+      }),
+    );
+  } else {
+    app.log.info(`dashboard off: ${dashboard.why}`);
+  }
   const stopSweep = startRetrySweep({ store, now, openRepo, metrics, log: app.log }, settings.sweepMs);
   workers.start();
   sender?.start();
@@ -106,12 +127,6 @@ function readNotifyKey(key: string | undefined, log: Probot["log"]): ChannelSeal
     return undefined;
   }
   return createChannelSealer(key);
-}
-
-/** GitHub's web address, for links: GitHub Enterprise Server's when `GHE_HOST` is set (as Probot reads it). */
-function githubWebUrl(env: NodeJS.ProcessEnv): string {
-  if (env.GHE_HOST === undefined || env.GHE_HOST === "") return "https://github.com";
-  return `${env.GHE_PROTOCOL ?? "https"}://${env.GHE_HOST}`;
 }
 
 async function stopSender(sender: NotificationSender | undefined, drainMs: number): Promise<boolean> {

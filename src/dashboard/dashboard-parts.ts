@@ -1,0 +1,28 @@
+import type { Logger } from "probot";
+import type { RateLimiter } from "../hooks/create-rate-limiter.js";
+import type { Store } from "../store/store.js";
+import type { DashboardSettings } from "./dashboard-settings.js";
+import type { VisibleRepositories } from "./visible-repositories.js";
+
+/** What the dashboard runs on. */
+export interface DashboardParts {
+  readonly store: Pick<
+    Store,
+    | "createSession"
+    | "findSession"
+    | "deleteSession"
+    | "listCurrentDeployments"
+    | "listDeploymentsInFlight"
+    | "searchDeployments"
+    | "listEnvironments"
+    | "listLocks"
+    | "listPendingByRepo"
+    | "listDecisions"
+  >;
+  readonly now: () => Date;
+  readonly log: Logger;
+  readonly settings: DashboardSettings;
+  readonly visible: VisibleRepositories;
+  /** Sign-ins started per client address: a burst, then one every few seconds. */
+  readonly signInLimiter: RateLimiter;
+}

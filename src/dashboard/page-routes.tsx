@@ -1,0 +1,130 @@
+import type { ServerResponse } from "node:http";
+import { LIFECYCLE_STATES, type Lifecycle } from "../domain/lifecycle.js";
+import type { DeploymentTrigger } from "../domain/deployments.js";
+import type { VisibleRepository } from "../github/user-github.js";
+import type { DeploymentSearch } from "../store/deployment-store.js";
+import type { DashboardParts } from "./dashboard-parts.js";
+import { sendPage } from "./send-page.js";
+import type { SignedIn } from "./signed-in.js";
+import { HistoryPage, type HistoryFilter } from "./views/history-page.js";
+import { HomePage } from "./views/home-page.js";
+import { NotFoundPage } from "./views/not-found-page.js";
+import { RepositoryPage } from "./views/repository-page.js";
+
+/** Deployments in flight are those created in the last day. */
+const IN_FLIGHT_WINDOW_MS = 24 * 3_600_000;
+/** Deployments on the repository page, and per page of the history. */
+export const RECENT_DEPLOYMENTS = 20;
+export const HISTORY_PAGE_SIZE = 50;
+const TRIGGERS: readonly DeploymentTrigger[] = ["auto", "command", "hook", "cli", "external"];
+
+/** `GET /dashboard`: every repository the user can see, with what is deployed in each environment (one store query). */
+export async function showHome(res: ServerResponse, parts: DashboardParts, signedIn: SignedIn): Promise<void> {
+  const repositories = await parts.visible.list(signedIn.session.id, signedIn.github);
+  const current = await parts.store.listCurrentDeployments(repositories.map((repo) => repo.id));
+  const rows = repositories.map((repo) => ({
+    repo,
+    repoUrl: repoUrl(parts, repo),
+    current: current.filter((deployment) => deployment.repoId === repo.id),
+  }));
+  sendPage(res, 200, <HomePage viewer={signedIn.viewer} now={parts.now()} rows={rows} />, parts.settings.github.web);
+}
+
+/** `GET /dashboard/<owner>/<repo>`: the repository's environments, what is in flight and waits, its locks and latest deployments. */
+export async function showRepository(
+  res: ServerResponse,
+  parts: DashboardParts,
+  signedIn: SignedIn,
+  repo: VisibleRepository,
+): Promise<void> {
+  const now = parts.now();
+  const [current, inFlight, pending, locks, recent] = await Promise.all([
+    parts.store.listCurrentDeployments([repo.id]),
+    parts.store.listDeploymentsInFlight(repo.id, new Date(now.getTime() - IN_FLIGHT_WINDOW_MS)),
+    parts.store.listPendingByRepo(repo.id),
+    parts.store.listLocks(repo.id, now),
+    parts.store.searchDeployments(repo.id, { limit: RECENT_DEPLOYMENTS }),
+  ]);
+  const waiting = await Promise.all(
+    pending.map(async (deploy) => {
+      const [why] = await parts.store.listDecisions(repo.id, { sha: deploy.sha, target: deploy.target, limit: 1 });
+      return { pending: deploy, why };
+    }),
+  );
+  const view = { owner: repo.owner, name: repo.name, repoUrl: repoUrl(parts, repo), current, inFlight, waiting, locks, recent };
+  sendPage(res, 200, <RepositoryPage viewer={signedIn.viewer} now={now} view={view} />, parts.settings.github.web);
+}
+
+/** `GET /dashboard/<owner>/<repo>/deployments`: the history, filtered by the query string, one page at a time. */
+export async function showHistory(
+  res: ServerResponse,
+  parts: DashboardParts,
+  signedIn: SignedIn,
+  repo: VisibleRepository,
+  query: URLSearchParams,
+): Promise<void> {
+  const filter = readHistoryFilter(query);
+  const page = readPage(query.get("page"));
+  const search: DeploymentSearch = {
+    ...toSearch(filter),
+    limit: HISTORY_PAGE_SIZE + 1,
+    offset: (page - 1) * HISTORY_PAGE_SIZE,
+  };
+  const [found, environments] = await Promise.all([
+    parts.store.searchDeployments(repo.id, search),
+    parts.store.listEnvironments(repo.id),
+  ]);
+  const view = {
+    owner: repo.owner,
+    name: repo.name,
+    repoUrl: repoUrl(parts, repo),
+    filter,
+    environments,
+    deployments: found.slice(0, HISTORY_PAGE_SIZE),
+    page,
+    hasNext: found.length > HISTORY_PAGE_SIZE,
+  };
+  sendPage(res, 200, <HistoryPage viewer={signedIn.viewer} now={parts.now()} view={view} />, parts.settings.github.web);
+}
+
+/** The same page whether the repository does not exist, is not installed, or is hidden from the user. */
+export function showNotFound(res: ServerResponse, parts: DashboardParts, signedIn: SignedIn | undefined, what: string): void {
+  sendPage(res, 404, <NotFoundPage viewer={signedIn?.viewer} what={what} />, parts.settings.github.web);
+}
+
+/** The filters a query string sets; values outside the closed lists are ignored, as are empty ones. */
+export function readHistoryFilter(query: URLSearchParams): HistoryFilter {
+  const text = (name: string, max: number) => {
+    const value = query.get(name)?.trim() ?? "";
+    return value === "" || value.length > max ? undefined : value;
+  };
+  const lifecycle = text("lifecycle", 20);
+  const trigger = text("trigger", 20);
+  const environment = text("environment", 255);
+  const creator = text("creator", 39);
+  return {
+    ...(environment === undefined ? {} : { environment }),
+    ...(lifecycle !== undefined && (LIFECYCLE_STATES as readonly string[]).includes(lifecycle) ? { lifecycle } : {}),
+    ...(trigger !== undefined && (TRIGGERS as readonly string[]).includes(trigger) ? { trigger } : {}),
+    ...(creator === undefined ? {} : { creator }),
+  };
+}
+
+function toSearch(filter: HistoryFilter): Omit<DeploymentSearch, "limit"> {
+  return {
+    ...(filter.environment === undefined ? {} : { environment: filter.environment }),
+    ...(filter.lifecycle === undefined ? {} : { lifecycle: filter.lifecycle as Lifecycle }),
+    ...(filter.trigger === undefined ? {} : { trigger: filter.trigger as DeploymentTrigger }),
+    ...(filter.creator === undefined ? {} : { creator: filter.creator }),
+  };
+}
+
+/** A 1-based page number; anything else is page 1. Pages past 1,000 are not served (deep offsets are slow). */
+function readPage(raw: string | null): number {
+  const page = Number(raw ?? "1");
+  return Number.isSafeInteger(page) && page >= 1 && page <= 1_000 ? page : 1;
+}
+
+function repoUrl(parts: DashboardParts, repo: VisibleRepository): string {
+  return `${parts.settings.github.web}/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.name)}`;
+}

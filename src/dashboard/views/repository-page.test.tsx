@@ -1,0 +1,147 @@
+import { describe, expect, it } from "@jest/globals";
+import { render } from "preact-render-to-string";
+import type { DeploymentWithState } from "../../store/deployment-store.js";
+import { HistoryPage } from "./history-page.js";
+import { RepositoryPage, type RepositoryView } from "./repository-page.js";
+
+const NOW = new Date("2026-12-07T12:00:00Z");
+const HOSTILE = `<script>alert("x")</script><img src=x onerror=alert(1)>`;
+const viewer = { login: "alice", avatarUrl: "https://avatars.githubusercontent.com/u/1", csrf: "csrf-token" };
+
+function deployment(fields: Partial<DeploymentWithState> = {}): DeploymentWithState {
+  return {
+    id: 42,
+    repoId: 1,
+    environment: "production",
+    sha: "d6fde92930d4715a2b49857d24b940956b26d2d3",
+    ref: "main",
+    task: "deploy",
+    target: "production",
+    pr: null,
+    transient: false,
+    createdAt: new Date("2026-12-07T09:00:00Z"),
+    creator: "alice",
+    trigger: "command",
+    description: null,
+    state: "success",
+    lifecycle: "succeeded",
+    stateAt: new Date("2026-12-07T09:05:00Z"),
+    statusDescription: "Deployed",
+    environmentUrl: "https://shop.example.com",
+    logUrl: "https://ci.example.com/run/1",
+    ...fields,
+  };
+}
+
+const view = (fields: Partial<RepositoryView> = {}): RepositoryView => ({
+  owner: "acme",
+  name: "shop",
+  repoUrl: "https://github.com/acme/shop",
+  current: [deployment()],
+  inFlight: [],
+  waiting: [],
+  locks: [],
+  recent: [deployment()],
+  ...fields,
+});
+
+describe("RepositoryPage", () => {
+  it("shows each environment's deployment: commit, state, ref, who, link", () => {
+    const html = render(<RepositoryPage viewer={viewer} now={NOW} view={view()} />);
+
+    expect(html).toContain(
+      '<a class="text-mono" href="https://github.com/acme/shop/commit/d6fde92930d4715a2b49857d24b940956b26d2d3">d6fde92</a>',
+    );
+    expect(html).toContain('<span class="Label Label--success" title="GitHub: success">succeeded</span>');
+    expect(html).toContain("by alice");
+    expect(html).toContain('<a href="https://ci.example.com/run/1">log</a>');
+  });
+
+  it("renders every string from GitHub or a user as text: branch names, descriptions, lock reasons, logins", () => {
+    const hostile = deployment({
+      ref: HOSTILE,
+      environment: HOSTILE,
+      statusDescription: HOSTILE,
+      creator: HOSTILE,
+      logUrl: "javascript:alert(1)",
+      environmentUrl: "javascript:alert(2)",
+    });
+    const lock = {
+      repoId: 1,
+      environment: HOSTILE,
+      owner: HOSTILE,
+      pr: null,
+      reason: HOSTILE,
+      expiresAt: null,
+      target: null,
+      createdAt: NOW,
+    };
+    const waiting = {
+      pending: {
+        repoId: 1,
+        owner: "acme",
+        repo: "shop",
+        installationId: 1,
+        attempts: 0,
+        nextAttemptAt: null,
+        lastError: null,
+        target: HOSTILE,
+        ref: HOSTILE,
+        sha: "a".repeat(40),
+        pr: null,
+        trigger: "push" as const,
+      },
+      why: {
+        repoId: 1,
+        target: HOSTILE,
+        ref: HOSTILE,
+        sha: "a".repeat(40),
+        pr: null,
+        reason: "waiting_for_checks" as const,
+        message: HOSTILE,
+        origin: null,
+        createdAt: NOW,
+      },
+    };
+
+    const html = render(
+      <RepositoryPage
+        viewer={{ ...viewer, login: HOSTILE }}
+        now={NOW}
+        view={view({ current: [hostile], recent: [hostile], locks: [lock], waiting: [waiting] })}
+      />,
+    );
+
+    expect(html).not.toContain("<script>");
+    expect(html).not.toContain("<img src=x");
+    expect(html).not.toContain("javascript:");
+    expect(html).toContain("&lt;script>alert(&quot;x&quot;)&lt;/script>&lt;img src=x onerror=alert(1)>");
+  });
+
+  it("keeps the history's filters in its paging links, encoded", () => {
+    const html = render(
+      <HistoryPage
+        viewer={viewer}
+        now={NOW}
+        view={{
+          owner: "acme",
+          name: "shop",
+          repoUrl: "https://github.com/acme/shop",
+          filter: { environment: 'pr-1"&x=<y>', lifecycle: "failed" },
+          environments: ["production", 'pr-1"&x=<y>'],
+          deployments: [deployment()],
+          page: 2,
+          hasNext: true,
+        }}
+      />,
+    );
+
+    expect(html).toContain(
+      'href="/dashboard/acme/shop/deployments?environment=pr-1%22%26x%3D%3Cy%3E&amp;lifecycle=failed&amp;page=3"',
+    );
+    expect(html).toContain(
+      'href="/dashboard/acme/shop/deployments?environment=pr-1%22%26x%3D%3Cy%3E&amp;lifecycle=failed&amp;page=1"',
+    );
+    expect(html).toContain('<option value="failed" selected>failed</option>');
+  });
+});
