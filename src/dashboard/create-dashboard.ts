@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readLimitedBody } from "../web/read-limited-body.js";
 import type { DashboardParts } from "./dashboard-parts.js";
-import { showHistory, showHome, showNotFound, showRepository } from "./page-routes.js";
+import { sendVersion, showHistory, showHome, showNotFound, showRepository } from "./page-routes.js";
 import { createAssetServer } from "./serve-asset.js";
 import { redirect, sendPage, sendText } from "./send-page.js";
 import { finishSignIn, signOut, startSignIn } from "./sign-in-routes.js";
@@ -10,11 +10,12 @@ import { SignInPage } from "./views/sign-in-page.js";
 
 /** Form bodies (sign-out, later the actions) past this many bytes are refused. */
 const MAX_FORM_BYTES = 8 * 1024;
-const REPOSITORY_PATH = /^\/dashboard\/([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)(\/deployments)?\/?$/;
+const REPOSITORY_PATH = /^\/dashboard\/([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)(?:\/(deployments|version))?\/?$/;
 
 /**
  * The dashboard under `/dashboard`, for `addHandler`: sign-in with GitHub, the repositories the
- * signed-in user can see on GitHub, each repository's page and its deployment history. Answers
+ * signed-in user can see on GitHub, each repository's page (refreshing itself when its version
+ * changes) and its deployment history. Answers
  * false (not handled) outside `/dashboard`.
  */
 export function createDashboard(parts: DashboardParts) {
@@ -66,9 +67,10 @@ async function route(
   if (pathname === "/dashboard" || pathname === "/dashboard/") return showHome(res, parts, signedIn);
   const match = REPOSITORY_PATH.exec(pathname);
   if (match === null) return showNotFound(res, parts, signedIn, "This page");
-  const [, owner = "", name = "", history] = match;
+  const [, owner = "", name = "", page] = match;
   const repo = await parts.visible.find(signedIn.session.id, signedIn.github, owner, name);
   if (repo === undefined) return showNotFound(res, parts, signedIn, `${owner}/${name}`);
-  if (history === undefined) return showRepository(res, parts, signedIn, repo);
-  return showHistory(res, parts, signedIn, repo, url.searchParams);
+  if (page === "version") return sendVersion(res, parts, repo.id);
+  if (page === "deployments") return showHistory(res, parts, signedIn, repo, url.searchParams);
+  return showRepository(res, parts, signedIn, repo);
 }

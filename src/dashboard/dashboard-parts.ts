@@ -18,6 +18,7 @@ export interface DashboardParts {
     | "listLocks"
     | "listPendingByRepo"
     | "listDecisions"
+    | "repositoryVersion"
   >;
   readonly now: () => Date;
   readonly log: Logger;

@@ -24,6 +24,7 @@ describe("readDashboardSettings", () => {
     [{ ...BASE, GITHUB_CLIENT_SECRET: "" }, "GITHUB_CLIENT_ID and GITHUB_CLIENT_SECRET"],
     [{ ...BASE, SESSION_KEY: "short" }, "SESSION_KEY is not set or shorter than 32"],
     [{ ...BASE, WEBHOOK_SECRET: KEY }, "not the webhook secret"],
+    [{ ...BASE, DASHBOARD_POLL_MS: "50" }, "DASHBOARD_POLL_MS must be a whole number"],
   ])("is off, saying why: %j", (env, why) => {
     const setup = readDashboardSettings(env, GITHUB);
 

@@ -13,7 +13,12 @@ export interface DashboardSettings {
   /** The app's public address (`PUBLIC_URL`); without it, the request's `Host`. */
   readonly publicUrl: string | undefined;
   readonly github: GitHubUrls;
+  /** How often an open page asks whether what it shows changed (`DASHBOARD_POLL_MS`, default 5 s). */
+  readonly pollMs: number;
 }
+
+/** Pages look for changes every 5 s unless `DASHBOARD_POLL_MS` says otherwise (200 ms to 10 minutes). */
+export const DEFAULT_POLL_MS = 5_000;
 
 /** The dashboard's settings, or why it is off (a sentence for the log). */
 export type DashboardSetup =
@@ -40,7 +45,16 @@ export function readDashboardSettings(env: Readonly<Record<string, string | unde
   if (sessionKey === env["WEBHOOK_SECRET"]) {
     return { on: false, why: "SESSION_KEY must be a key of its own, not the webhook secret" };
   }
+  const pollMs = readPollMs(env["DASHBOARD_POLL_MS"]);
+  if (pollMs === undefined)
+    return { on: false, why: "DASHBOARD_POLL_MS must be a whole number of milliseconds from 200 to 600000" };
   const publicUrl =
     env["PUBLIC_URL"] === undefined || env["PUBLIC_URL"] === "" ? undefined : env["PUBLIC_URL"].replace(/\/+$/, "");
-  return { on: true, settings: { clientId, clientSecret, sessionKey, publicUrl, github } };
+  return { on: true, settings: { clientId, clientSecret, sessionKey, publicUrl, github, pollMs } };
+}
+
+function readPollMs(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === "") return DEFAULT_POLL_MS;
+  const value = Number(raw);
+  return /^\d+$/.test(raw) && value >= 200 && value <= 600_000 ? value : undefined;
 }

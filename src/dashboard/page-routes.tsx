@@ -4,7 +4,7 @@ import type { DeploymentTrigger } from "../domain/deployments.js";
 import type { VisibleRepository } from "../github/user-github.js";
 import type { DeploymentSearch } from "../store/deployment-store.js";
 import type { DashboardParts } from "./dashboard-parts.js";
-import { sendPage } from "./send-page.js";
+import { sendJsonNoStore, sendPage } from "./send-page.js";
 import type { SignedIn } from "./signed-in.js";
 import { HistoryPage, type HistoryFilter } from "./views/history-page.js";
 import { HomePage } from "./views/home-page.js";
@@ -38,6 +38,8 @@ export async function showRepository(
   repo: VisibleRepository,
 ): Promise<void> {
   const now = parts.now();
+  // Read first: a change made while the page is assembled shows as a newer version, and refreshes it.
+  const version = await parts.store.repositoryVersion(repo.id);
   const [current, inFlight, pending, locks, recent] = await Promise.all([
     parts.store.listCurrentDeployments([repo.id]),
     parts.store.listDeploymentsInFlight(repo.id, new Date(now.getTime() - IN_FLIGHT_WINDOW_MS)),
@@ -52,7 +54,14 @@ export async function showRepository(
     }),
   );
   const view = { owner: repo.owner, name: repo.name, repoUrl: repoUrl(parts, repo), current, inFlight, waiting, locks, recent };
-  sendPage(res, 200, <RepositoryPage viewer={signedIn.viewer} now={now} view={view} />, parts.settings.github.web);
+  const live = { url: `${pagePath(repo)}/version`, version, pollMs: parts.settings.pollMs };
+  sendPage(res, 200, <RepositoryPage viewer={signedIn.viewer} now={now} view={view} live={live} />, parts.settings.github.web);
+}
+
+/** `GET /dashboard/<owner>/<repo>/version`: what the page's script compares, as JSON. */
+export async function sendVersion(res: ServerResponse, parts: DashboardParts, repoId: number): Promise<void> {
+  const version = await parts.store.repositoryVersion(repoId);
+  sendJsonNoStore(res, { version });
 }
 
 /** `GET /dashboard/<owner>/<repo>/deployments`: the history, filtered by the query string, one page at a time. */
@@ -123,6 +132,10 @@ function toSearch(filter: HistoryFilter): Omit<DeploymentSearch, "limit"> {
 function readPage(raw: string | null): number {
   const page = Number(raw ?? "1");
   return Number.isSafeInteger(page) && page >= 1 && page <= 1_000 ? page : 1;
+}
+
+function pagePath(repo: VisibleRepository): string {
+  return `/dashboard/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.name)}`;
 }
 
 function repoUrl(parts: DashboardParts, repo: VisibleRepository): string {

@@ -56,3 +56,13 @@ export function sendText(
   res.writeHead(status, { ...securityHeaders(githubWeb), "content-type": "text/plain; charset=utf-8", ...headers });
   res.end(`${text}\n`);
 }
+
+/** A small JSON answer for the page's own script. */
+export function sendJsonNoStore(res: ServerResponse, body: unknown): void {
+  res.writeHead(200, {
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+  });
+  res.end(JSON.stringify(body));
+}

@@ -12,6 +12,7 @@ import { createNotificationStore } from "./sql-notifications.js";
 import { createPendingStore } from "./sql-pending.js";
 import { createPullRequestHeadStore } from "./sql-pull-request-heads.js";
 import { createSessionStore } from "./sql-sessions.js";
+import { createVersionStore } from "./sql-versions.js";
 import { createWatchStore } from "./sql-watches.js";
 import type { Store } from "./store.js";
 
@@ -35,6 +36,7 @@ export function createSqlStore(db: SqlClient): Store {
     ...createChannelStore(db),
     ...createNotificationStore(db),
     ...createSessionStore(db),
+    ...createVersionStore(db),
     close: () => db.close(),
   };
 }

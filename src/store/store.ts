@@ -11,6 +11,7 @@ import type { NotificationStore } from "./notification-store.js";
 import type { PendingStore } from "./pending-store.js";
 import type { PullRequestHeadStore } from "./pull-request-head-store.js";
 import type { SessionStore } from "./session-store.js";
+import type { VersionStore } from "./version-store.js";
 import type { WatchStore } from "./watch-store.js";
 
 /**
@@ -33,7 +34,8 @@ export interface Store
     WatchStore,
     ChannelStore,
     NotificationStore,
-    SessionStore {
+    SessionStore,
+    VersionStore {
   close(): Promise<void>;
 }
 

@@ -11,6 +11,7 @@ import { describeNotificationContract } from "./contract-notifications.js";
 import { describePendingContract } from "./contract-pending.js";
 import { describeQueueContract } from "./contract-queue.js";
 import { describeSessionContract } from "./contract-sessions.js";
+import { describeVersionContract } from "./contract-versions.js";
 import { describeWatchContract } from "./contract-watches.js";
 
 /**
@@ -53,5 +54,6 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describeWatchContract(getStore);
     describeNotificationContract(getStore);
     describeSessionContract(getStore);
+    describeVersionContract(getStore);
   });
 }

@@ -7,11 +7,24 @@ export interface Viewer {
   readonly csrf: string;
 }
 
+/** A page that refreshes itself: where to ask for the version, the version it shows, how often. */
+export interface Live {
+  readonly url: string;
+  readonly version: string;
+  readonly pollMs: number;
+}
+
 /**
  * Every page: GitHub's Primer CSS and ours (both served by the app: the Content-Security-Policy
  * allows no other origin), a header with the product and the signed-in user, the page's content.
  */
-export function Layout(props: { readonly title: string; readonly viewer?: Viewer; readonly children: ComponentChildren }) {
+export function Layout(props: {
+  readonly title: string;
+  readonly viewer?: Viewer;
+  readonly live?: Live;
+  readonly children: ComponentChildren;
+}) {
+  const live = props.live;
   return (
     <html lang="en" data-color-mode="auto" data-light-theme="light" data-dark-theme="dark">
       <head>
@@ -20,6 +33,7 @@ export function Layout(props: { readonly title: string; readonly viewer?: Viewer
         <title>{`${props.title} · Deliverybot`}</title>
         <link rel="stylesheet" href="/dashboard/assets/primer.css" />
         <link rel="stylesheet" href="/dashboard/assets/dashboard.css" />
+        {live === undefined ? null : <script src="/dashboard/assets/live.js" defer />}
       </head>
       <body>
         <header class="Header">
@@ -43,7 +57,13 @@ export function Layout(props: { readonly title: string; readonly viewer?: Viewer
             </div>
           )}
         </header>
-        <main class="container-lg px-3 py-4">{props.children}</main>
+        {live === undefined ? (
+          <main class="container-lg px-3 py-4">{props.children}</main>
+        ) : (
+          <main class="container-lg px-3 py-4" data-live={live.url} data-version={live.version} data-poll={String(live.pollMs)}>
+            {props.children}
+          </main>
+        )}
       </body>
     </html>
   );

@@ -5,7 +5,7 @@ import type { LockRecord } from "../../store/lock-store.js";
 import type { PendingRecord } from "../../store/pending-store.js";
 import { CommitLink, StateLabel, TimeAgo } from "./components.js";
 import { DeploymentTable, isWebUrl } from "./deployment-table.js";
-import { Layout, type Viewer } from "./layout.js";
+import { Layout, type Live, type Viewer } from "./layout.js";
 
 /** A deploy waiting for its gates, with the latest decision about it (why it waits). */
 export interface WaitingDeploy {
@@ -26,11 +26,20 @@ export interface RepositoryView {
 }
 
 /** One repository: each environment's current deployment, what is in flight, what waits and why, locks, the latest deployments. */
-export function RepositoryPage(props: { readonly viewer: Viewer; readonly now: Date; readonly view: RepositoryView }) {
+export function RepositoryPage(props: {
+  readonly viewer: Viewer;
+  readonly now: Date;
+  readonly view: RepositoryView;
+  readonly live?: Live;
+}) {
   const { view, now } = props;
   const base = `/dashboard/${encodeURIComponent(view.owner)}/${encodeURIComponent(view.name)}`;
   return (
-    <Layout title={`${view.owner}/${view.name}`} viewer={props.viewer}>
+    <Layout
+      title={`${view.owner}/${view.name}`}
+      viewer={props.viewer}
+      {...(props.live === undefined ? {} : { live: props.live })}
+    >
       <nav class="mb-3 color-fg-muted">
         <a href="/dashboard">Repositories</a> / {view.owner} / <strong>{view.name}</strong>
       </nav>

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "@jest/globals";
+import type { Store } from "../../src/store/store.js";
+import { decisionRecord, deploymentRecord, uniqueRepoId } from "./store-fixtures.js";
+
+/** Contract: a repository's version changes with anything the dashboard shows of it, and only then. */
+export function describeVersionContract(getStore: () => Store): void {
+  describe("repository versions", () => {
+    it("changes with a deployment, a status, a decision and a lock, and not with another repository's", async () => {
+      // A lock taken then released leaves what the page shows as it was: so does the version.
+      const store = getStore();
+      const repoId = uniqueRepoId();
+      const other = uniqueRepoId();
+      const versions = [await store.repositoryVersion(repoId)];
+      const changed = async (change: () => Promise<unknown>) => {
+        await change();
+        versions.push(await store.repositoryVersion(repoId));
+      };
+
+      await changed(() => store.recordDeployment(deploymentRecord(repoId)));
+      await changed(() =>
+        store.recordDeploymentStatus({
+          id: repoId + 11,
+          deploymentId: repoId + 1,
+          state: "success",
+          description: null,
+          environmentUrl: null,
+          logUrl: null,
+          createdAt: new Date("2026-01-01T10:05:00Z"),
+        }),
+      );
+      await changed(() => store.recordDecision(decisionRecord(repoId)));
+      const lock = { repoId, environment: "production", target: "production", owner: "alice", pr: null, reason: null, expiresAt: null };
+      await changed(() => store.acquireLock({ ...lock, createdAt: new Date("2026-01-01T11:00:00Z") }, new Date("2026-01-01T11:00:00Z")));
+      await changed(() => store.releaseLock(repoId, "production"));
+      await changed(() => store.recordDeployment(deploymentRecord(other)));
+
+      expect(new Set(versions.slice(0, 5)).size).toBe(5);
+      expect(versions[5]).toBe(versions[3]);
+      expect(versions[6]).toBe(versions[5]);
+    });
+  });
+}
