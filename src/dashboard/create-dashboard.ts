@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readLimitedBody } from "../web/read-limited-body.js";
 import type { DashboardParts } from "./dashboard-parts.js";
-import { sendVersion, showHistory, showHome, showNotFound, showRepository } from "./page-routes.js";
+import { sendVersion, showHistory, showHome, showNotFound, showRepository, showWhy } from "./page-routes.js";
 import { createAssetServer } from "./serve-asset.js";
 import { redirect, sendPage, sendText } from "./send-page.js";
 import { finishSignIn, signOut, startSignIn } from "./sign-in-routes.js";
@@ -10,7 +10,7 @@ import { SignInPage } from "./views/sign-in-page.js";
 
 /** Form bodies (sign-out, later the actions) past this many bytes are refused. */
 const MAX_FORM_BYTES = 8 * 1024;
-const REPOSITORY_PATH = /^\/dashboard\/([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)(?:\/(deployments|version))?\/?$/;
+const REPOSITORY_PATH = /^\/dashboard\/([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)(?:\/(deployments|version|why))?\/?$/;
 
 /**
  * The dashboard under `/dashboard`, for `addHandler`: sign-in with GitHub, the repositories the
@@ -72,5 +72,6 @@ async function route(
   if (repo === undefined) return showNotFound(res, parts, signedIn, `${owner}/${name}`);
   if (page === "version") return sendVersion(res, parts, repo.id);
   if (page === "deployments") return showHistory(res, parts, signedIn, repo, url.searchParams);
+  if (page === "why") return showWhy(res, parts, signedIn, repo, url.searchParams);
   return showRepository(res, parts, signedIn, repo);
 }

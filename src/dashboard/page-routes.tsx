@@ -10,6 +10,7 @@ import { HistoryPage, type HistoryFilter } from "./views/history-page.js";
 import { HomePage } from "./views/home-page.js";
 import { NotFoundPage } from "./views/not-found-page.js";
 import { RepositoryPage } from "./views/repository-page.js";
+import { WhyPage } from "./views/why-page.js";
 
 /** Deployments in flight are those created in the last day. */
 const IN_FLIGHT_WINDOW_MS = 24 * 3_600_000;
@@ -94,6 +95,22 @@ export async function showHistory(
     hasNext: found.length > HISTORY_PAGE_SIZE,
   };
   sendPage(res, 200, <HistoryPage viewer={signedIn.viewer} now={parts.now()} view={view} />, parts.settings.github.web);
+}
+
+/** `GET /dashboard/<owner>/<repo>/why?sha=<sha>[&target=<name>]`: the decisions about a commit. */
+export async function showWhy(
+  res: ServerResponse,
+  parts: DashboardParts,
+  signedIn: SignedIn,
+  repo: VisibleRepository,
+  query: URLSearchParams,
+): Promise<void> {
+  const sha = query.get("sha")?.toLowerCase() ?? "";
+  if (!/^[0-9a-f]{40}$/.test(sha)) return showNotFound(res, parts, signedIn, "That commit");
+  const target = query.get("target") || undefined;
+  const decisions = await parts.store.listDecisions(repo.id, { sha, limit: 50, ...(target === undefined ? {} : { target }) });
+  const view = { owner: repo.owner, name: repo.name, repoUrl: repoUrl(parts, repo), sha, target, decisions };
+  sendPage(res, 200, <WhyPage viewer={signedIn.viewer} now={parts.now()} view={view} />, parts.settings.github.web);
 }
 
 /** The same page whether the repository does not exist, is not installed, or is hidden from the user. */

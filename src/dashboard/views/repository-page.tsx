@@ -99,7 +99,10 @@ export function RepositoryPage(props: {
                     {" "}
                     — <code>{why.reason}</code> {why.message}
                   </span>
-                )}
+                )}{" "}
+                <a class="f6" href={`${base}/why?${new URLSearchParams({ sha: pending.sha, target: pending.target })}`}>
+                  why
+                </a>
               </li>
             ))}
           </ul>
