@@ -33,6 +33,9 @@ const OPERATIONS = [
   ["post", "/repos/{owner}/{repo}/issues/{issue_number}/comments"],
   ["get", "/repos/{owner}/{repo}/pulls/{pull_number}"],
   ["get", "/repos/{owner}/{repo}/pulls/{pull_number}/files"],
+  ["get", "/user"],
+  ["get", "/user/installations"],
+  ["get", "/user/installations/{installation_id}/repositories"],
 ];
 
 /** Documentation-only keys dropped everywhere to keep the file small. */

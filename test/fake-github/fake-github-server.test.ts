@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
+import { exchangeWebFlowCode, getWebFlowAuthorizationUrl } from "@octokit/oauth-methods";
+import { request } from "@octokit/request";
 import { Probot, ProbotOctokit } from "probot";
 import { TEST_PRIVATE_KEY } from "../helpers/probot-app.js";
-import { FAKE_ROUTES, startFakeGitHub, type FakeGitHub } from "./fake-github-server.js";
+import { FAKE_ROUTES, FAKE_WEB_ROUTES, startFakeGitHub, type FakeGitHub } from "./fake-github-server.js";
 
 const CONFIG = "version: 2\ntargets:\n  production:\n    auto_deploy_on: refs/heads/main\n";
 const SHA = "d6fde92930d4715a2b49857d24b940956b26d2d3";
@@ -189,10 +191,10 @@ describe("the fake GitHub server", () => {
 
   it("answers operations it does not serve with 404 and records them as unexpected", async () => {
     const inSubset = statusOf(octokit.rest.repos.get({ ...REPO }));
-    const unknown = statusOf(octokit.request("GET /user"));
+    const unknown = statusOf(octokit.request("GET /users/{username}", { username: "mona" }));
 
     expect([await inSubset, await unknown]).toEqual([404, 404]);
-    expect(github.unexpected.map((r) => `${r.method} ${r.route}`)).toEqual(["GET /repos/acme/shop", "GET /user"]);
+    expect(github.unexpected.map((r) => `${r.method} ${r.route}`)).toEqual(["GET /repos/acme/shop", "GET /users/mona"]);
     expect(github.problems()).toHaveLength(2);
   });
 
@@ -253,5 +255,340 @@ describe("the fake GitHub server", () => {
     expect(github.countRequests({ repo: "acme/shop", status: 200 })).toBe(1);
     expect(github.countRequests({ since, rateLimited: true })).toBe(2);
     expect(github.unexpected.map((r) => r.status)).toEqual([401]);
+  });
+});
+
+const OAUTH = { clientId: "Iv23liFakeClient", clientSecret: "fake-client-secret" };
+const CALLBACK = "http://127.0.0.1:3000/dashboard/auth/callback";
+const WRITE = { admin: false, maintain: false, push: true, triage: true, pull: true };
+const READ = { admin: false, maintain: false, push: false, triage: false, pull: true };
+const ADMIN = { admin: true, maintain: true, push: true, triage: true, pull: true };
+
+describe("the fake GitHub's OAuth web flow and user-to-server routes", () => {
+  let github: FakeGitHub;
+
+  beforeEach(async () => {
+    github = await startFakeGitHub({
+      oauth: OAUTH,
+      configs: { "acme/docs": CONFIG },
+      repositories: { "acme/shop": { id: 7301, installationId: 401, private: true } },
+    });
+  });
+  afterEach(() => github.stop());
+
+  /** The browser's visit to the authorize page: GitHub's answer, redirects not followed. */
+  const authorize = (query: Record<string, string>) =>
+    fetch(`${github.url}/login/oauth/authorize?${new URLSearchParams(query)}`, { redirect: "manual" });
+
+  /** A signed-in user's trip through the authorize page: the code GitHub sends back. */
+  async function signInCode(): Promise<string> {
+    const response = await authorize({ client_id: OAUTH.clientId, redirect_uri: CALLBACK, state: "s" });
+    return new URL(response.headers.get("location") ?? "").searchParams.get("code") ?? "";
+  }
+
+  /** `POST /login/oauth/access_token` as Octokit sends it; the JSON answer. */
+  async function exchange(fields: Record<string, string>): Promise<Record<string, unknown>> {
+    const response = await fetch(`${github.url}/login/oauth/access_token`, {
+      method: "POST",
+      headers: { accept: "application/json", "content-type": "application/json" },
+      body: JSON.stringify({ client_id: OAUTH.clientId, client_secret: OAUTH.clientSecret, redirect_uri: CALLBACK, ...fields }),
+    });
+    expect(response.status).toBe(200);
+    return (await response.json()) as Record<string, unknown>;
+  }
+
+  const asUser = (token: string) => request.defaults({ baseUrl: github.apiUrl, headers: { authorization: `token ${token}` } });
+  /** Octokit's `request` pointed at the fake, as the app's OAuth client is (the exchange goes to the web host). */
+  const fakeRequest = () => request.defaults({ baseUrl: github.apiUrl });
+
+  it("signs a user in with Octokit's OAuth client, then lists what they may see: their installations and repositories", async () => {
+    github.signInAs("alice", { name: "Alice Liddell" });
+    github.grantUser("alice", "acme/shop", "write");
+    github.grantUser("alice", "acme/docs", "read");
+    github.grantUser("alice", "globex/api", "admin");
+    github.grantUser("bob", "acme/notes", "admin");
+    const { url } = getWebFlowAuthorizationUrl({
+      clientType: "github-app",
+      clientId: OAUTH.clientId,
+      redirectUrl: CALLBACK,
+      state: "xyz",
+      request: fakeRequest(),
+    });
+
+    const authorized = await fetch(url, { redirect: "manual" });
+    const back = new URL(authorized.headers.get("location") ?? "");
+    const { authentication } = await exchangeWebFlowCode({
+      clientType: "github-app",
+      ...OAUTH,
+      code: back.searchParams.get("code") ?? "",
+      redirectUrl: CALLBACK,
+      request: fakeRequest(),
+    });
+    const alice = asUser(authentication.token);
+    const user = await alice("GET /user");
+    const installations = await alice("GET /user/installations");
+    const acme = await alice("GET /user/installations/{installation_id}/repositories", { installation_id: 401 });
+    const globex = await alice("GET /user/installations/{installation_id}/repositories", { installation_id: 1 });
+
+    expect(url).toBe(
+      `${github.url}/login/oauth/authorize?allow_signup=true&client_id=${OAUTH.clientId}&redirect_uri=${encodeURIComponent(CALLBACK)}&state=xyz`,
+    );
+    expect(authorized.status).toBe(302);
+    expect(`${back.origin}${back.pathname}`).toBe(CALLBACK);
+    expect([...back.searchParams.keys()]).toEqual(["code", "state"]);
+    expect(back.searchParams.get("state")).toBe("xyz");
+    expect(authentication).toMatchObject({
+      token: expect.stringMatching(/^ghu_\w{36}$/),
+      refreshToken: expect.stringMatching(/^ghr_/),
+    });
+    expect("expiresAt" in authentication && Date.parse(authentication.expiresAt) - Date.now()).toBeGreaterThan(28_700_000);
+    expect(user.data).toMatchObject({ login: "alice", name: "Alice Liddell", type: "User", html_url: `${github.url}/alice` });
+    expect(installations.data.total_count).toBe(2);
+    expect(
+      installations.data.installations.map((i) => [i.id, i.account !== null && "login" in i.account ? i.account.login : null]),
+    ).toEqual([
+      [1, "globex"],
+      [401, "acme"],
+    ]);
+    expect(installations.data.installations[0]).toMatchObject({
+      app_id: 1,
+      target_type: "Organization",
+      repository_selection: "all",
+    });
+    expect(acme.data.repositories.map((r) => [r.full_name, r.owner.login, r.private, r.permissions])).toEqual([
+      ["acme/docs", "acme", false, READ],
+      ["acme/shop", "acme", true, WRITE],
+    ]);
+    expect(acme.data.repositories[1]).toMatchObject({ id: 7301, default_branch: "main", html_url: `${github.url}/acme/shop` });
+    expect(acme.data.total_count).toBe(2);
+    expect(globex.data.repositories.map((r) => [r.full_name, r.permissions])).toEqual([["globex/api", ADMIN]]);
+    expect(github.requests.map((r) => `${r.method} ${r.route} ${r.status} ${r.rateLimited}`)).toEqual([
+      "GET /login/oauth/authorize 302 false",
+      "POST /login/oauth/access_token 200 false",
+      "GET /user 200 true",
+      "GET /user/installations 200 true",
+      "GET /user/installations/{installation_id}/repositories 200 true",
+      "GET /user/installations/{installation_id}/repositories 200 true",
+    ]);
+    expect(github.problems()).toEqual([]);
+  });
+
+  it("takes each code once, refuses a wrong client secret as GitHub does (200 with an error), and Octokit throws both", async () => {
+    github.signInAs("alice");
+    const code = await signInCode();
+
+    const wrongSecret = await exchange({ code, client_secret: "not-the-secret" });
+    const first = await exchange({ code });
+    const reused = await exchange({ code });
+    const thrown = exchangeWebFlowCode({ clientType: "github-app", ...OAUTH, code, request: fakeRequest() });
+
+    expect(wrongSecret).toEqual({
+      error: "incorrect_client_credentials",
+      error_description: "The client_id and/or client_secret passed are incorrect.",
+      error_uri: expect.stringMatching(/^https:\/\/docs\.github\.com\//),
+    });
+    expect(first).toEqual({
+      access_token: expect.stringMatching(/^ghu_/),
+      token_type: "bearer",
+      scope: "",
+      expires_in: 28_800,
+      refresh_token: expect.stringMatching(/^ghr_/),
+      refresh_token_expires_in: 15_897_600,
+    });
+    expect(reused).toMatchObject({
+      error: "bad_verification_code",
+      error_description: "The code passed is incorrect or expired.",
+    });
+    await expect(thrown).rejects.toMatchObject({ status: 400, message: expect.stringContaining("bad_verification_code") });
+    // A wrong secret is the app's mistake; a used code can be the user's (a reloaded callback page).
+    expect(github.unexpected.map((r) => `${r.method} ${r.route}`)).toEqual(["POST /login/oauth/access_token"]);
+  });
+
+  it("answers a form with a form, refuses another redirect_uri than the code's, and injects faults into the exchange", async () => {
+    github.signInAs("alice");
+    github.failNext(FAKE_WEB_ROUTES.exchangeCode, 1, { status: 502 });
+    const [first, second] = [await signInCode(), await signInCode()];
+    const form = (code: string, redirectUri = CALLBACK) =>
+      fetch(`${github.url}/login/oauth/access_token`, {
+        method: "POST",
+        body: new URLSearchParams({
+          client_id: OAUTH.clientId,
+          client_secret: OAUTH.clientSecret,
+          code,
+          redirect_uri: redirectUri,
+        }),
+      });
+
+    const failed = await form(first);
+    const answered = await form(first);
+    const mismatch = await exchange({ code: second, redirect_uri: "http://127.0.0.1:3000/elsewhere" });
+
+    expect(failed.status).toBe(502);
+    expect(answered.headers.get("content-type")).toMatch(/^application\/x-www-form-urlencoded/);
+    expect(new URLSearchParams(await answered.text()).get("access_token")).toMatch(/^ghu_/);
+    expect(mismatch).toMatchObject({ error: "redirect_uri_mismatch" });
+    expect(github.problems()).toEqual([expect.stringContaining("POST /login/oauth/access_token (answered 200)")]);
+  });
+
+  it("answers the authorize page with a page saying what is wrong: nobody signed in, an unknown client, no redirect_uri", async () => {
+    const nobody = await authorize({ client_id: OAUTH.clientId, redirect_uri: CALLBACK, state: "s" });
+    github.signInAs("alice");
+    const unknownClient = await authorize({ client_id: "Iv23liSomeoneElse", redirect_uri: CALLBACK });
+    const noRedirect = await authorize({ client_id: OAUTH.clientId });
+    const unconfigured = await startFakeGitHub();
+    const noOAuth = await fetch(
+      `${unconfigured.url}/login/oauth/authorize?client_id=${OAUTH.clientId}&redirect_uri=${CALLBACK}`,
+      {
+        redirect: "manual",
+      },
+    );
+    await unconfigured.stop();
+
+    expect(nobody.status).toBe(403);
+    expect(nobody.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(await nobody.text()).toContain("call github.signInAs(login) first");
+    expect(unknownClient.status).toBe(404);
+    expect(await unknownClient.text()).toContain("Iv23liSomeoneElse");
+    expect(noRedirect.status).toBe(400);
+    expect(noOAuth.status).toBe(404);
+    expect(github.unexpected.map((r) => r.status)).toEqual([403, 404, 400]);
+  });
+
+  it("sends the user back with error=access_denied when they cancel, and signs them in the next time", async () => {
+    github.signInAs("alice");
+    github.denyNextSignIn();
+
+    const denied = new URL(
+      (await authorize({ client_id: OAUTH.clientId, redirect_uri: `${CALLBACK}?next=%2F`, state: "s1" })).headers.get(
+        "location",
+      ) ?? "",
+    );
+    const code = await signInCode();
+
+    expect(Object.fromEntries(denied.searchParams)).toEqual({
+      next: "/",
+      error: "access_denied",
+      error_description: "The user has denied your application access.",
+      error_uri: expect.stringContaining("#access-denied"),
+      state: "s1",
+    });
+    expect(code).toMatch(/^[0-9a-f]{20}$/);
+    expect(github.problems()).toEqual([]);
+  });
+
+  it("shows a user without a grant no installation and no repository; refuses other tokens on the user routes", async () => {
+    github.signInAs("carol");
+    github.grantUser("carol", "acme/shop", "write");
+    github.grantUser("carol", "acme/shop", "none");
+    github.grantUser("dave", "acme/docs", "maintain");
+    github.grantUser("erin", "acme/docs", "triage");
+    const { access_token: token } = await exchange({ code: await signInCode() });
+    const carol = asUser(String(token));
+    const installationToken = await fetch(`${github.apiUrl}/app/installations/401/access_tokens`, {
+      method: "POST",
+      headers: { authorization: "Bearer header.claims.signature" },
+    }).then(async (response) => ((await response.json()) as { token: string }).token);
+
+    const installations = await carol("GET /user/installations");
+    const repositories = statusOf(carol("GET /user/installations/{installation_id}/repositories", { installation_id: 401 }));
+    const unknownToken = statusOf(asUser("ghu_unknown")("GET /user"));
+    const asInstallation = statusOf(asUser(installationToken)("GET /user/installations"));
+    const userOnRepoRoute = statusOf(
+      carol("GET /repos/{owner}/{repo}/collaborators/{username}/permission", { owner: "acme", repo: "shop", username: "carol" }),
+    );
+    const permissions = await Promise.all(
+      ["carol", "dave", "erin"].map(async (login) => {
+        const { data } = await asUser(installationToken)("GET /repos/{owner}/{repo}/collaborators/{username}/permission", {
+          owner: "acme",
+          repo: login === "carol" ? "shop" : "docs",
+          username: login,
+        });
+        return data.permission;
+      }),
+    );
+
+    expect(installations.data).toEqual({ total_count: 0, installations: [] });
+    expect(await repositories).toBe(404);
+    expect(await unknownToken).toBe(401);
+    expect(await asInstallation).toBe(403);
+    expect(await userOnRepoRoute).toBe(401);
+    expect(permissions).toEqual(["none", "write", "read"]);
+    expect(github.unexpected.map((r) => `${r.route} ${r.status}`)).toEqual([
+      "/user 401",
+      "/user/installations 403",
+      "/repos/{owner}/{repo}/collaborators/{username}/permission 401",
+    ]);
+  });
+
+  it("pages the repositories with GitHub's Link header, which Octokit's paginate follows", async () => {
+    github.signInAs("alice");
+    for (const name of ["a", "b", "c"]) github.grantUser("alice", `acme/${name}`, "read");
+    const { access_token: token } = await exchange({ code: await signInCode() });
+    const octokit = new ProbotOctokit({ auth: { token: String(token) }, baseUrl: github.apiUrl });
+
+    const first = await octokit.request("GET /user/installations/{installation_id}/repositories", {
+      installation_id: 401,
+      per_page: 2,
+    });
+    const all = await octokit.paginate("GET /user/installations/{installation_id}/repositories", {
+      installation_id: 401,
+      per_page: 2,
+    });
+
+    expect(first.data.repositories.map((r) => r.name)).toEqual(["a", "b"]);
+    expect(first.data.total_count).toBe(3);
+    expect(first.headers.link).toBe(
+      `<${github.apiUrl}/user/installations/401/repositories?per_page=2&page=2>; rel="next", ` +
+        `<${github.apiUrl}/user/installations/401/repositories?per_page=2&page=2>; rel="last"`,
+    );
+    // acme/docs is installed (it has a configuration) but not granted: not listed.
+    expect(all.map((r) => r.full_name)).toEqual(["acme/a", "acme/b", "acme/c"]);
+    expect(github.problems()).toEqual([]);
+  });
+
+  it("expires codes and access tokens on expireUserTokens; a refresh token still gets a new access token, once", async () => {
+    github.signInAs("alice");
+    const tokens = await exchange({ code: await signInCode() });
+    const unused = await signInCode();
+    github.expireUserTokens();
+
+    const expired = statusOf(asUser(String(tokens["access_token"]))("GET /user"));
+    const lateCode = await exchange({ code: unused });
+    const refreshed = await exchange({ grant_type: "refresh_token", refresh_token: String(tokens["refresh_token"]) });
+    const again = await exchange({ grant_type: "refresh_token", refresh_token: String(tokens["refresh_token"]) });
+    const user = await asUser(String(refreshed["access_token"]))("GET /user");
+
+    expect(await expired).toBe(401);
+    expect(lateCode).toMatchObject({ error: "bad_verification_code" });
+    expect(refreshed).toMatchObject({
+      access_token: expect.stringMatching(/^ghu_/),
+      refresh_token: expect.stringMatching(/^ghr_/),
+    });
+    expect(again).toMatchObject({ error: "bad_refresh_token" });
+    expect(user.data.login).toBe("alice");
+  });
+
+  it("serves the avatars its answers point to, without counting them as unexpected", async () => {
+    github.signInAs("alice");
+    const { access_token: token } = await exchange({ code: await signInCode() });
+    const { data } = await asUser(String(token))("GET /user");
+
+    const avatar = await fetch(data.avatar_url);
+    const image = await avatar.text();
+
+    expect(data.avatar_url).toBe(`${github.url}/avatars/u/${data.id}?v=4`);
+    expect(avatar.headers.get("content-type")).toBe("image/svg+xml");
+    expect(image).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(github.countRequests({ route: "/avatars/u/{user_id}", status: 200, rateLimited: false })).toBe(1);
+    expect(github.problems()).toEqual([]);
+  });
+
+  it("validates the user routes' parameters against GitHub's OpenAPI description", async () => {
+    github.signInAs("alice");
+    const { access_token: token } = await exchange({ code: await signInCode() });
+
+    await asUser(String(token))("GET /user/installations", { per_page: 10, sort: "name" });
+
+    expect(github.validationErrors).toEqual([expect.stringContaining('parameters must NOT have additional properties ("sort")')]);
   });
 });

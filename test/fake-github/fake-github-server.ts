@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { findOperation, validateRequest } from "../helpers/openapi-validator.js";
+import { checkCredentials } from "./check-credentials.js";
 import { createFakeState, type FakeState } from "./fake-github-state.js";
 import {
   FAKE_ROUTES,
@@ -12,15 +13,16 @@ import {
 } from "./fake-github-types.js";
 import { createFaultInjector, type FaultInjector } from "./fault-injector.js";
 import { matchesFilter } from "./match-request.js";
+import { parseApiBody, parseWebBody, readBody } from "./read-body.js";
+import { registerRepository } from "./register-repository.js";
 import type { RouteResponse } from "./route-handler.js";
-import { findRoute } from "./route-table.js";
+import { findRoute, matchWebRoute } from "./route-table.js";
+import { createUserControls } from "./user-controls.js";
 
 export * from "./fake-github-types.js";
 
 /** Where GitHub Enterprise Server serves its REST API, and so where Probot sends requests with `GHE_HOST`. */
 const API_PREFIX = "/api/v3";
-const TOKEN_ROUTE = FAKE_ROUTES.createInstallationToken.slice("POST ".length);
-const APP_JWT = /^bearer [\w-]+\.[\w-]+\.[\w-]+$/i;
 
 interface DeploymentWaiter {
   readonly match: (deployment: FakeDeployment) => boolean;
@@ -42,7 +44,7 @@ interface ServerContext {
   readonly inFlight: Set<InFlightRequest>;
   /** Delayed answers still to send: cleared, and their requests answered at once, by `stop()`. */
   readonly delays: Set<() => void>;
-  apiUrl: string;
+  webUrl: string;
 }
 
 /**
@@ -50,7 +52,9 @@ interface ServerContext {
  * `/api/v3`), for the app run as real processes with `GHE_HOST=<fake.host> GHE_PROTOCOL=http`.
  * It answers the operations Deliverybot uses ({@link FAKE_ROUTES}) from its own state, validates
  * every request against GitHub's OpenAPI description, records every request, and answers anything
- * else 404 (recorded as unexpected). `problems()` lists what a clean run must not have.
+ * else 404 (recorded as unexpected). `problems()` lists what a clean run must not have. Outside
+ * `/api/v3` it serves the OAuth web flow that signs users in to the app ({@link FAKE_WEB_ROUTES}):
+ * the test says who is signed in (`signInAs`) and what they may see (`grantUser`).
  *
  * @example
  * const github = await startFakeGitHub({ configs: { "acme/shop": "version: 2\ntargets: …" } });
@@ -58,10 +62,22 @@ interface ServerContext {
  * const deployment = await github.waitForDeployment((d) => d.sha === sha);
  * expect(github.problems()).toEqual([]);
  * await github.stop();
+ *
+ * @example Signing in to the dashboard (the app started with the same client id and secret)
+ * const github = await startFakeGitHub({ oauth: { clientId, clientSecret }, repositories: { "acme/shop": { id: 7301 } } });
+ * github.signInAs("alice");
+ * github.grantUser("alice", "acme/shop", "write");
+ * // the app sends the browser to `${github.url}/login/oauth/authorize?client_id=…&redirect_uri=…&state=…`,
+ * // which comes straight back to redirect_uri with ?code=…&state=…
  */
 export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
   const context: ServerContext = {
-    state: createFakeState(options.configs ?? {}, options.defaultPermission ?? "write"),
+    state: createFakeState({
+      configs: options.configs ?? {},
+      defaultPermission: options.defaultPermission ?? "write",
+      oauthClient: options.oauth,
+      repositories: options.repositories,
+    }),
     faults: createFaultInjector(),
     requests: [],
     unexpected: [],
@@ -70,7 +86,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     latency: new Map(),
     inFlight: new Set(),
     delays: new Set(),
-    apiUrl: "",
+    webUrl: "",
   };
   const server = createServer((req, res) => {
     handle(context, req, res).catch((error: unknown) => {
@@ -84,13 +100,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   });
   const { port } = server.address() as AddressInfo;
   const host = `127.0.0.1:${port}`;
-  context.apiUrl = `http://${host}${API_PREFIX}`;
+  context.webUrl = `http://${host}`;
   const { state } = context;
 
   return {
-    url: `http://${host}`,
+    url: context.webUrl,
     host,
-    apiUrl: context.apiUrl,
+    apiUrl: `${context.webUrl}${API_PREFIX}`,
     deployments: state.deployments,
     deploymentStatuses: state.deploymentStatuses,
     checkRuns: state.checkRuns,
@@ -104,12 +120,17 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     ],
     countRequests: (filter = {}) => context.requests.filter((r) => matchesFilter(r, filter)).length,
     setConfig(owner, repo, yaml) {
-      if (yaml === null) state.configs.delete(`${owner}/${repo}`);
-      else state.configs.set(`${owner}/${repo}`, yaml);
+      if (yaml === null) {
+        state.configs.delete(`${owner}/${repo}`);
+      } else {
+        state.configs.set(`${owner}/${repo}`, yaml);
+        registerRepository(state, `${owner}/${repo}`);
+      }
     },
     setPullRequest: (owner, repo, number, pullRequest) => void state.pullRequests.set(`${owner}/${repo}#${number}`, pullRequest),
     setPermission: (owner, repo, login, permission) =>
       void state.permissions.set(`${owner}/${repo}:${login.toLowerCase()}`, permission),
+    ...createUserControls(state),
     failNext: (route, n, response) => context.faults.failNext(route, n, response),
     setLatency(route, ms) {
       if (!Number.isFinite(ms) || ms < 0) throw new Error(`setLatency: ms must be a non-negative number, got ${ms}`);
@@ -133,9 +154,10 @@ async function handle(context: ServerContext, req: IncomingMessage, res: ServerR
   const text = await readBody(req);
   const method = (req.method ?? "GET").toUpperCase();
   const url = req.url ?? "/";
-  const path = url.startsWith(`${API_PREFIX}/`) ? url.slice(API_PREFIX.length) : url;
-  const body = parseBody(text, `${method} ${path}`, context.validationErrors);
-  const operation = url.startsWith(`${API_PREFIX}/`) ? findOperation(method, path) : undefined;
+  const isApi = url.startsWith(`${API_PREFIX}/`);
+  const path = isApi ? url.slice(API_PREFIX.length) : url;
+  const body = isApi ? parseApiBody(text, `${method} ${path}`, context.validationErrors) : parseWebBody(text, req.headers);
+  const operation = isApi ? findApiOperation(method, path) : matchWebRoute(method, path);
   const handler = operation === undefined ? undefined : findRoute(method, operation.template);
 
   const base = { method, path, at, body };
@@ -145,45 +167,44 @@ async function handle(context: ServerContext, req: IncomingMessage, res: ServerR
       route: path.split("?")[0] ?? path,
       repo: repoOf(path),
       status: 404,
-      rateLimited: true,
+      rateLimited: isApi,
     };
     return answer(context, res, request, { status: 404, body: { message: "Not Found" } }, true);
   }
-  context.validationErrors.push(...validateRequest(method, path, body));
-  const repo =
-    operation.pathParams["owner"] === undefined ? "" : `${operation.pathParams["owner"]}/${operation.pathParams["repo"]}`;
-  const isTokenExchange = operation.template === TOKEN_ROUTE;
-  const authorized = isAuthorized(context.state, req.headers.authorization, isTokenExchange);
-  const response: RouteResponse = authorized
-    ? (context.faults.take(`${method} ${operation.template}`) ??
-      handler(
-        { params: operation.pathParams, query: operation.query, body, headers: req.headers, repo, at, apiUrl: context.apiUrl },
-        context.state,
-      ))
-    : { status: 401, body: { message: "Bad credentials" } };
+  if (isApi) context.validationErrors.push(...validateRequest(method, path, body));
+  const { params, query, template } = operation;
+  const repo = params["owner"] === undefined ? "" : `${params["owner"]}/${params["repo"]}`;
+  const route = `${method} ${template}`;
+  const refusal = checkCredentials(context.state, route, req.headers.authorization, at);
+  const apiUrl = `${context.webUrl}${API_PREFIX}`;
+  const response: RouteResponse =
+    refusal ??
+    context.faults.take(route) ??
+    handler({ params, query, body, headers: req.headers, repo, at, apiUrl, webUrl: context.webUrl }, context.state);
   const request: FakeRequest = {
     ...base,
-    route: operation.template,
+    route: template,
     repo: repo === "" ? undefined : repo,
     status: response.status,
-    rateLimited: !isTokenExchange && response.status !== 304,
+    rateLimited: isApi && route !== FAKE_ROUTES.createInstallationToken && response.status !== 304,
   };
-  const delayMs = context.latency.get(`${method} ${operation.template}`) ?? 0;
+  const delayMs = context.latency.get(route) ?? 0;
   if (delayMs > 0) {
-    const flight = { method, route: operation.template, repo: request.repo, at, clientPort: req.socket.remotePort ?? 0 };
+    const flight = { method, route: template, repo: request.repo, at, clientPort: req.socket.remotePort ?? 0 };
     context.inFlight.add(flight);
     await delay(context, delayMs);
     context.inFlight.delete(flight);
   }
-  answer(context, res, request, response, !authorized);
-  if (`${method} ${operation.template}` === FAKE_ROUTES.createDeployment && response.status === 201) notifyWaiters(context);
+  answer(context, res, request, response, refusal !== undefined || response.refused === true);
+  if (route === FAKE_ROUTES.createDeployment && response.status === 201) notifyWaiters(context);
 }
 
-/** The token exchange needs the app's JWT; everything else a token the fake handed out. */
-function isAuthorized(state: FakeState, authorization: string | undefined, isTokenExchange: boolean): boolean {
-  if (isTokenExchange) return APP_JWT.test(authorization ?? "");
-  const [scheme = "", token = ""] = (authorization ?? "").split(" ");
-  return /^(token|bearer)$/i.test(scheme) && state.tokens.has(token);
+/** The `/api/v3` operation a path (below `/api/v3`) belongs to, in GitHub's OpenAPI description. */
+function findApiOperation(method: string, path: string) {
+  const operation = findOperation(method, path);
+  return operation === undefined
+    ? undefined
+    : { template: operation.template, params: operation.pathParams, query: operation.query };
 }
 
 function answer(
@@ -250,25 +271,6 @@ function delay(context: ServerContext, ms: number): Promise<void> {
     const timer = setTimeout(finish, ms);
     context.delays.add(finish);
   });
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
-function parseBody(text: string, label: string, errors: string[]): unknown {
-  if (text === "") return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    errors.push(`${label}: the body is not JSON: ${text.slice(0, 100)}`);
-    return text;
-  }
 }
 
 function repoOf(path: string): string | undefined {

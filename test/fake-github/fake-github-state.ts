@@ -3,9 +3,13 @@ import type {
   FakeComment,
   FakeDeployment,
   FakeDeploymentStatus,
+  FakeOAuthClient,
   FakePermission,
   FakePullRequest,
+  FakeRepositoryOptions,
 } from "./fake-github-types.js";
+import { registerRepository, type FakeRepository } from "./register-repository.js";
+import { createUserState, type UserState } from "./user-state.js";
 
 /** What the fake GitHub knows and has been asked to create; the routes read and change it. */
 export interface FakeState {
@@ -18,6 +22,12 @@ export interface FakeState {
   readonly defaultPermission: FakePermission;
   /** Installation tokens handed out; other requests must present one. */
   readonly tokens: Set<string>;
+  /** The repositories the app is installed on, by `owner/name`. */
+  readonly repositories: Map<string, FakeRepository>;
+  /** The app's OAuth credentials, when the test gave them. */
+  readonly oauthClient: FakeOAuthClient | undefined;
+  /** Sign-ins, codes, user tokens and grants of the OAuth web flow. */
+  readonly users: UserState;
   readonly deployments: FakeDeployment[];
   readonly deploymentStatuses: FakeDeploymentStatus[];
   readonly checkRuns: FakeCheckRun[];
@@ -26,15 +36,26 @@ export interface FakeState {
   nextId(kind: "token" | "deployment" | "status" | "checkRun" | "reaction" | "comment"): number;
 }
 
-/** An empty state with the given configurations and default permission. */
-export function createFakeState(configs: Readonly<Record<string, string>>, defaultPermission: FakePermission): FakeState {
+/** What `createFakeState` starts from: `startFakeGitHub`'s options, defaults applied. */
+export interface FakeStateOptions {
+  readonly configs: Readonly<Record<string, string>>;
+  readonly defaultPermission: FakePermission;
+  readonly oauthClient?: FakeOAuthClient | undefined;
+  readonly repositories?: Readonly<Record<string, FakeRepositoryOptions>> | undefined;
+}
+
+/** A state with the given configurations and repositories, and nothing created yet. */
+export function createFakeState(options: FakeStateOptions): FakeState {
   const counters = new Map<string, number>();
-  return {
-    configs: new Map(Object.entries(configs)),
+  const state: FakeState = {
+    configs: new Map(Object.entries(options.configs)),
     pullRequests: new Map(),
     permissions: new Map(),
-    defaultPermission,
+    defaultPermission: options.defaultPermission,
     tokens: new Set(),
+    repositories: new Map(),
+    oauthClient: options.oauthClient,
+    users: createUserState(),
     deployments: [],
     deploymentStatuses: [],
     checkRuns: [],
@@ -45,4 +66,12 @@ export function createFakeState(configs: Readonly<Record<string, string>>, defau
       return id;
     },
   };
+  const repositories = Object.entries(options.repositories ?? {});
+  // Explicit installation ids first, so that a default never takes an id a test gave another owner.
+  for (const [name, repository] of repositories)
+    if (repository.installationId !== undefined) registerRepository(state, name, repository);
+  for (const [name, repository] of repositories)
+    if (repository.installationId === undefined) registerRepository(state, name, repository);
+  for (const name of Object.keys(options.configs)) registerRepository(state, name);
+  return state;
 }

@@ -1,4 +1,4 @@
-/** The operations the fake answers, as `METHOD /path-template` (GitHub's OpenAPI templates, under `/api/v3`). */
+/** The operations the fake answers under `/api/v3`, as `METHOD /path-template` (GitHub's OpenAPI templates). */
 export const FAKE_ROUTES = {
   createInstallationToken: "POST /app/installations/{installation_id}/access_tokens",
   getContent: "GET /repos/{owner}/{repo}/contents/{path}",
@@ -11,10 +11,25 @@ export const FAKE_ROUTES = {
   updateComment: "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
   getPermission: "GET /repos/{owner}/{repo}/collaborators/{username}/permission",
   getPullRequest: "GET /repos/{owner}/{repo}/pulls/{pull_number}",
+  // With a user access token (`ghu_…`) from the OAuth web flow, not an installation token.
+  getAuthenticatedUser: "GET /user",
+  listInstallationsForUser: "GET /user/installations",
+  listInstallationReposForUser: "GET /user/installations/{installation_id}/repositories",
 } as const;
 
-/** One of {@link FAKE_ROUTES}' values, e.g. `POST /repos/{owner}/{repo}/deployments`. */
-export type FakeRoute = (typeof FAKE_ROUTES)[keyof typeof FAKE_ROUTES];
+/**
+ * What the fake serves outside `/api/v3`, on GitHub's web host: the OAuth web flow a GitHub App signs
+ * users in with, and the avatars `avatar_url` points to. No credentials, no OpenAPI description, and
+ * GitHub does not count them against a rate limit.
+ */
+export const FAKE_WEB_ROUTES = {
+  authorizeUser: "GET /login/oauth/authorize",
+  exchangeCode: "POST /login/oauth/access_token",
+  getAvatar: "GET /avatars/u/{user_id}",
+} as const;
+
+/** One of {@link FAKE_ROUTES}' or {@link FAKE_WEB_ROUTES}' values, e.g. `POST /repos/{owner}/{repo}/deployments`. */
+export type FakeRoute = (typeof FAKE_ROUTES)[keyof typeof FAKE_ROUTES] | (typeof FAKE_WEB_ROUTES)[keyof typeof FAKE_WEB_ROUTES];
 
 /** One HTTP request the fake answered, in arrival order. */
 export interface FakeRequest {
@@ -22,7 +37,7 @@ export interface FakeRequest {
   readonly method: string;
   /** The path template, e.g. `/repos/{owner}/{repo}/deployments`; for a request no route knows, its raw path. */
   readonly route: string;
-  /** Path and query as sent, below `/api/v3` and still URL-encoded. */
+  /** Path and query as sent, below `/api/v3` (web routes: from the root) and still URL-encoded. */
   readonly path: string;
   /** `owner/name` when the route names a repository. */
   readonly repo: string | undefined;
@@ -30,7 +45,7 @@ export interface FakeRequest {
   readonly status: number;
   /** When the request arrived: epoch milliseconds with sub-millisecond precision (`performance.timeOrigin + performance.now()`). */
   readonly at: number;
-  /** Whether GitHub would count it against the installation's rate limit: all but the token exchange and 304 answers. */
+  /** Whether GitHub would count it against a rate limit: API requests but the token exchange and 304 answers. */
   readonly rateLimited: boolean;
   /** The parsed JSON body; `undefined` when empty. */
   readonly body: unknown;
@@ -124,6 +139,32 @@ export interface FakePullRequest {
 /** A repository permission as `GET …/collaborators/{username}/permission` answers it. */
 export type FakePermission = "admin" | "write" | "read" | "none";
 
+/** A user's role on a repository, as the repository's settings grant it (`none`: no access). */
+export type FakeRole = "admin" | "maintain" | "write" | "triage" | "read" | "none";
+
+/** The GitHub App's credentials for the OAuth web flow (its settings page's "Client ID" and a client secret). */
+export interface FakeOAuthClient {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** The `app_id` of the installations `GET /user/installations` lists (default 1). */
+  readonly appId?: number;
+}
+
+/** How the fake describes a repository the app is installed on; every field has a default. */
+export interface FakeRepositoryOptions {
+  /** Default: a stable number derived from `owner/name`. Give the id your webhook payloads use. */
+  readonly id?: number;
+  /**
+   * Default: the installation of another repository of the same owner, else the lowest id no other
+   * owner has (1 for the first owner the fake hears of: `repositories`, then `configs`, then later calls).
+   */
+  readonly installationId?: number;
+  /** Default false. */
+  readonly private?: boolean;
+  /** Default `main`. */
+  readonly defaultBranch?: string;
+}
+
 /** What an injected fault answers instead of the route. */
 export interface FakeFailure {
   readonly status: number;
@@ -141,6 +182,10 @@ export interface FakeGitHubOptions {
   readonly defaultPermission?: FakePermission;
   /** Port on 127.0.0.1 (default 0: any free port). */
   readonly port?: number;
+  /** The app's OAuth credentials: without them every sign-in is refused as from an unknown app. */
+  readonly oauth?: FakeOAuthClient;
+  /** Repositories the app is installed on, by `owner/name`; see {@link FakeRepositoryOptions}. */
+  readonly repositories?: Readonly<Record<string, FakeRepositoryOptions>>;
 }
 
 /** The running fake: see `startFakeGitHub`. */
@@ -158,7 +203,12 @@ export interface FakeGitHub {
   readonly comments: readonly FakeComment[];
   /** Every request, in the order answered (arrival order, unless `setLatency` delayed some). */
   readonly requests: readonly FakeRequest[];
-  /** Requests no route knows (answered 404) and requests without valid credentials (answered 401). */
+  /**
+   * Requests no route knows (answered 404), requests without valid credentials (401, or 403 for an
+   * installation token on a `/user…` route), and OAuth requests a clean run never makes: an unknown
+   * `client_id` or missing `redirect_uri` on the authorize page, nobody signed in (`signInAs`), a wrong
+   * client secret or another `redirect_uri` than the code's in the token exchange.
+   */
   readonly unexpected: readonly FakeRequest[];
   /** Requests GitHub's OpenAPI description rejects, one message per problem. */
   readonly validationErrors: readonly string[];
@@ -170,6 +220,24 @@ export interface FakeGitHub {
   setConfig(owner: string, repo: string, yaml: string | null): void;
   setPullRequest(owner: string, repo: string, number: number, pullRequest: FakePullRequest): void;
   setPermission(owner: string, repo: string, login: string, permission: FakePermission): void;
+  /**
+   * Who is signed in to GitHub in the browser: `GET /login/oauth/authorize` sends them straight back
+   * to the app with a one-time code (as for a user who authorized the app before). `null` signs out:
+   * the authorize page then answers 403 saying so. A user's profile (`GET /user`) has `name` null
+   * unless given here.
+   */
+  signInAs(login: string | null, profile?: { readonly name?: string | null }): void;
+  /** The next sign-in is cancelled by the user: back to the app with `error=access_denied`. */
+  denyNextSignIn(): void;
+  /**
+   * Gives `login` a role on the repository (`none` takes it away), which decides what the user's token
+   * lists (`GET /user/installations`, `…/{installation_id}/repositories` with their `permissions`) and
+   * what the collaborator permission route answers for them (`maintain` as `write`, `triage` as `read`).
+   * A repository the fake did not know yet joins it with the defaults of {@link FakeRepositoryOptions}.
+   */
+  grantUser(login: string, repository: string, role: FakeRole): void;
+  /** Every one-time code and user access token handed out so far expires, as hours later; refresh tokens stay valid. */
+  expireUserTokens(): void;
   /** The next `n` requests to `route` (any repository) are answered with `response` instead. */
   failNext(route: FakeRoute, n: number, response: FakeFailure): void;
   /**

@@ -1,4 +1,5 @@
 import type { FakeComment } from "./fake-github-types.js";
+import { repositoryId } from "./register-repository.js";
 import { field, githubTime, githubUser, notFound, stringField, type RouteHandler, type RouteRequest } from "./route-handler.js";
 
 /** `POST /repos/{owner}/{repo}/check-runs`: 201, recorded. */
@@ -87,7 +88,7 @@ export const getPullRequest: RouteHandler = (request, state) => {
   const pr = state.pullRequests.get(`${request.repo}#${number}`);
   if (pr === undefined) return notFound();
   const [owner = "", name = ""] = request.repo.split("/");
-  const base = { id: 500 + name.length, name, full_name: request.repo, owner: githubUser(owner), fork: false };
+  const base = { id: repositoryId(state, request.repo), name, full_name: request.repo, owner: githubUser(owner), fork: false };
   const head =
     pr.fromFork === true ? { ...base, id: base.id + 1, full_name: `fork/${name}`, owner: githubUser("fork"), fork: true } : base;
   return {

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { FakeState } from "./fake-github-state.js";
+import { stableId } from "./stable-id.js";
 
 /** One request as a route sees it, already matched to its operation and validated. */
 export interface RouteRequest {
@@ -14,6 +15,8 @@ export interface RouteRequest {
   readonly at: number;
   /** `http://127.0.0.1:<port>/api/v3`, for the URLs in answers. */
   readonly apiUrl: string;
+  /** `http://127.0.0.1:<port>`: GitHub's web host, for `html_url`s and the OAuth web flow. */
+  readonly webUrl: string;
 }
 
 /** What a route answers: an object is sent as JSON, a string as text. */
@@ -21,6 +24,8 @@ export interface RouteResponse {
   readonly status: number;
   readonly body?: unknown;
   readonly headers?: Readonly<Record<string, string>>;
+  /** A request a clean run never makes (an unknown OAuth client, say): recorded as unexpected. */
+  readonly refused?: boolean;
 }
 
 /** Answers one operation from (and into) the fake's state. */
@@ -49,5 +54,10 @@ export function githubTime(at: number): string {
 
 /** The `user` object GitHub embeds in answers, for a login. */
 export function githubUser(login: string, type: "User" | "Bot" = "User") {
-  return { login, id: 1000 + login.length, node_id: `U_${login}`, type, site_admin: false };
+  return { login, id: userId(login), node_id: `U_${login}`, type, site_admin: false };
+}
+
+/** A user's (or organisation's) id: the same in every answer of the fake. */
+export function userId(login: string): number {
+  return stableId(`user:${login.toLowerCase()}`);
 }

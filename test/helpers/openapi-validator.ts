@@ -114,8 +114,10 @@ function match(method: string, urlPath: string): { compiled: CompiledOperation; 
   const upper = method.toUpperCase();
   for (const compiled of OPERATIONS) {
     if (compiled.method !== upper) continue;
-    const groups = compiled.pattern.exec(url.pathname)?.groups;
-    if (groups === undefined) continue;
+    const matched = compiled.pattern.exec(url.pathname);
+    if (matched === null) continue;
+    // A template without parameters (`/user`) matches without any groups.
+    const groups = matched.groups ?? {};
     const pathParams = Object.fromEntries(Object.entries(groups).map(([name, value]) => [name, decodeURIComponent(value)]));
     const query = Object.fromEntries(url.searchParams);
     return {
