@@ -17,7 +17,7 @@ export const LAYERS = {
   commands: ["domain", "config", "engine", "store", "github", "queue", "deploy", "handlers"],
   hooks: ["domain", "config", "engine", "store", "github", "deploy"],
   web: ["domain", "config", "store", "queue", "deploy", "hooks", "notify"],
-  dashboard: ["domain", "config", "engine", "store", "github", "deploy", "hooks", "web"],
+  dashboard: ["domain", "config", "engine", "store", "github", "deploy", "handlers", "commands", "hooks", "web"],
   cli: ["domain", "config"],
 };
 

@@ -95,6 +95,8 @@ export async function startDeliverybot(
         settings: dashboard.settings,
         visible: createVisibleRepositories(now),
         signInLimiter: createRateLimiter({ capacity: 10, refillEveryMs: 6_000, now: () => now().getTime() }),
+        actionLimiter: createRateLimiter({ capacity: 10, refillEveryMs: 3_000, now: () => now().getTime() }),
+        openRepo,
       }),
     );
   } else {

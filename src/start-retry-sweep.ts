@@ -23,7 +23,8 @@ export interface SweepParts {
 /**
  * One pass of the retry sweep: each waiting deploy in its repository's context, the watchdog on
  * stuck deployments, then a batch each of processed deliveries and delivered notifications older
- * than a week, of deployments older than 180 days and of expired dashboard sessions are pruned. Returns how many waiting deploys it retried.
+ * than a week, of deployments (and commit times) older than 180 days and of expired dashboard
+ * sessions are pruned. Returns how many waiting deploys it retried.
  */
 export async function sweepOnce(parts: SweepParts): Promise<number> {
   const swept = await sweepDuePending(parts.store, parts.now(), parts.openRepo, parts.log);
@@ -31,6 +32,7 @@ export async function sweepOnce(parts: SweepParts): Promise<number> {
   const now = parts.now().getTime();
   const deliveries = await parts.store.pruneDeliveries(new Date(now - KEEP_DELIVERIES_MS), PRUNE_BATCH);
   const deployments = await parts.store.pruneDeployments(new Date(now - KEEP_DEPLOYMENTS_MS), PRUNE_BATCH);
+  await parts.store.pruneCommitTimes(new Date(now - KEEP_DEPLOYMENTS_MS), PRUNE_BATCH);
   const notifications = await parts.store.pruneNotifications(new Date(now - KEEP_DELIVERIES_MS), PRUNE_BATCH);
   await parts.store.pruneSessions(new Date(now), PRUNE_BATCH);
   if (deliveries + deployments + notifications > 0) {

@@ -1,4 +1,5 @@
 import type { Logger } from "probot";
+import type { OpenRepoContext } from "../deploy/repo-context.js";
 import type { RateLimiter } from "../hooks/create-rate-limiter.js";
 import type { Store } from "../store/store.js";
 import type { DashboardSettings } from "./dashboard-settings.js";
@@ -18,6 +19,7 @@ export interface DashboardParts {
     | "listLocks"
     | "listPendingByRepo"
     | "listDecisions"
+    | "listDeploymentsForMetrics"
     | "repositoryVersion"
   >;
   readonly now: () => Date;
@@ -26,4 +28,8 @@ export interface DashboardParts {
   readonly visible: VisibleRepositories;
   /** Sign-ins started per client address: a burst, then one every few seconds. */
   readonly signInLimiter: RateLimiter;
+  /** Actions (deploy, lock…) per session, likewise. */
+  readonly actionLimiter: RateLimiter;
+  /** The context of work on a repository, as the app's installation: actions go through it like commands do. */
+  readonly openRepo: OpenRepoContext;
 }

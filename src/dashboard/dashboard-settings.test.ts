@@ -15,6 +15,7 @@ describe("readDashboardSettings", () => {
         sessionKey: KEY,
         publicUrl: "https://bot.example.com",
         github: GITHUB,
+        pollMs: 5_000,
       },
     });
   });

@@ -4,7 +4,9 @@ import type { DeploymentTrigger } from "../domain/deployments.js";
 import type { VisibleRepository } from "../github/user-github.js";
 import type { DeploymentSearch } from "../store/deployment-store.js";
 import type { DashboardParts } from "./dashboard-parts.js";
+import { newRequestId, openAsApp } from "./action-routes.js";
 import { sendJsonNoStore, sendPage } from "./send-page.js";
+import type { ConfigStatus } from "./views/action-forms.js";
 import type { SignedIn } from "./signed-in.js";
 import { HistoryPage, type HistoryFilter } from "./views/history-page.js";
 import { HomePage } from "./views/home-page.js";
@@ -17,7 +19,7 @@ const IN_FLIGHT_WINDOW_MS = 24 * 3_600_000;
 /** Deployments on the repository page, and per page of the history. */
 export const RECENT_DEPLOYMENTS = 20;
 export const HISTORY_PAGE_SIZE = 50;
-const TRIGGERS: readonly DeploymentTrigger[] = ["auto", "command", "hook", "cli", "external"];
+const TRIGGERS: readonly DeploymentTrigger[] = ["auto", "command", "hook", "cli", "dashboard", "external"];
 
 /** `GET /dashboard`: every repository the user can see, with what is deployed in each environment (one store query). */
 export async function showHome(res: ServerResponse, parts: DashboardParts, signedIn: SignedIn): Promise<void> {
@@ -54,9 +56,42 @@ export async function showRepository(
       return { pending: deploy, why };
     }),
   );
-  const view = { owner: repo.owner, name: repo.name, repoUrl: repoUrl(parts, repo), current, inFlight, waiting, locks, recent };
+  const config = await readConfigStatus(parts, signedIn, repo);
+  const view = {
+    owner: repo.owner,
+    name: repo.name,
+    repoUrl: repoUrl(parts, repo),
+    current,
+    inFlight,
+    waiting,
+    locks,
+    recent,
+    config,
+    requestId: newRequestId(),
+  };
   const live = { url: `${pagePath(repo)}/version`, version, pollMs: parts.settings.pollMs };
   sendPage(res, 200, <RepositoryPage viewer={signedIn.viewer} now={now} view={view} live={live} />, parts.settings.github.web);
+}
+
+/**
+ * The default branch's configuration as the gates load it (a conditional request: free while it is
+ * unchanged); a GitHub failure leaves it out of the page rather than failing the page.
+ */
+async function readConfigStatus(parts: DashboardParts, signedIn: SignedIn, repo: VisibleRepository): Promise<ConfigStatus> {
+  try {
+    const deps = await openAsApp(parts, signedIn, repo, "dashboard:page");
+    const loaded = await deps.github.loadConfig();
+    if (loaded.kind === "missing") return { kind: "missing" };
+    if (loaded.kind === "invalid") return { kind: "invalid", problems: loaded.problems };
+    return {
+      kind: "ok",
+      targets: loaded.config.targets.map((target) => target.name),
+      defaultTarget: loaded.config.defaultTarget,
+    };
+  } catch (error) {
+    parts.log.warn({ err: error, repo: `${repo.owner}/${repo.name}` }, "dashboard: could not load the configuration");
+    return { kind: "unavailable" };
+  }
 }
 
 /** `GET /dashboard/<owner>/<repo>/version`: what the page's script compares, as JSON. */

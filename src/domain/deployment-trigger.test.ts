@@ -9,6 +9,7 @@ describe("readDeploymentTrigger", () => {
     ["command", "command"],
     ["hook", "hook"],
     ["admin", "cli"],
+    ["dashboard", "dashboard"],
   ])("reads Deliverybot's trigger %s as %s", (trigger, expected) => {
     expect(readDeploymentTrigger({ trigger, idempotency_key: "abc" })).toBe(expected);
   });

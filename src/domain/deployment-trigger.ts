@@ -7,6 +7,7 @@ const TRIGGERS: Readonly<Record<PendingDeploy["trigger"], DeploymentTrigger>> = 
   command: "command",
   hook: "hook",
   admin: "cli",
+  dashboard: "dashboard",
 };
 
 /**
@@ -20,7 +21,7 @@ export function readDeploymentTrigger(payload: unknown): DeploymentTrigger {
   return TRIGGERS[trigger as PendingDeploy["trigger"]];
 }
 
-/** Who asked for a deployment, from its payload: the `actor` Deliverybot writes for commands; undefined otherwise. */
+/** Who asked for a deployment, from its payload: the `actor` Deliverybot writes for commands and the dashboard; undefined otherwise. */
 export function readDeploymentActor(payload: unknown): string | undefined {
   const actor = typeof payload === "object" && payload !== null ? (payload as { actor?: unknown }).actor : undefined;
   return typeof actor === "string" ? actor : undefined;

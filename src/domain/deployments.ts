@@ -29,14 +29,14 @@ export interface PendingDeploy {
   readonly ref: string;
   readonly sha: string;
   readonly pr: number | null;
-  readonly trigger: "push" | "pull_request" | "command" | "hook" | "admin";
+  readonly trigger: "push" | "pull_request" | "command" | "hook" | "admin" | "dashboard";
 }
 
 /**
  * What started a deployment: Deliverybot's auto-deploy, a PR command, a deploy hook, the CLI (the
- * admin API), or anyone else (`external`: a workflow, a person, another tool).
+ * admin API), the dashboard, or anyone else (`external`: a workflow, a person, another tool).
  */
-export type DeploymentTrigger = "auto" | "command" | "hook" | "cli" | "external";
+export type DeploymentTrigger = "auto" | "command" | "hook" | "cli" | "dashboard" | "external";
 
 /** A GitHub deployment as seen in our own responses and in `deployment` webhooks. */
 export interface DeploymentRecord {

@@ -29,6 +29,14 @@ export interface PushFacts {
   readonly changedFiles: readonly string[];
   /** True when the push went to the repository's default branch. */
   readonly toDefaultBranch: boolean;
+  /** When the pushed commits (and the head commit) were made, as the payload says: what lead times start from. */
+  readonly commitTimes: readonly CommitTime[];
+}
+
+/** When a commit was made (its timestamp in a push), for the lead time of its deployments. */
+export interface CommitTime {
+  readonly sha: string;
+  readonly committedAt: Date;
 }
 
 /** A command comment, from the `issue_comment` payload. */

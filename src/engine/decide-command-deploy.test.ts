@@ -145,3 +145,59 @@ describe("decideCommandDeploy", () => {
     expect(decision.action === "deploy" && decision.request.required_contexts).toEqual([]);
   });
 });
+
+describe("decideCommandDeploy from the dashboard (no pull request)", () => {
+  const fromDashboard = (overrides: Partial<CommandDeployInput> = {}) =>
+    input({ pr: null, commit: { ref: "refs/heads/main", sha: SHA_B }, ...overrides });
+  const lock: LockFact = { environment: "production", owner: "alice", pr: null, reason: "release freeze", expiresAt: null };
+
+  it("deploys the commit as the signed-in user, marked as started from the dashboard", () => {
+    const decision = decideCommandDeploy(fromDashboard());
+
+    expect(decision).toMatchObject({
+      action: "deploy",
+      environment: "production",
+      request: { ref: SHA_B, payload: { trigger: "dashboard", actor: "dev", pr: null, ref: "refs/heads/main" } },
+    });
+  });
+
+  it.each<[string, Partial<CommandDeployInput>, string, string]>([
+    [
+      "a reader",
+      { actor: { ...writer, permission: "read" } },
+      "not_permitted",
+      "@dev needs write permission to deploy production.",
+    ],
+    [
+      "a writer's --force",
+      { force: true },
+      "not_permitted",
+      "--force deploys past the checks and locks and is for repository admins only.",
+    ],
+    [
+      "someone else's lock",
+      { state: { checks: green, locks: [lock] } },
+      "locked",
+      "production is locked by @alice (release freeze). Only @alice's own deploys pass it; @alice or an admin may unlock it, and an admin may deploy past it with `--force`.",
+    ],
+    [
+      "checks not reported yet",
+      { state: { checks: [], locks: [] } },
+      "waiting_for_checks",
+      `Waiting for ci on ${SHA_B.slice(0, 7)}; deploy again once green.`,
+    ],
+  ])("refuses %s with its reason", (_name, overrides, reason, message) => {
+    expect(decideCommandDeploy(fromDashboard(overrides))).toEqual({
+      action: "refuse",
+      environment: "production",
+      reason,
+      message,
+    });
+  });
+
+  it("lets an admin's --force past a lock and the checks, naming the lock", () => {
+    const decision = decideCommandDeploy(fromDashboard({ force: true, actor: admin, state: { checks: [], locks: [lock] } }));
+
+    expect(decision).toMatchObject({ action: "deploy", forcedPast: lock, request: { required_contexts: [] } });
+  });
+});

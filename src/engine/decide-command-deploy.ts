@@ -11,12 +11,13 @@ import { describeLock, findLock } from "./find-lock.js";
 import { mayAdminister, mayDeploy } from "./may-act.js";
 import type { EngineState } from "./types.js";
 
-/** A `/deploy`, `/noop` or `/rollback` with everything the edges found out. */
+/** A `/deploy`, `/noop` or `/rollback`, or a deploy asked from the dashboard, with everything the edges found out. */
 export interface CommandDeployInput {
   readonly repo: RepoFacts;
   readonly target: Target;
   readonly actor: ActorFacts;
-  readonly pr: PullRequestFacts;
+  /** The pull request the command was written on; null for a deploy asked from the dashboard. */
+  readonly pr: PullRequestFacts | null;
   /** What to deploy: the pull request's head, or the commit a ref named in the command resolved to. */
   readonly commit: { readonly ref: string; readonly sha: string };
   readonly force: boolean;
@@ -46,16 +47,18 @@ export type CommandDecision =
   | { readonly action: "refuse"; readonly environment: string; readonly reason: ReasonCode; readonly message: string };
 
 /**
- * Decides a deploy asked for in a comment: permission, forks, drafts, a moved head, locks and
- * checks, in that order; the first that fails is the answer. A lock stops everyone's commands but
- * its owner's; an admin's `--force` goes past it, and past the checks. Unlike an auto-deploy a
- * command never waits: it deploys now or says why not.
+ * Decides a deploy a person asked for, in a comment or on the dashboard: permission, then for a
+ * comment its pull request (closed, forks, drafts, a moved head), then locks and checks; the first
+ * that fails is the answer. A lock stops everyone but its owner; an admin's `--force` goes past it,
+ * and past the checks. Unlike an auto-deploy it never waits: it deploys now or says why not.
  */
 export function decideCommandDeploy(input: CommandDeployInput): CommandDecision {
   const { repo, target, actor, pr, commit } = input;
-  const deploy: PendingDeploy = { target: target.name, ref: commit.ref, sha: commit.sha, pr: pr.number, trigger: "command" };
+  const trigger = pr === null ? "dashboard" : "command";
+  const deploy: PendingDeploy = { target: target.name, ref: commit.ref, sha: commit.sha, pr: pr?.number ?? null, trigger };
   const environment = renderEnvironment(repo, target, deploy);
   const refuse = (reason: ReasonCode, message: string): CommandDecision => ({ action: "refuse", environment, reason, message });
+  const again = pr === null ? "deploy again" : "comment again";
 
   if (!mayDeploy(actor)) {
     const who = target.deployers === undefined ? "write permission" : `to be listed in \`deployers\` of ${target.name}`;
@@ -65,20 +68,13 @@ export function decideCommandDeploy(input: CommandDeployInput): CommandDecision 
     const who = target.admins === undefined ? "repository admins" : `the \`admins\` of ${target.name}`;
     return refuse("not_permitted", `--force deploys past the checks and locks and is for ${who} only.`);
   }
-  if (!pr.open) return refuse("not_permitted", `Pull request #${pr.number} is closed; deploy from an open pull request.`);
-  if (pr.fromFork && !target.allowForks)
-    return refuse("not_permitted", `${target.name} does not deploy pull requests from forks.`);
-  if (pr.draft && !target.allowDrafts) return refuse("not_permitted", `${target.name} does not deploy draft pull requests.`);
-  if (pr.headMovedSinceComment && commit.sha === pr.headSha) {
-    return refuse(
-      "head_moved",
-      `The pull request's head moved to ${shortSha(commit.sha)} after this comment; comment again to deploy it.`,
-    );
-  }
+  const prRefusal = pr === null ? undefined : refusePullRequest(pr, target, commit.sha);
+  if (prRefusal !== undefined) return refuse(prRefusal.reason, prRefusal.message);
   // Only --force by an admin (checked above) deploys past someone else's lock.
   const lock = findLock(input.state.locks, environment, { kind: "user", login: actor.login });
   if (lock !== undefined && !input.force) {
-    const unlock = `Only @${lock.owner}'s own deploys pass it; @${lock.owner} or an admin may \`/unlock\` it, and an admin may deploy past it with \`--force\`.`;
+    const how = pr === null ? "unlock it" : "`/unlock` it";
+    const unlock = `Only @${lock.owner}'s own deploys pass it; @${lock.owner} or an admin may ${how}, and an admin may deploy past it with \`--force\`.`;
     return refuse("locked", `${describeLock(lock, environment)}. ${unlock}`);
   }
 
@@ -89,7 +85,7 @@ export function decideCommandDeploy(input: CommandDeployInput): CommandDecision 
     if (gates.status === "waiting") {
       return refuse(
         "waiting_for_checks",
-        `Waiting for ${gates.waitingFor.join(", ")} on ${shortSha(commit.sha)}; comment again once green.`,
+        `Waiting for ${gates.waitingFor.join(", ")} on ${shortSha(commit.sha)}; ${again} once green.`,
       );
     }
   }
@@ -106,4 +102,24 @@ export function decideCommandDeploy(input: CommandDeployInput): CommandDecision 
     message: `Deploying ${shortSha(commit.sha)} (${commit.ref}) to ${environment}${past}.`,
     ...(lock === undefined ? {} : { forcedPast: lock }),
   };
+}
+
+/** Why a command's pull request cannot deploy: closed, from a fork, a draft, or its head moved after the comment. */
+function refusePullRequest(
+  pr: PullRequestFacts,
+  target: Target,
+  sha: string,
+): { readonly reason: ReasonCode; readonly message: string } | undefined {
+  if (!pr.open) return { reason: "not_permitted", message: `Pull request #${pr.number} is closed; deploy from an open pull request.` };
+  if (pr.fromFork && !target.allowForks) {
+    return { reason: "not_permitted", message: `${target.name} does not deploy pull requests from forks.` };
+  }
+  if (pr.draft && !target.allowDrafts) return { reason: "not_permitted", message: `${target.name} does not deploy draft pull requests.` };
+  if (pr.headMovedSinceComment && sha === pr.headSha) {
+    return {
+      reason: "head_moved",
+      message: `The pull request's head moved to ${shortSha(sha)} after this comment; comment again to deploy it.`,
+    };
+  }
+  return undefined;
 }

@@ -5,12 +5,16 @@ import { reportConfigCheck } from "./config-check.js";
 import { handleTrigger } from "./handle-trigger.js";
 import { CONFIG_PATH } from "../config/config-path.js";
 
-/** A push: report on a changed configuration, then auto-deploy the matching targets. */
+/**
+ * A push: keep its commits' times (where the lead times of their deployments start), report on a
+ * changed configuration, then auto-deploy the matching targets.
+ */
 export async function handlePush(deps: RepoContext, push: PushFacts): Promise<void> {
   if (push.deleted) {
     deps.log.debug({ ref: push.ref }, "ref deleted; nothing to deploy");
     return;
   }
+  if (push.commitTimes.length > 0) await deps.store.recordCommitTimes(deps.repo.id, push.commitTimes, deps.now());
   if (push.changedFiles.includes(CONFIG_PATH)) {
     if (push.toDefaultBranch) deps.github.forgetConfig();
     await reportConfigCheck(deps, push.sha);

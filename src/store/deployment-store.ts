@@ -67,4 +67,26 @@ export interface DeploymentStore {
    * that were reported before then. Returns how many deployments it deleted.
    */
   pruneDeployments(createdBefore: Date, limit: number): Promise<number>;
+  /**
+   * The repository's deployments (of one environment, or all when undefined) created since
+   * `since`, oldest first, with their statuses and commit times: what the DORA metrics are
+   * computed from. Two queries however many deployments; at most {@link METRICS_DEPLOYMENT_LIMIT},
+   * the newest.
+   */
+  listDeploymentsForMetrics(repoId: number, environment: string | undefined, since: Date): Promise<MetricsDeployment[]>;
 }
+
+/** A deployment as the DORA metrics read it: its statuses (oldest first by id) and when its commit was made. */
+export interface MetricsDeployment {
+  readonly id: number;
+  readonly environment: string;
+  readonly sha: string;
+  readonly createdAt: Date;
+  /** From the push that brought the commit (`commit_times`); null when no push told. */
+  readonly commitTime: Date | null;
+  /** Those in a state GitHub documents, by id. */
+  readonly statuses: readonly { readonly id: number; readonly state: string; readonly createdAt: Date }[];
+}
+
+/** The most deployments one metrics query reads: the newest, when a repository has more. */
+export const METRICS_DEPLOYMENT_LIMIT = 20_000;

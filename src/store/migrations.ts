@@ -324,6 +324,36 @@ CREATE INDEX dashboard_sessions_expires ON dashboard_sessions (expires_at);
 CREATE INDEX deployments_repo_created ON deployments (repo_id, created_at DESC, id DESC);
 `;
 
+// Issue 12: DORA metrics. A deployment's lead time starts when its commit was made, which only the
+// push that brought the commit says; kept per repository and commit, pruned by when it was recorded.
+const commitTimes = `
+CREATE TABLE commit_times (
+  repo_id      bigint NOT NULL,
+  sha          text NOT NULL,
+  committed_at timestamptz NOT NULL,
+  recorded_at  timestamptz NOT NULL,
+  PRIMARY KEY (repo_id, sha)
+);
+CREATE INDEX commit_times_recorded ON commit_times (recorded_at);
+`;
+
+// Issue 12: deploys from the dashboard. Each form carries a request id: its claim makes the form
+// deploy once, however often it is sent; such deployments are marked as started from the dashboard.
+const dashboardDeploys = `
+ALTER TABLE deploy_claims DROP CONSTRAINT deploy_claims_via_check;
+ALTER TABLE deploy_claims ADD CONSTRAINT deploy_claims_via_check CHECK (
+  via = 'auto'
+  OR via ~ '^comment:[0-9]+$'
+  OR via ~ '^hook:[A-Za-z0-9_-]{22,64}:[A-Za-z0-9._-]{1,100}$'
+  OR via ~ '^admin:[A-Za-z0-9._-]{1,100}$'
+  OR via ~ '^dashboard:[A-Za-z0-9_-]{16,64}$'
+);
+CREATE UNIQUE INDEX deploy_claims_dashboard_request ON deploy_claims (repo_id, via) WHERE via LIKE 'dashboard:%';
+ALTER TABLE deployments DROP CONSTRAINT deployments_trigger_check;
+ALTER TABLE deployments ADD CONSTRAINT deployments_trigger_check
+  CHECK (trigger IN ('auto', 'command', 'hook', 'cli', 'dashboard', 'external'));
+`;
+
 /** Every migration, in the order it applies. */
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: "initial schema", sql: initialSchema },
@@ -338,4 +368,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 10, name: "deployment watchdog", sql: deploymentWatches },
   { id: 11, name: "notification channels and queue", sql: notifications },
   { id: 12, name: "dashboard sessions, history by repository", sql: dashboard },
+  { id: 13, name: "commit times, for lead times", sql: commitTimes },
+  { id: 14, name: "deploys from the dashboard", sql: dashboardDeploys },
 ];

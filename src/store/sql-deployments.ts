@@ -1,6 +1,11 @@
 import type { DeploymentStatusRecord, DeploymentTrigger } from "../domain/deployments.js";
-import { GITHUB_STATE_LIFECYCLE, lifecycleOf, type Lifecycle } from "../domain/lifecycle.js";
-import type { DeploymentStore, DeploymentWithState } from "./deployment-store.js";
+import { GITHUB_STATE_LIFECYCLE, LIFECYCLE_STATES, lifecycleOf, type Lifecycle } from "../domain/lifecycle.js";
+import {
+  METRICS_DEPLOYMENT_LIMIT,
+  type DeploymentStore,
+  type DeploymentWithState,
+  type MetricsDeployment,
+} from "./deployment-store.js";
 import type { SqlExecutor } from "./sql-client.js";
 import { joinNewestKnownStatus, sqlStatesOf } from "./sql-states.js";
 import { toDate, toDateOrNull, toNumber, toNumberOrNull, type SqlBigint } from "./sql-values.js";
@@ -147,6 +152,64 @@ const pruneOrphanStatuses = `
 DELETE FROM deployment_statuses s
 WHERE s.created_at < $1 AND NOT EXISTS (SELECT 1 FROM deployments d WHERE d.id = s.deployment_id)`;
 
+// The newest deployments since then (the limit keeps the answer bounded), given oldest first.
+const metricsDeployments = `
+SELECT d.id, d.environment, d.sha, d.created_at, c.committed_at
+FROM (
+  SELECT id, repo_id, environment, sha, created_at FROM deployments
+  WHERE repo_id = $1 AND ($2::text IS NULL OR environment = $2) AND created_at >= $3
+  ORDER BY created_at DESC, id DESC
+  LIMIT ${METRICS_DEPLOYMENT_LIMIT}
+) d
+LEFT JOIN commit_times c ON c.repo_id = d.repo_id AND c.sha = d.sha
+ORDER BY d.created_at, d.id`;
+
+const metricsStatuses = `
+SELECT id, deployment_id, state, created_at FROM deployment_statuses
+WHERE deployment_id = ANY($1::bigint[]) AND state IN (${sqlStatesOf(LIFECYCLE_STATES)})
+ORDER BY deployment_id, id`;
+
+interface MetricsDeploymentRow {
+  id: SqlBigint;
+  environment: string;
+  sha: string;
+  created_at: Date | string;
+  committed_at: Date | string | null;
+}
+
+interface MetricsStatusRow {
+  id: SqlBigint;
+  deployment_id: SqlBigint;
+  state: string;
+  created_at: Date | string;
+}
+
+/** The deployments with their statuses: one query for each, however many deployments. */
+async function listForMetrics(
+  db: SqlExecutor,
+  repoId: number,
+  environment: string | undefined,
+  since: Date,
+): Promise<MetricsDeployment[]> {
+  const { rows } = await db.query<MetricsDeploymentRow>(metricsDeployments, [repoId, environment ?? null, since]);
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => toNumber(row.id));
+  const statuses = new Map<number, { id: number; state: string; createdAt: Date }[]>(ids.map((id) => [id, []]));
+  const { rows: statusRows } = await db.query<MetricsStatusRow>(metricsStatuses, [ids]);
+  for (const row of statusRows) {
+    const status = { id: toNumber(row.id), state: row.state, createdAt: toDate(row.created_at) };
+    statuses.get(toNumber(row.deployment_id))?.push(status);
+  }
+  return rows.map((row) => ({
+    id: toNumber(row.id),
+    environment: row.environment,
+    sha: row.sha,
+    createdAt: toDate(row.created_at),
+    commitTime: toDateOrNull(row.committed_at),
+    statuses: statuses.get(toNumber(row.id)) ?? [],
+  }));
+}
+
 function toDeployment(row: DeploymentStateRow): DeploymentWithState {
   return {
     id: toNumber(row.id),
@@ -240,5 +303,6 @@ export function createDeploymentStore(db: SqlExecutor): DeploymentStore {
       await db.query(pruneOrphanStatuses, [createdBefore]);
       return rows.length;
     },
+    listDeploymentsForMetrics: (repoId, environment, since) => listForMetrics(db, repoId, environment, since),
   };
 }

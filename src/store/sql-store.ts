@@ -3,6 +3,7 @@ import { createCheckStore } from "./sql-checks.js";
 import { createClaimStore } from "./sql-claims.js";
 import type { SqlClient } from "./sql-client.js";
 import { createCommandReplyStore } from "./sql-command-replies.js";
+import { createCommitTimeStore } from "./sql-commit-times.js";
 import { createDecisionStore } from "./sql-decisions.js";
 import { createDeliveryStore } from "./sql-deliveries.js";
 import { createDeploymentStore } from "./sql-deployments.js";
@@ -30,6 +31,7 @@ export function createSqlStore(db: SqlClient): Store {
     ...createDeploymentStore(db),
     ...createLockStore(db),
     ...createCommandReplyStore(db),
+    ...createCommitTimeStore(db),
     ...createPullRequestHeadStore(db),
     ...createHookStore(db),
     ...createWatchStore(db),

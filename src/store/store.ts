@@ -2,6 +2,7 @@ import type { ChannelStore } from "./channel-store.js";
 import type { CheckStore } from "./check-store.js";
 import type { ClaimStore } from "./claim-store.js";
 import type { CommandReplyStore } from "./command-reply-store.js";
+import type { CommitTimeStore } from "./commit-time-store.js";
 import type { DecisionStore } from "./decision-store.js";
 import type { DeliveryStore } from "./delivery-store.js";
 import type { DeploymentStore } from "./deployment-store.js";
@@ -29,6 +30,7 @@ export interface Store
     DeploymentStore,
     LockStore,
     CommandReplyStore,
+    CommitTimeStore,
     PullRequestHeadStore,
     HookStore,
     WatchStore,
@@ -51,4 +53,5 @@ export type RepoStore = Pick<WatchStore, "watchDeployment"> &
   DeploymentStore &
   LockStore &
   CommandReplyStore &
+  Pick<CommitTimeStore, "recordCommitTimes"> &
   PullRequestHeadStore;

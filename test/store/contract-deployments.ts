@@ -203,5 +203,38 @@ export function describeDeploymentContract(getStore: () => Store): void {
       expect(await ids({ limit: 10, lifecycle: "failed" })).toEqual([1]);
       expect(await ids({ limit: 10, lifecycle: "succeeded", trigger: "command", environment: "production" })).toEqual([2]);
     });
+
+    it("lists what the metrics read: deployments since a time, oldest first, with their statuses by id and commit times", async () => {
+      const store = getStore();
+      const repoId = uniqueRepoId();
+      const at = (day: number) => new Date(Date.UTC(2026, 0, day, 10));
+      const before = deploymentRecord(repoId, { id: repoId + 1, createdAt: at(1) });
+      const first = deploymentRecord(repoId, { id: repoId + 2, createdAt: at(5) });
+      const staging = deploymentRecord(repoId, { id: repoId + 3, createdAt: at(6), environment: "staging", sha: sha("b") });
+      const unknownCommit = deploymentRecord(repoId, { id: repoId + 4, createdAt: at(7), sha: sha("c") });
+      for (const d of [unknownCommit, staging, first, before]) await store.recordDeployment(d);
+      const success = status(repoId + 12, first.id, "success", 5);
+      const started = status(repoId + 11, first.id, "in_progress", 1);
+      for (const s of [success, started, status(repoId + 13, first.id, "exploded", 9)]) await store.recordDeploymentStatus(s);
+      const failed = status(repoId + 14, staging.id, "failure", 2);
+      await store.recordDeploymentStatus(failed);
+      await store.recordCommitTimes(repoId, [{ sha: sha("a"), committedAt: at(4) }], at(4));
+      await store.recordCommitTimes(repoId + 1, [{ sha: sha("c"), committedAt: at(4) }], at(4));
+      const read = (d: DeploymentRecord, commitTime: Date | null, statuses: DeploymentStatusRecord[]) => ({
+        id: d.id,
+        environment: d.environment,
+        sha: d.sha,
+        createdAt: d.createdAt,
+        commitTime,
+        statuses: statuses.map((s) => ({ id: s.id, state: s.state, createdAt: s.createdAt })),
+      });
+
+      const all = await store.listDeploymentsForMetrics(repoId, undefined, at(2));
+      const production = await store.listDeploymentsForMetrics(repoId, "production", at(2));
+
+      expect(all).toEqual([read(first, at(4), [started, success]), read(staging, null, [failed]), read(unknownCommit, null, [])]);
+      expect(production.map((d) => d.id)).toEqual([first.id, unknownCommit.id]);
+      await expect(store.listDeploymentsForMetrics(repoId, undefined, at(8))).resolves.toEqual([]);
+    });
   });
 }

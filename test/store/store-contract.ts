@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { Store } from "../../src/store/store.js";
 import { describeClaimContract } from "./contract-claims.js";
 import { describeCommandContract } from "./contract-commands.js";
+import { describeCommitTimeContract } from "./contract-commit-times.js";
 import { describeDecisionContract } from "./contract-decisions.js";
 import { describeCheckContract } from "./contract-checks.js";
 import { describeDeploymentContract } from "./contract-deployments.js";
@@ -50,6 +51,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describeDeploymentContract(getStore);
     describeLockContract(getStore);
     describeCommandContract(getStore);
+    describeCommitTimeContract(getStore);
     describeHookContract(getStore);
     describeWatchContract(getStore);
     describeNotificationContract(getStore);

@@ -4,7 +4,7 @@ import { DeploymentTable } from "./deployment-table.js";
 import { Layout, type Viewer } from "./layout.js";
 
 /** What deployment triggers the filter offers. */
-const TRIGGERS = ["auto", "command", "hook", "cli", "external"] as const;
+const TRIGGERS = ["auto", "command", "hook", "cli", "dashboard", "external"] as const;
 
 /** The history's filters as the query string carries them. */
 export interface HistoryFilter {

@@ -42,6 +42,8 @@ const view = (fields: Partial<RepositoryView> = {}): RepositoryView => ({
   waiting: [],
   locks: [],
   recent: [deployment()],
+  config: { kind: "ok", targets: ["production", "staging"], defaultTarget: "production" },
+  requestId: "request-id-0123456789",
   ...fields,
 });
 

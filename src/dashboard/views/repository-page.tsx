@@ -3,6 +3,7 @@ import type { DeploymentWithState } from "../../store/deployment-store.js";
 import type { DecisionRecord } from "../../store/decision-store.js";
 import type { LockRecord } from "../../store/lock-store.js";
 import type { PendingRecord } from "../../store/pending-store.js";
+import { ConfigBox, DeployForm, LockForm, RollbackForm, UnlockForm, type ConfigStatus } from "./action-forms.js";
 import { CommitLink, StateLabel, TimeAgo } from "./components.js";
 import { DeploymentTable, isWebUrl } from "./deployment-table.js";
 import { Layout, type Live, type Viewer } from "./layout.js";
@@ -23,6 +24,9 @@ export interface RepositoryView {
   readonly waiting: readonly WaitingDeploy[];
   readonly locks: readonly LockRecord[];
   readonly recent: readonly DeploymentWithState[];
+  readonly config: ConfigStatus;
+  /** The deploy form's one-time request id. */
+  readonly requestId: string;
 }
 
 /** One repository: each environment's current deployment, what is in flight, what waits and why, locks, the latest deployments. */
@@ -50,6 +54,20 @@ export function RepositoryPage(props: {
       </h1>
 
       <section class="mb-4">
+        <h2 class="h4 mb-2">Configuration</h2>
+        <ConfigBox status={view.config} />
+        {view.config.kind === "ok" && view.config.targets.length > 0 ? (
+          <DeployForm
+            action={`${base}/deploy`}
+            csrf={props.viewer.csrf}
+            requestId={view.requestId}
+            targets={view.config.targets}
+            defaultTarget={view.config.defaultTarget}
+          />
+        ) : null}
+      </section>
+
+      <section class="mb-4">
         <h2 class="h4 mb-2">Environments</h2>
         {view.current.length === 0 ? (
           <p class="color-fg-muted">Nothing deployed yet.</p>
@@ -70,6 +88,16 @@ export function RepositoryPage(props: {
                   <a class="text-small" href={deployment.environmentUrl}>
                     {deployment.environmentUrl}
                   </a>
+                ) : null}
+                {view.config.kind === "ok" ? (
+                  <div>
+                    <RollbackForm
+                      action={`${base}/rollback`}
+                      csrf={props.viewer.csrf}
+                      requestId={view.requestId}
+                      environment={deployment.environment}
+                    />
+                  </div>
                 ) : null}
               </div>
             ))}
@@ -121,10 +149,14 @@ export function RepositoryPage(props: {
                 by {lock.owner}
                 {lock.reason === null ? null : <span>: {lock.reason}</span>}
                 {lock.expiresAt === null ? " (until unlocked)" : ` (until ${lock.expiresAt.toISOString()})`}
+                <UnlockForm action={`${base}/unlock`} csrf={props.viewer.csrf} target={lock.target} />
               </li>
             ))}
           </ul>
         )}
+        {view.config.kind === "ok" ? (
+          <LockForm action={`${base}/lock`} csrf={props.viewer.csrf} targets={view.config.targets} />
+        ) : null}
       </section>
 
       <section>
@@ -132,6 +164,9 @@ export function RepositoryPage(props: {
           Latest deployments{" "}
           <a class="f6 ml-2" href={`${base}/deployments`}>
             all deployments
+          </a>
+          <a class="f6 ml-2" href={`${base}/metrics`}>
+            metrics
           </a>
         </h2>
         <DeploymentTable deployments={view.recent} repoUrl={view.repoUrl} now={now} />
