@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { exchangeWebFlowCode, getWebFlowAuthorizationUrl } from "@octokit/oauth-methods";
 import { request } from "@octokit/request";
 import { Probot, ProbotOctokit } from "probot";
+import { resolveCommit } from "../../src/github/resolve-commit.js";
 import { TEST_PRIVATE_KEY } from "../helpers/probot-app.js";
 import { FAKE_ROUTES, FAKE_WEB_ROUTES, startFakeGitHub, type FakeGitHub } from "./fake-github-server.js";
 
@@ -186,6 +187,70 @@ describe("the fake GitHub server", () => {
     expect(pr.data).toMatchObject({ number: 5, state: "open", draft: true, head: { ref: "feature-x", sha: SHA } });
     expect(pr.data.head.repo?.id).toBe(pr.data.base.repo.id);
     expect(await unknownPr).toBe(404);
+    expect(github.problems()).toEqual([]);
+  });
+
+  it("resolves commits for the app's resolveCommit: a full SHA names itself, main a stable SHA until moved, set branches and tags", async () => {
+    const shop = { id: 1, owner: "acme", name: "shop" };
+    const main = github.resolveRef("acme/shop", "main");
+    github.setRef("acme/shop", "v1.2.0", OTHER_SHA);
+    github.setRef("acme/shop", "release/2026", SHA.toUpperCase());
+
+    const resolved = {
+      sha: await resolveCommit(octokit, shop, SHA.toUpperCase()),
+      main: await resolveCommit(octokit, shop, "main"),
+      headsMain: await resolveCommit(octokit, shop, "heads/main"),
+      tag: await resolveCommit(octokit, shop, "tags/v1.2.0"),
+      slashed: await resolveCommit(octokit, shop, "release/2026"),
+      unknown: await resolveCommit(octokit, shop, "no-such-branch"),
+      short: await resolveCommit(octokit, shop, SHA.slice(0, 7)),
+    };
+    github.setRef("acme/shop", "main", SHA);
+
+    expect(main).toMatch(/^[0-9a-f]{40}$/);
+    expect(resolved).toEqual({
+      sha: SHA,
+      main,
+      headsMain: main,
+      tag: OTHER_SHA,
+      slashed: SHA,
+      unknown: undefined,
+      short: undefined,
+    });
+    expect(await resolveCommit(octokit, shop, "main")).toBe(SHA);
+    expect(github.resolveRef("acme/docs", "main")).toBeUndefined();
+    expect(
+      github.requests.filter((r) => r.route === "/repos/{owner}/{repo}/commits/{ref}").map((r) => [r.path, r.status]),
+    ).toEqual([
+      [`/repos/acme/shop/commits/${SHA.toUpperCase()}?per_page=1`, 200],
+      ["/repos/acme/shop/commits/main?per_page=1", 200],
+      ["/repos/acme/shop/commits/heads%2Fmain?per_page=1", 200],
+      ["/repos/acme/shop/commits/tags%2Fv1.2.0?per_page=1", 200],
+      ["/repos/acme/shop/commits/release%2F2026?per_page=1", 200],
+      ["/repos/acme/shop/commits/no-such-branch?per_page=1", 422],
+      [`/repos/acme/shop/commits/${SHA.slice(0, 7)}?per_page=1`, 422],
+      ["/repos/acme/shop/commits/main?per_page=1", 200],
+    ]);
+    expect(github.problems()).toEqual([]);
+  });
+
+  it("answers a commit in the shape GitHub describes, 422 in GitHub's words for an unknown ref, 404 for an unknown repository", async () => {
+    const { data, status } = await octokit.rest.repos.getCommit({ ...REPO, ref: SHA });
+    const unknown = await octokit.rest.repos.getCommit({ ...REPO, ref: "nope" }).catch((error: unknown) => error);
+    const elsewhere = statusOf(octokit.rest.repos.getCommit({ owner: "acme", repo: "docs-missing", ref: SHA }));
+
+    expect(status).toBe(200);
+    expect(data).toMatchObject({
+      sha: SHA,
+      url: `${github.apiUrl}/repos/acme/shop/commits/${SHA}`,
+      html_url: `${github.url}/acme/shop/commit/${SHA}`,
+      commit: { message: expect.any(String), tree: { sha: expect.stringMatching(/^[0-9a-f]{40}$/) } },
+      parents: [],
+    });
+    expect(unknown).toMatchObject({ status: 422, response: { data: { message: "No commit found for SHA: nope" } } });
+    expect(await elsewhere).toBe(404);
+    expect(() => github.setRef("acme/shop", "main", "abc123")).toThrow('setRef: "abc123" is not a full 40-hex commit SHA');
+    expect(() => github.setRef("acme/shop", SHA, OTHER_SHA)).toThrow("is not a branch or tag name");
     expect(github.problems()).toEqual([]);
   });
 

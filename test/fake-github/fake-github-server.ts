@@ -14,6 +14,7 @@ import {
 import { createFaultInjector, type FaultInjector } from "./fault-injector.js";
 import { matchesFilter } from "./match-request.js";
 import { parseApiBody, parseWebBody, readBody } from "./read-body.js";
+import { createRefControls } from "./ref-controls.js";
 import { registerRepository } from "./register-repository.js";
 import type { RouteResponse } from "./route-handler.js";
 import { findRoute, matchWebRoute } from "./route-table.js";
@@ -62,6 +63,10 @@ interface ServerContext {
  * const deployment = await github.waitForDeployment((d) => d.sha === sha);
  * expect(github.problems()).toEqual([]);
  * await github.stop();
+ *
+ * @example Branches and tags (`GET …/commits/{ref}`): a full SHA names itself, `main` a stable SHA until moved
+ * github.setRef("acme/shop", "v1.2.0", sha);
+ * github.resolveRef("acme/shop", "main"); // what the app's resolveCommit("main") gets
  *
  * @example Signing in to the dashboard (the app started with the same client id and secret)
  * const github = await startFakeGitHub({ oauth: { clientId, clientSecret }, repositories: { "acme/shop": { id: 7301 } } });
@@ -131,6 +136,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     setPermission: (owner, repo, login, permission) =>
       void state.permissions.set(`${owner}/${repo}:${login.toLowerCase()}`, permission),
     ...createUserControls(state),
+    ...createRefControls(state),
     failNext: (route, n, response) => context.faults.failNext(route, n, response),
     setLatency(route, ms) {
       if (!Number.isFinite(ms) || ms < 0) throw new Error(`setLatency: ms must be a non-negative number, got ${ms}`);

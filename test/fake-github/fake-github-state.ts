@@ -19,6 +19,8 @@ export interface FakeState {
   readonly pullRequests: Map<string, FakePullRequest>;
   /** By `owner/name:login` (login lower-cased). */
   readonly permissions: Map<string, FakePermission>;
+  /** The commits branches and tags point at (`setRef`), by `owner/name:ref` (Git refs never hold a colon). */
+  readonly refs: Map<string, string>;
   readonly defaultPermission: FakePermission;
   /** Installation tokens handed out; other requests must present one. */
   readonly tokens: Set<string>;
@@ -51,6 +53,7 @@ export function createFakeState(options: FakeStateOptions): FakeState {
     configs: new Map(Object.entries(options.configs)),
     pullRequests: new Map(),
     permissions: new Map(),
+    refs: new Map(),
     defaultPermission: options.defaultPermission,
     tokens: new Set(),
     repositories: new Map(),

@@ -11,6 +11,7 @@ export const FAKE_ROUTES = {
   updateComment: "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
   getPermission: "GET /repos/{owner}/{repo}/collaborators/{username}/permission",
   getPullRequest: "GET /repos/{owner}/{repo}/pulls/{pull_number}",
+  getCommit: "GET /repos/{owner}/{repo}/commits/{ref}",
   // With a user access token (`ghu_…`) from the OAuth web flow, not an installation token.
   getAuthenticatedUser: "GET /user",
   listInstallationsForUser: "GET /user/installations",
@@ -220,6 +221,18 @@ export interface FakeGitHub {
   setConfig(owner: string, repo: string, yaml: string | null): void;
   setPullRequest(owner: string, repo: string, number: number, pullRequest: FakePullRequest): void;
   setPermission(owner: string, repo: string, login: string, permission: FakePermission): void;
+  /**
+   * Points a branch or tag of `repository` (`owner/name`; joins the fake like {@link grantUser}) at a
+   * full 40-hex SHA: `GET …/commits/{ref}` then answers that commit for `ref`, `heads/ref` and `tags/ref`.
+   */
+  setRef(repository: string, ref: string, sha: string): void;
+  /**
+   * The commit `GET /repos/{owner}/{repo}/commits/{ref}` answers for `ref`, or `undefined` where it
+   * answers 422 (`No commit found for SHA: <ref>`) or 404 (a repository the fake does not know). A full
+   * SHA names itself; the default branch of every repository starts at a SHA derived from its name
+   * (the same in every run), until `setRef` moves it; other branches and tags exist once set.
+   */
+  resolveRef(repository: string, ref: string): string | undefined;
   /**
    * Who is signed in to GitHub in the browser: `GET /login/oauth/authorize` sends them straight back
    * to the app with a one-time code (as for a user who authorized the app before). `null` signs out:

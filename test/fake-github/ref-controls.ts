@@ -1,0 +1,20 @@
+import { findCommit, FULL_SHA, refName } from "./commit-routes.js";
+import type { FakeState } from "./fake-github-state.js";
+import type { FakeGitHub } from "./fake-github-types.js";
+import { registerRepository } from "./register-repository.js";
+
+/** The fake's controls of where branches and tags point: see {@link FakeGitHub}. */
+export function createRefControls(state: FakeState): Pick<FakeGitHub, "setRef" | "resolveRef"> {
+  return {
+    setRef(repository, ref, sha) {
+      if (!FULL_SHA.test(sha)) throw new Error(`setRef: "${sha}" is not a full 40-hex commit SHA`);
+      const name = refName(ref);
+      // Git refuses these in ref names; a full SHA always names itself on GitHub.
+      if (name === "" || name.includes(":") || FULL_SHA.test(name))
+        throw new Error(`setRef: "${ref}" is not a branch or tag name`);
+      registerRepository(state, repository);
+      state.refs.set(`${repository}:${name}`, sha.toLowerCase());
+    },
+    resolveRef: (repository, ref) => findCommit(state, repository, ref),
+  };
+}
