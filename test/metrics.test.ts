@@ -51,8 +51,16 @@ describe("/metrics with METRICS_TOKEN", () => {
     };
     const before = await (await scrape()).text();
 
-    await fetch(`${server.base}/api/github/webhooks`, { method: "POST", headers: webhookHeaders, body: Uint8Array.from(webhook.body) });
-    await fetch(`${server.base}/api/github/webhooks`, { method: "POST", headers: webhookHeaders, body: Uint8Array.from(webhook.body) });
+    await fetch(`${server.base}/api/github/webhooks`, {
+      method: "POST",
+      headers: webhookHeaders,
+      body: Uint8Array.from(webhook.body),
+    });
+    await fetch(`${server.base}/api/github/webhooks`, {
+      method: "POST",
+      headers: webhookHeaders,
+      body: Uint8Array.from(webhook.body),
+    });
     await fetch(`${server.base}/api/github/webhooks`, {
       method: "POST",
       headers: { ...webhookHeaders, "x-hub-signature-256": "sha256=0" },

@@ -110,11 +110,13 @@ function refusePullRequest(
   target: Target,
   sha: string,
 ): { readonly reason: ReasonCode; readonly message: string } | undefined {
-  if (!pr.open) return { reason: "not_permitted", message: `Pull request #${pr.number} is closed; deploy from an open pull request.` };
+  if (!pr.open)
+    return { reason: "not_permitted", message: `Pull request #${pr.number} is closed; deploy from an open pull request.` };
   if (pr.fromFork && !target.allowForks) {
     return { reason: "not_permitted", message: `${target.name} does not deploy pull requests from forks.` };
   }
-  if (pr.draft && !target.allowDrafts) return { reason: "not_permitted", message: `${target.name} does not deploy draft pull requests.` };
+  if (pr.draft && !target.allowDrafts)
+    return { reason: "not_permitted", message: `${target.name} does not deploy draft pull requests.` };
   if (pr.headMovedSinceComment && sha === pr.headSha) {
     return {
       reason: "head_moved",

@@ -102,7 +102,9 @@ async function listInstallationRepositories(asUser: typeof request, installation
 }
 
 /** GitHub's permission flags as the one level the commands use (`maintain` counts as write). */
-function permissionOf(flags: { admin?: boolean; maintain?: boolean; push?: boolean; pull?: boolean } | undefined): RepoPermission {
+function permissionOf(
+  flags: { admin?: boolean; maintain?: boolean; push?: boolean; pull?: boolean } | undefined,
+): RepoPermission {
   if (flags?.admin === true) return "admin";
   if (flags?.maintain === true || flags?.push === true) return "write";
   if (flags?.pull === true) return "read";

@@ -29,8 +29,18 @@ export function describeVersionContract(getStore: () => Store): void {
         }),
       );
       await changed(() => store.recordDecision(decisionRecord(repoId)));
-      const lock = { repoId, environment: "production", target: "production", owner: "alice", pr: null, reason: null, expiresAt: null };
-      await changed(() => store.acquireLock({ ...lock, createdAt: new Date("2026-01-01T11:00:00Z") }, new Date("2026-01-01T11:00:00Z")));
+      const lock = {
+        repoId,
+        environment: "production",
+        target: "production",
+        owner: "alice",
+        pr: null,
+        reason: null,
+        expiresAt: null,
+      };
+      await changed(() =>
+        store.acquireLock({ ...lock, createdAt: new Date("2026-01-01T11:00:00Z") }, new Date("2026-01-01T11:00:00Z")),
+      );
       await changed(() => store.releaseLock(repoId, "production"));
       await changed(() => store.recordDeployment(deploymentRecord(other)));
 
