@@ -84,3 +84,31 @@ export function deploymentStatusEvent(repo: WebhookRepo, deployment: DeploymentF
   });
   return { name: "deployment_status", payload };
 }
+
+/** A push as a webhook tells it: one commit, `sha`, made at `committedAt`. */
+export interface PushFacts {
+  /** A full ref, e.g. `refs/heads/feature`. */
+  readonly ref: string;
+  readonly sha: string;
+  /** The commit's `timestamp`: where the lead time of its deployments starts. */
+  readonly committedAt: Date;
+}
+
+/**
+ * GitHub's `push` webhook (from `@octokit/webhooks-examples`, one commit) of `push.sha` to
+ * `push.ref` in `repo`, the commit (head and listed) dated `push.committedAt`.
+ */
+export function commitPushEvent(repo: WebhookRepo, push: PushFacts): WebhookEvent {
+  const timestamp = push.committedAt.toISOString();
+  const payload = loadPayload("push", {
+    index: 4,
+    installationId: repo.installationId,
+    edit: (p) => {
+      setRepository(p.repository, repo);
+      Object.assign(p, { ref: push.ref, before: "0".repeat(39) + "1", after: push.sha, deleted: false, created: false });
+      for (const commit of p.commits) Object.assign(commit, { id: push.sha, timestamp });
+      if (p.head_commit !== null) Object.assign(p.head_commit, { id: push.sha, timestamp });
+    },
+  });
+  return { name: "push", payload };
+}
