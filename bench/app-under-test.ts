@@ -33,9 +33,14 @@ const WEBHOOK_PATH = "/api/github/webhooks";
 
 /**
  * Starts `node lib/main.js` as production would, on the given store, talking to the fake
- * GitHub (`GHE_HOST`, `GHE_PROTOCOL=http`), with only the variables set here: no `.env`, no Redis.
+ * GitHub (`GHE_HOST`, `GHE_PROTOCOL=http`), with only the variables set here (and `extraEnv`, e.g.
+ * `NOTIFY_KEY`): no `.env`, no Redis.
  */
-export async function startApp(context: BenchContext, backend: PreparedBackend): Promise<RunningApp> {
+export async function startApp(
+  context: BenchContext,
+  backend: PreparedBackend,
+  extraEnv: Readonly<Record<string, string>> = {},
+): Promise<RunningApp> {
   const process_ = await startServer({
     script: context.settings.appScript,
     cwd: context.workDir,
@@ -51,6 +56,7 @@ export async function startApp(context: BenchContext, backend: PreparedBackend):
       LOG_LEVEL: "warn",
       HOST: "127.0.0.1",
       ...backend.env,
+      ...extraEnv,
     },
     readyPath: "/healthz",
     logFile: join(context.workDir, `app-${backend.name}.log`),

@@ -22,6 +22,17 @@ export const FLOW_REPOS: readonly BenchRepo[] = Array.from({ length: 10 }, (_, i
 /** The repository of the end-to-end runs: deploys `main` without waiting for checks. */
 export const FAST: BenchRepo = { owner: "acme", name: "fast", id: 9200, installationId: 200 };
 
+/** The channel the notification measure registers for {@link NOTIFIED}'s owner, and their configs name. */
+export const NOTIFY_CHANNEL = "bench";
+
+/** Repositories of the installation of {@link SHOP} whose deployments the notification measure announces. */
+export const NOTIFIED: readonly BenchRepo[] = ["web", "api", "worker", "payments"].map((name, index) => ({
+  owner: "acme",
+  name,
+  id: 9300 + index,
+  installationId: 1,
+}));
+
 const SHOP_CONFIG = `version: 2
 targets:
   production:
@@ -47,9 +58,20 @@ targets:
     required_contexts: []
 `;
 
+/** Gated like {@link SHOP_CONFIG}, and every deployment event announced on the bench's channel. */
+const NOTIFIED_CONFIG = `version: 2
+targets:
+  production:
+    auto_deploy_on: refs/heads/main
+    required_contexts: [ci/test]
+notifications:
+  - channel: ${NOTIFY_CHANNEL}
+`;
+
 /** The `.github/deploy.yml` files the fake GitHub serves, by `owner/name`. */
 export function benchConfigs(): Record<string, string> {
   const configs: Record<string, string> = { "acme/shop": SHOP_CONFIG, "acme/fast": FAST_CONFIG };
   for (const repo of FLOW_REPOS) configs[`${repo.owner}/${repo.name}`] = FLOW_CONFIG;
+  for (const repo of NOTIFIED) configs[`${repo.owner}/${repo.name}`] = NOTIFIED_CONFIG;
   return configs;
 }

@@ -14,6 +14,17 @@ export interface BenchSettings {
   readonly e2eRuns: number;
   /** Events an app process has received when its memory is read. */
   readonly memoryEvents: number;
+  /**
+   * The notification measure: webhooks of each arm's warm-up (besides 4 deployments) and of its
+   * burst (the acknowledgement mix with `notifyDeployments` deployments in it, 4 webhooks each),
+   * rounds (each an arm without a channel and one with), and deployments of the paced latency
+   * phase of each arm with the channel.
+   */
+  readonly notifyWarmup: number;
+  readonly notifyEvents: number;
+  readonly notifyDeployments: number;
+  readonly notifyRounds: number;
+  readonly notifyPacedDeployments: number;
   /** PostgreSQL server for the `DATABASE_URL` backend (a schema is created per run). */
   readonly databaseUrl: string;
   /** `node` script of the app (default `lib/main.js` of this checkout). */
@@ -37,6 +48,11 @@ export function readBenchSettings(env: NodeJS.ProcessEnv, defaults: { appScript:
     flows: 10,
     e2eRuns: quick ? 5 : 24,
     memoryEvents: scale(10_000),
+    notifyWarmup: scale(100),
+    notifyEvents: scale(1_000),
+    notifyDeployments: scale(40),
+    notifyRounds: quick ? 1 : 4,
+    notifyPacedDeployments: scale(30),
     databaseUrl: env["BENCH_DATABASE_URL"] ?? defaults.databaseUrl,
     appScript: env["BENCH_APP"] ?? defaults.appScript,
     customApp: env["BENCH_APP"] !== undefined,

@@ -31,3 +31,30 @@ export function cpuMsOfProcessesNamed(name: string): number {
   }
   return total;
 }
+
+/** CPU time used so far (ms) by each process of this machine named `name`, by pid. */
+export function cpuMsByProcessNamed(name: string): Map<number, number> {
+  const byPid = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() !== name) continue;
+    } catch {
+      continue; // exited meanwhile
+    }
+    const used = processCpuMs(Number(entry));
+    if (Number.isFinite(used)) byPid.set(Number(entry), used);
+  }
+  return byPid;
+}
+
+/**
+ * CPU time (ms) the processes of `after` used since `before` was read: a process started since
+ * counts whole, one that exited meanwhile is left out (its share cannot be read any more), so the
+ * figure never goes negative when other users' processes come and go.
+ */
+export function cpuMsSince(before: ReadonlyMap<number, number>, after: ReadonlyMap<number, number>): number {
+  let total = 0;
+  for (const [pid, used] of after) total += Math.max(0, used - (before.get(pid) ?? 0));
+  return total;
+}

@@ -45,3 +45,40 @@ export const CALL_GOALS: readonly Goal[] = [
     pass: (v) => v <= 2,
   },
 ];
+
+/** The figures of the notification measure, or none when it was skipped. */
+function notified(f: BackendFigures) {
+  return f.notifications.kind === "measured" ? f.notifications.figures : undefined;
+}
+
+/**
+ * The cost of deployment notifications: the same webhooks with a channel registered against
+ * without, each arm a fresh process on a fresh store, compared round by round; and every expected
+ * notification received once, nothing else.
+ */
+export const NOTIFY_GOALS: readonly Goal[] = [
+  {
+    label: "acknowledgement throughput with notifications ≥ 0.9× without",
+    value: (f) => notified(f)?.ackRatio ?? NaN,
+    unit: "×",
+    digits: 3,
+    pass: (v) => v >= 0.9,
+  },
+  {
+    label: "processing throughput with notifications ≥ 0.9× without",
+    value: (f) => notified(f)?.processingRatio ?? NaN,
+    unit: "×",
+    digits: 3,
+    pass: (v) => v >= 0.9,
+  },
+  {
+    label: "notifications missing, duplicated, unexpected or badly signed = 0",
+    value: (f) => {
+      const check = notified(f)?.check;
+      return check === undefined ? NaN : check.missing + check.duplicated + check.unexpected + check.badSignatures;
+    },
+    unit: "",
+    digits: 0,
+    pass: (v) => v === 0,
+  },
+];

@@ -1,8 +1,10 @@
 import type { BenchSettings } from "./bench-settings.js";
 import type { MachineDescription } from "./describe-machine.js";
-import { CALL_GOALS, INGEST_GOALS, type Goal } from "./goals.js";
-import { ms, num, table, verdict } from "./markdown.js";
+import { BACKEND_LABELS as LABELS, goalTable, type Measured } from "./goal-table.js";
+import { CALL_GOALS, INGEST_GOALS } from "./goals.js";
+import { ms, num, table } from "./markdown.js";
 import type { IngestFigures } from "./measure-ingest.js";
+import { renderNotificationSection } from "./render-notifications.js";
 import type { BackendFigures, BackendOutcome } from "./run-backend.js";
 
 /** Everything one run produced. */
@@ -17,10 +19,6 @@ export interface BenchRun {
   /** The fake GitHub's unexpected requests and OpenAPI violations over the whole run. */
   readonly problems: readonly string[];
 }
-
-const LABELS = { pglite: "PGlite", postgres: "PostgreSQL" } as const;
-
-type Measured = Extract<BackendOutcome, { kind: "measured" }>;
 
 /** `bench/RESULTS.md`: the run's header, then one section per measure with its goals. */
 export function renderResults(run: BenchRun): string {
@@ -155,6 +153,8 @@ export function renderResults(run: BenchRun): string {
         ["restart on the same store (ms)", ...cell((f) => ms(f.restartMs))],
       ],
     ),
+    "",
+    renderNotificationSection(s, measured),
     ...(run.problems.length === 0 ? [] : ["", "## Fake GitHub problems", "", ...run.problems.slice(0, 50).map((p) => `- ${p}`)]),
     "",
   ].join("\n");
@@ -163,19 +163,6 @@ export function renderResults(run: BenchRun): string {
 /** Per backend, the app's figure, the store floor's and the baseline's (measured in the same rounds). */
 function ingestCells(measured: readonly Measured[], cell: (figures: IngestFigures) => string): string[] {
   return measured.flatMap(({ figures: { ingest } }) => [cell(ingest.app), cell(ingest.floor), cell(ingest.baseline)]);
-}
-
-function goalTable(goals: readonly Goal[], measured: readonly Measured[]): string {
-  return table(
-    ["goal", ...measured.map((o) => LABELS[o.backend])],
-    goals.map((goal) => [
-      goal.label,
-      ...measured.map((o) => {
-        const value = goal.value(o.figures);
-        return `${num(value, goal.digits)}${goal.unit} ${verdict(goal.pass(value))}`;
-      }),
-    ]),
-  );
 }
 
 function breakdown(byRoute: Readonly<Record<string, number>>): string {

@@ -4,6 +4,7 @@ import { measureCalls, type CallFigures } from "./measure-calls.js";
 import { measureE2e, type E2eFigures } from "./measure-e2e.js";
 import { measureMemory, type MemoryFigures } from "./measure-footprint.js";
 import { measureAppIngest, startFloor, type IngestComparison, type ReferenceServer } from "./measure-ingest.js";
+import { measureNotifications, type NotificationOutcome } from "./measure-notifications.js";
 import { nowMs } from "./send-webhooks.js";
 import { drainModeOf, type DrainMode } from "./wait-for-drain.js";
 
@@ -16,6 +17,7 @@ export interface BackendFigures {
   readonly e2e: E2eFigures;
   readonly ingest: IngestComparison;
   readonly memory: MemoryFigures;
+  readonly notifications: NotificationOutcome;
 }
 
 /** A backend's figures, or why there are none. */
@@ -26,12 +28,17 @@ export type BackendOutcome =
 /**
  * One app process on an empty store: cold start, then (caches still cold) the rate-limit mix, the
  * end-to-end runs, the acknowledgement rounds (with the baseline, and the store floor on `floorStore`), memory after `memoryEvents`
- * webhooks (their top-up measures the sustained processing rate); then a restart on the same store.
+ * webhooks (their top-up measures the sustained processing rate); then a restart on the same store;
+ * then the cost of deployment notifications, on app processes and stores of its own (`prepareStore`).
  */
 export async function runBackend(
   context: BenchContext,
   backend: PreparedBackend,
-  references: { readonly baseline: ReferenceServer; readonly floorStore: PreparedBackend },
+  references: {
+    readonly baseline: ReferenceServer;
+    readonly floorStore: PreparedBackend;
+    readonly prepareStore: () => Promise<PreparedBackend>;
+  },
   progress: (line: string) => void,
 ): Promise<BackendOutcome> {
   const app = await startApp(context, backend);
@@ -40,7 +47,7 @@ export async function runBackend(
     await app.process.stop();
     return { kind: "skipped", backend: backend.name, reason: unused };
   }
-  let measured: Omit<BackendFigures, "restartMs">;
+  let measured: Omit<BackendFigures, "restartMs" | "notifications">;
   try {
     progress(`  cold start ${app.process.startMs.toFixed(0)} ms; rate-limited calls on the event mix…`);
     const drainMode = await drainModeOf(app.process.url);
@@ -67,5 +74,12 @@ export async function runBackend(
   const restarted = await startApp(context, backend);
   const restartMs = restarted.process.startMs;
   await restarted.process.stop();
-  return { kind: "measured", backend: backend.name, location: backend.location, figures: { ...measured, restartMs } };
+  const { notifyRounds, notifyEvents } = context.settings;
+  progress(
+    `  deployment notifications (two apps on fresh stores, without and with a channel; ${notifyRounds} × ${notifyEvents} webhooks each)…`,
+  );
+  const notifications = await measureNotifications(context, references.prepareStore, progress);
+  if (notifications.kind === "skipped") progress(`  notifications skipped: ${notifications.reason}`);
+  const figures = { ...measured, restartMs, notifications };
+  return { kind: "measured", backend: backend.name, location: backend.location, figures };
 }

@@ -72,7 +72,12 @@ async function main(): Promise<void> {
       try {
         if (!isPrepared(floorStore))
           throw new Error(`could not prepare the store floor's ${floorStore.name} store: ${floorStore.reason}`);
-        const outcome = await runBackend(context, backend, { baseline, floorStore }, progress);
+        const prepareStore = async () => {
+          const store = await prepare();
+          if (!isPrepared(store)) throw new Error(`could not prepare a ${store.name} store: ${store.reason}`);
+          return store;
+        };
+        const outcome = await runBackend(context, backend, { baseline, floorStore, prepareStore }, progress);
         if (outcome.kind === "skipped") progress(`  skipped: ${outcome.reason}`);
         outcomes.push(outcome);
       } finally {
@@ -94,9 +99,27 @@ async function main(): Promise<void> {
     };
     writeFileSync(RESULTS_FILE, renderResults(run));
     progress(`done in ${Math.round(durationS)} s: ${RESULTS_FILE}`);
+    reportNotificationFailures(outcomes);
   } finally {
     await github.stop();
     rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A notification missing, duplicated or unexpected makes the notification figures meaningless: said
+ * loudly, and the run exits with 1 (the results are written all the same).
+ */
+function reportNotificationFailures(outcomes: readonly BackendOutcome[]): void {
+  for (const outcome of outcomes) {
+    if (outcome.kind !== "measured" || outcome.figures.notifications.kind !== "measured") continue;
+    const { check, problems } = outcome.figures.notifications.figures;
+    if (check.missing + check.duplicated + check.unexpected + check.badSignatures === 0) continue;
+    console.error(
+      `NOTIFICATIONS FAILED on ${outcome.backend}: ${check.expected} expected, ${check.received} received, ${check.missing} missing, ` +
+        `${check.duplicated} duplicated, ${check.unexpected} unexpected, ${check.badSignatures} with a bad signature:\n  ${problems.join("\n  ")}`,
+    );
+    process.exitCode = 1;
   }
 }
 
