@@ -1,6 +1,6 @@
 import type { Probot } from "probot";
 import type { AppParts } from "./app.js";
-import { createNotificationOutbox } from "./deploy/notification-outbox.js";
+import { createChannelNames, createNotificationOutbox } from "./deploy/notification-outbox.js";
 import type { OpenRepoContext } from "./deploy/repo-context.js";
 import { createGitHubPort } from "./github/github-port.js";
 import type { FindRepository } from "./web/admin-route.js";
@@ -16,6 +16,7 @@ const GITHUB_URL = "https://github.com";
 export function createRepoContexts(app: Probot, parts: AppParts): OpenRepoContext {
   const outbox = {
     store: parts.store,
+    channelNames: createChannelNames(parts.store, parts.now),
     now: parts.now,
     githubUrl: parts.notifications?.githubUrl ?? GITHUB_URL,
     onQueued: parts.notifications?.onQueued ?? (() => {}),

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { RepoContext } from "../deploy/repo-context.js";
 import type { DeploymentRecord, DeploymentStatusRecord } from "../domain/deployments.js";
-import { lifecycleOf } from "../domain/lifecycle.js";
 import type { NotificationEvent, NotificationFacts } from "../domain/notifications.js";
 import { selectNotificationRoutes } from "../engine/select-notification-routes.js";
 
@@ -58,11 +57,10 @@ export async function notifyDeployment(
   return channels.length;
 }
 
-/** Whether the history already holds a newer documented status than `status` (any, for the `deployment` webhook). */
+/** Whether a newer documented status than `status` is known (any, for the `deployment` webhook). */
 async function isSuperseded(deps: RepoContext, deployment: DeploymentRecord, status: DeploymentStatusRecord | null) {
-  const history = await deps.store.getDeployment(deps.repo.id, deployment.id);
-  const known = (history?.statuses ?? []).filter((s) => lifecycleOf(s.state) !== undefined);
-  return known.some((s) => status === null || s.id > status.id);
+  const newest = await deps.store.newestStatusId(deployment.id);
+  return newest !== null && (status === null || newest > status.id);
 }
 
 function notificationFacts(

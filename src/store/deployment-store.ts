@@ -46,6 +46,8 @@ export interface DeploymentStore {
   recordDeploymentStatus(status: DeploymentStatusRecord): Promise<void>;
   /** A deployment of the repository with all its statuses; undefined when it was never seen (or was pruned). */
   getDeployment(repoId: number, id: number): Promise<DeploymentHistory | undefined>;
+  /** The id of the deployment's newest status in a state GitHub documents; null before any. */
+  newestStatusId(deploymentId: number): Promise<number | null>;
   /** Transient deployments of a pull request whose newest status is not `inactive`. */
   listActiveTransientDeployments(repoId: number, pr: number): Promise<DeploymentWithState[]>;
   /**

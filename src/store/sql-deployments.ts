@@ -113,6 +113,10 @@ const statusesOf = `
 SELECT id, deployment_id, state, description, environment_url, log_url, created_at
 FROM deployment_statuses WHERE deployment_id = $1 ORDER BY id`;
 
+const newestStatus = `
+SELECT max(id) AS id FROM deployment_statuses
+WHERE deployment_id = $1 AND state IN (${sqlStatesOf(LIFECYCLE_STATES)})`;
+
 const listActiveTransient = `${withNewestState}
 WHERE d.repo_id = $1 AND d.pr = $2 AND d.transient
   AND s.state IS DISTINCT FROM 'inactive'
@@ -274,6 +278,10 @@ export function createDeploymentStore(db: SqlExecutor): DeploymentStore {
     async listDeployments(repoId, environment, limit = DEFAULT_DEPLOYMENT_LIMIT) {
       const { rows } = await db.query<DeploymentStateRow>(listByEnvironment, [repoId, environment, limit]);
       return rows.map(toDeployment);
+    },
+    async newestStatusId(deploymentId) {
+      const { rows } = await db.query<{ id: SqlBigint | null }>(newestStatus, [deploymentId]);
+      return toNumberOrNull(rows[0]?.id ?? null);
     },
     async listCurrentDeployments(repoIds) {
       if (repoIds.length === 0) return [];
