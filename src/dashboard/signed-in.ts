@@ -24,9 +24,8 @@ export async function loadSignedIn(
   if (cookie.sid === undefined || cookie.csrf === undefined) return undefined;
   const session = await parts.store.findSession(cookie.sid, parts.now());
   if (session === undefined) return undefined;
-  const sealed = await unsealData<{ token?: string }>(session.tokenSealed, { password: parts.settings.sessionKey });
-  if (typeof sealed.token !== "string") return undefined;
-  const token = sealed.token;
+  const token = await openToken(session.tokenSealed, parts.settings.sessionKey);
+  if (token === undefined) return undefined;
   return {
     session,
     viewer: { login: session.login, avatarUrl: avatarUrl(parts.settings.github.web, session.userId), csrf: csrfOf(cookie) },
@@ -38,6 +37,16 @@ export async function loadSignedIn(
 export function avatarUrl(githubWeb: string, userId: number): string {
   if (githubWeb === "https://github.com") return `https://avatars.githubusercontent.com/u/${userId}?s=40&v=4`;
   return `${githubWeb}/avatars/u/${userId}?s=40`;
+}
+
+/** The user's token, or undefined when it does not open (sealed under another `SESSION_KEY`): then the user signs in again. */
+export async function openToken(sealed: string, sessionKey: string): Promise<string | undefined> {
+  try {
+    const opened = await unsealData<{ token?: unknown }>(sealed, { password: sessionKey });
+    return typeof opened.token === "string" ? opened.token : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function csrfOf(cookie: CookieData): string {
