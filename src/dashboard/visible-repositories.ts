@@ -1,3 +1,4 @@
+import { createTtlCache } from "../github/ttl-cache.js";
 import type { UserGitHub, VisibleRepository } from "../github/user-github.js";
 
 /** How long the repositories a user can see are trusted before GitHub is asked again. */
@@ -15,30 +16,14 @@ export interface VisibleRepositories {
 
 /** A per-process cache: a sign-in sees a repository's access change on GitHub within a minute. */
 export function createVisibleRepositories(now: () => Date): VisibleRepositories {
-  const cache = new Map<string, { readonly at: number; readonly repositories: Promise<VisibleRepository[]> }>();
-  const list = async (sessionId: string, github: () => UserGitHub) => {
-    const at = now().getTime();
-    const cached = cache.get(sessionId);
-    if (cached !== undefined && at - cached.at < VISIBLE_TTL_MS) return cached.repositories;
-    const repositories = github().listVisibleRepositories();
-    cache.delete(sessionId);
-    cache.set(sessionId, { at, repositories });
-    // A failed lookup is not kept: the next page asks again.
-    repositories.catch(() => cache.delete(sessionId));
-    for (const key of cache.keys()) {
-      if (cache.size <= MAX_SESSIONS) break;
-      cache.delete(key);
-    }
-    return repositories;
-  };
+  const cache = createTtlCache<VisibleRepository[]>(VISIBLE_TTL_MS, MAX_SESSIONS, () => now().getTime());
+  const list = (sessionId: string, github: () => UserGitHub) => cache.get(sessionId, () => github().listVisibleRepositories());
   return {
     list,
     async find(sessionId, github, owner, name) {
       const wanted = `${owner}/${name}`.toLowerCase();
       return (await list(sessionId, github)).find((repo) => `${repo.owner}/${repo.name}`.toLowerCase() === wanted);
     },
-    forget(sessionId) {
-      cache.delete(sessionId);
-    },
+    forget: (sessionId) => cache.delete(sessionId),
   };
 }

@@ -1,4 +1,5 @@
 import type { RepoFacts } from "../domain/repo-facts.js";
+import { createTtlCache } from "../github/ttl-cache.js";
 import type { ChannelStore } from "../store/channel-store.js";
 import type { NewNotification, NotificationStore } from "../store/notification-store.js";
 
@@ -14,26 +15,19 @@ export interface NotificationOutbox {
 
 /** How long an account's channel names are trusted: a channel added or removed applies within this time. */
 export const CHANNEL_NAMES_TTL_MS = 10_000;
+/** Accounts whose channel names are kept at once; the oldest go first. */
+const MAX_ACCOUNTS = 10_000;
 
 /** The names of each account's channels, read from the store at most every {@link CHANNEL_NAMES_TTL_MS} per process. */
 export type ChannelNames = (owner: string) => Promise<ReadonlySet<string>>;
 
 /**
  * Every deployment event asks whether its owner has channels (usually not); this keeps that from
- * costing a query each time. Accounts are forgotten once stale, so the map holds only recent ones.
+ * costing a query each time.
  */
 export function createChannelNames(store: Pick<ChannelStore, "listChannels">, now: () => Date): ChannelNames {
-  const cached = new Map<string, { readonly at: number; readonly names: Promise<ReadonlySet<string>> }>();
-  return async (owner) => {
-    const at = now().getTime();
-    const hit = cached.get(owner);
-    if (hit !== undefined && at - hit.at < CHANNEL_NAMES_TTL_MS) return hit.names;
-    for (const [key, entry] of cached) if (at - entry.at >= CHANNEL_NAMES_TTL_MS) cached.delete(key);
-    const names = store.listChannels(owner).then((channels) => new Set(channels.map((channel) => channel.name)));
-    cached.set(owner, { at, names });
-    names.catch(() => cached.delete(owner));
-    return names;
-  };
+  const cache = createTtlCache<ReadonlySet<string>>(CHANNEL_NAMES_TTL_MS, MAX_ACCOUNTS, () => now().getTime());
+  return (owner) => cache.get(owner, async () => new Set((await store.listChannels(owner)).map((channel) => channel.name)));
 }
 
 /** What an outbox runs on. */

@@ -1,7 +1,12 @@
-/** A small time-bounded cache of answers GitHub gives slowly and rarely changes (permissions, team membership). */
+/**
+ * A small time-bounded cache of answers that come slowly and rarely change: GitHub's (permissions,
+ * team membership, the repositories a user sees) and the store's (an account's channel names).
+ */
 export interface TtlCache<V> {
   /** The cached value, or the loader's (cached for `ttlMs`). Failures are not cached. */
   get(key: string, load: () => Promise<V>): Promise<V>;
+  /** Forgets a key: its next `get` loads again. */
+  delete(key: string): void;
 }
 
 /** Creates a cache holding at most `maxEntries` values for `ttlMs` each. */
@@ -17,6 +22,9 @@ export function createTtlCache<V>(ttlMs: number, maxEntries = 10_000, now: () =>
       const oldest = entries.keys().next();
       if (entries.size > maxEntries && oldest.done !== true) entries.delete(oldest.value);
       return value;
+    },
+    delete(key) {
+      entries.delete(key);
     },
   };
 }
