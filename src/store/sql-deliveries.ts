@@ -7,7 +7,8 @@ import type {
   NewDelivery,
   QueueCounts,
 } from "./delivery-store.js";
-import type { SqlClient, SqlExecutor } from "./sql-client.js";
+import { changedOne, clampLimit } from "./sql-changed-one.js";
+import type { SqlClient } from "./sql-client.js";
 import { toDate, toDateOrNull, toNumber, type SqlBigint } from "./sql-values.js";
 
 /** The most deliveries one listing returns. */
@@ -171,11 +172,6 @@ function toDelivery(row: DeliveryRow): DeliveryRecord {
   };
 }
 
-async function changedOne(db: SqlExecutor, sql: string, params: unknown[]): Promise<boolean> {
-  const { rows } = await db.query(`${sql} RETURNING id`, params);
-  return rows.length === 1;
-}
-
 /** The durable webhook queue on SQL: deduplicated by delivery id, claimed under leases, one repository at a time. */
 export function createDeliveryStore(db: SqlClient): DeliveryStore {
   async function enqueueDeliveries(deliveries: readonly NewDelivery[], now: Date): Promise<EnqueueOutcome[]> {
@@ -216,7 +212,7 @@ export function createDeliveryStore(db: SqlClient): DeliveryStore {
     parkDelivery: (id, token, now, error) => changedOne(db, park, [id, token, now, error]),
     requeueDelivery: (id, now) => changedOne(db, requeue, [id, now]),
     async listDeliveries(filter) {
-      const limit = Number.isFinite(filter.limit) ? Math.max(0, Math.min(MAX_DELIVERY_LIMIT, Math.floor(filter.limit))) : 0;
+      const limit = clampLimit(filter.limit, MAX_DELIVERY_LIMIT);
       if (filter.statuses.length === 0 || limit === 0) return [];
       const { rows } = await db.query<DeliveryRow>(list, [[...filter.statuses], filter.failedOnly === true, limit]);
       return rows.map(toDelivery);

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ClaimedNotification, NewNotification, NotificationRecord, NotificationStore } from "./notification-store.js";
+import { changedOne, clampLimit } from "./sql-changed-one.js";
 import type { SqlExecutor } from "./sql-client.js";
 import { toDate, toDateOrNull, toNumber, type SqlBigint } from "./sql-values.js";
 
@@ -40,25 +41,21 @@ RETURNING ${NEW_COLUMNS}, attempts, created_at`;
 const complete = `
 UPDATE notifications
 SET status = 'done', error = NULL, finished_at = $3, lease_until = NULL, claim_token = NULL
-WHERE id = $1 AND claim_token = $2 AND status = 'running'
-RETURNING id`;
+WHERE id = $1 AND claim_token = $2 AND status = 'running'`;
 
 const retry = `
 UPDATE notifications
 SET status = 'queued', run_at = $3, error = $4, lease_until = NULL, claim_token = NULL
-WHERE id = $1 AND claim_token = $2 AND status = 'running'
-RETURNING id`;
+WHERE id = $1 AND claim_token = $2 AND status = 'running'`;
 
 const park = `
 UPDATE notifications
 SET status = 'parked', error = $4, finished_at = $3, lease_until = NULL, claim_token = NULL
-WHERE id = $1 AND claim_token = $2 AND status = 'running'
-RETURNING id`;
+WHERE id = $1 AND claim_token = $2 AND status = 'running'`;
 
 const requeue = `
 UPDATE notifications SET status = 'queued', attempts = 0, run_at = $2, finished_at = NULL
-WHERE id = $1 AND status = 'parked'
-RETURNING id`;
+WHERE id = $1 AND status = 'parked'`;
 
 const list = `
 SELECT id, owner, channel, repo_id, deployment_id, event, status, attempts, error, created_at, run_at, finished_at
@@ -137,11 +134,6 @@ function toRecord(row: NotificationRow): NotificationRecord {
   };
 }
 
-async function changedOne(db: SqlExecutor, sql: string, params: unknown[]): Promise<boolean> {
-  const { rows } = await db.query(sql, params);
-  return rows.length === 1;
-}
-
 /** The notification queue on SQL: once per channel, deployment and event; claimed under leases. */
 export function createNotificationStore(db: SqlExecutor): NotificationStore {
   return {
@@ -172,7 +164,7 @@ export function createNotificationStore(db: SqlExecutor): NotificationStore {
     parkNotification: (id, token, now, error) => changedOne(db, park, [id, token, now, error]),
     requeueNotification: (id, now) => changedOne(db, requeue, [id, now]),
     async listNotifications(filter) {
-      const limit = Number.isFinite(filter.limit) ? Math.max(0, Math.min(MAX_NOTIFICATION_LIMIT, Math.floor(filter.limit))) : 0;
+      const limit = clampLimit(filter.limit, MAX_NOTIFICATION_LIMIT);
       if (filter.statuses.length === 0 || limit === 0) return [];
       const { rows } = await db.query<NotificationRow>(list, [[...filter.statuses], filter.failedOnly === true, limit]);
       return rows.map(toRecord);
