@@ -68,9 +68,26 @@ notifications:
   - channel: ${NOTIFY_CHANNEL}
 `;
 
+/** The repository of the dashboard measure: its history is seeded into the store, its page loaded by a signed-in writer. */
+export const BOARD: BenchRepo = { owner: "acme", name: "board", id: 9400, installationId: 1 };
+
+/** The environments of the seeded history, each a target. */
+const BOARD_CONFIG = `version: 2
+targets:
+  production:
+    auto_deploy_on: refs/heads/main
+    required_contexts: [ci/test]
+  staging: {}
+  canary: {}
+  qa: {}
+`;
+
+/** The OAuth credentials of the app and the fake: the dashboard measure signs in. */
+export const BENCH_OAUTH = { clientId: "Iv1.bench", clientSecret: "bench-client-secret" } as const;
+
 /** The `.github/deploy.yml` files the fake GitHub serves, by `owner/name`. */
 export function benchConfigs(): Record<string, string> {
-  const configs: Record<string, string> = { "acme/shop": SHOP_CONFIG, "acme/fast": FAST_CONFIG };
+  const configs: Record<string, string> = { "acme/shop": SHOP_CONFIG, "acme/fast": FAST_CONFIG, "acme/board": BOARD_CONFIG };
   for (const repo of FLOW_REPOS) configs[`${repo.owner}/${repo.name}`] = FLOW_CONFIG;
   for (const repo of NOTIFIED) configs[`${repo.owner}/${repo.name}`] = NOTIFIED_CONFIG;
   return configs;

@@ -25,6 +25,10 @@ export interface BenchSettings {
   readonly notifyDeployments: number;
   readonly notifyRounds: number;
   readonly notifyPacedDeployments: number;
+  /** The dashboard measure: deployments seeded into the store, loads per page after `dashboardWarmup` rounds of warm-up. */
+  readonly dashboardDeployments: number;
+  readonly dashboardWarmup: number;
+  readonly dashboardLoads: number;
   /** PostgreSQL server for the `DATABASE_URL` backend (a schema is created per run). */
   readonly databaseUrl: string;
   /** `node` script of the app (default `lib/main.js` of this checkout). */
@@ -53,6 +57,9 @@ export function readBenchSettings(env: NodeJS.ProcessEnv, defaults: { appScript:
     notifyDeployments: scale(40),
     notifyRounds: quick ? 1 : 4,
     notifyPacedDeployments: scale(30),
+    dashboardDeployments: scale(10_000),
+    dashboardWarmup: scale(30),
+    dashboardLoads: scale(300),
     databaseUrl: env["BENCH_DATABASE_URL"] ?? defaults.databaseUrl,
     appScript: env["BENCH_APP"] ?? defaults.appScript,
     customApp: env["BENCH_APP"] !== undefined,

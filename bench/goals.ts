@@ -82,3 +82,33 @@ export const NOTIFY_GOALS: readonly Goal[] = [
     pass: (v) => v === 0,
   },
 ];
+
+/** The dashboard measure's figures, or none when it failed. */
+function dashboard(f: BackendFigures) {
+  return f.dashboard.kind === "measured" ? f.dashboard.figures : undefined;
+}
+
+/** The dashboard on a long history: pages against a static page of the same server, and GitHub calls once warm. */
+export const DASHBOARD_GOALS: readonly Goal[] = [
+  {
+    label: "repository page p95 ≤ 2× the static page's",
+    value: (f) => dashboard(f)?.pages.repository.ratio ?? NaN,
+    unit: "×",
+    digits: 2,
+    pass: (v) => v <= 2,
+  },
+  {
+    label: "history page p95 ≤ 2× the static page's",
+    value: (f) => dashboard(f)?.pages.history.ratio ?? NaN,
+    unit: "×",
+    digits: 2,
+    pass: (v) => v <= 2,
+  },
+  {
+    label: "rate-limited GitHub calls of the warm loads = 0",
+    value: (f) => dashboard(f)?.warmCalls ?? NaN,
+    unit: "",
+    digits: 0,
+    pass: (v) => v === 0,
+  },
+];

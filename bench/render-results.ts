@@ -4,6 +4,7 @@ import { BACKEND_LABELS as LABELS, goalTable, type Measured } from "./goal-table
 import { CALL_GOALS, INGEST_GOALS } from "./goals.js";
 import { ms, num, table } from "./markdown.js";
 import type { IngestFigures } from "./measure-ingest.js";
+import { renderDashboardSection } from "./render-dashboard.js";
 import { renderNotificationSection } from "./render-notifications.js";
 import type { BackendFigures, BackendOutcome } from "./run-backend.js";
 
@@ -155,6 +156,8 @@ export function renderResults(run: BenchRun): string {
     ),
     "",
     renderNotificationSection(s, measured),
+    "",
+    renderDashboardSection(s, measured),
     ...(run.problems.length === 0 ? [] : ["", "## Fake GitHub problems", "", ...run.problems.slice(0, 50).map((p) => `- ${p}`)]),
     "",
   ].join("\n");

@@ -1,6 +1,7 @@
 import { startApp, type BenchContext } from "./app-under-test.js";
 import type { BackendName, PreparedBackend } from "./backends.js";
 import { measureCalls, type CallFigures } from "./measure-calls.js";
+import { measureDashboard, type DashboardOutcome } from "./measure-dashboard.js";
 import { measureE2e, type E2eFigures } from "./measure-e2e.js";
 import { measureMemory, type MemoryFigures } from "./measure-footprint.js";
 import { measureAppIngest, startFloor, type IngestComparison, type ReferenceServer } from "./measure-ingest.js";
@@ -18,6 +19,7 @@ export interface BackendFigures {
   readonly ingest: IngestComparison;
   readonly memory: MemoryFigures;
   readonly notifications: NotificationOutcome;
+  readonly dashboard: DashboardOutcome;
 }
 
 /** A backend's figures, or why there are none. */
@@ -29,7 +31,8 @@ export type BackendOutcome =
  * One app process on an empty store: cold start, then (caches still cold) the rate-limit mix, the
  * end-to-end runs, the acknowledgement rounds (with the baseline, and the store floor on `floorStore`), memory after `memoryEvents`
  * webhooks (their top-up measures the sustained processing rate); then a restart on the same store;
- * then the cost of deployment notifications, on app processes and stores of its own (`prepareStore`).
+ * then the cost of deployment notifications, on app processes and stores of its own (`prepareStore`);
+ * then the dashboard's pages on a store seeded with a long history (another fresh store).
  */
 export async function runBackend(
   context: BenchContext,
@@ -47,7 +50,7 @@ export async function runBackend(
     await app.process.stop();
     return { kind: "skipped", backend: backend.name, reason: unused };
   }
-  let measured: Omit<BackendFigures, "restartMs" | "notifications">;
+  let measured: Omit<BackendFigures, "restartMs" | "notifications" | "dashboard">;
   try {
     progress(`  cold start ${app.process.startMs.toFixed(0)} ms; rate-limited calls on the event mix…`);
     const drainMode = await drainModeOf(app.process.url);
@@ -80,6 +83,12 @@ export async function runBackend(
   );
   const notifications = await measureNotifications(context, references.prepareStore, progress);
   if (notifications.kind === "skipped") progress(`  notifications skipped: ${notifications.reason}`);
-  const figures = { ...measured, restartMs, notifications };
+  progress(`  dashboard pages (${context.settings.dashboardDeployments} deployments in a fresh store)…`);
+  const dashboard = await measureDashboard(context, references.prepareStore).catch((error: unknown): DashboardOutcome => ({
+    kind: "failed",
+    reason: error instanceof Error ? error.message : String(error),
+  }));
+  if (dashboard.kind === "failed") progress(`  dashboard not measured: ${dashboard.reason}`);
+  const figures = { ...measured, restartMs, notifications, dashboard };
   return { kind: "measured", backend: backend.name, location: backend.location, figures };
 }

@@ -13,7 +13,7 @@ import {
   type PreparedBackend,
   type UnavailableBackend,
 } from "./backends.js";
-import { benchConfigs } from "./bench-repos.js";
+import { BENCH_OAUTH, benchConfigs, BOARD } from "./bench-repos.js";
 import { readBenchSettings } from "./bench-settings.js";
 import { describeMachine } from "./describe-machine.js";
 import { createRandom } from "../test/helpers/seeded-random.js";
@@ -37,7 +37,12 @@ async function main(): Promise<void> {
     databaseUrl: DEFAULT_DATABASE_URL,
   });
   const workDir = mkdtempSync(join(tmpdir(), "deliverybot-bench-"));
-  const github = await startFakeGitHub({ configs: benchConfigs() });
+  const github = await startFakeGitHub({
+    configs: benchConfigs(),
+    oauth: BENCH_OAUTH,
+    // The dashboard's pages find the repository by the id the fake gives it: the id the store was seeded with.
+    repositories: { [`${BOARD.owner}/${BOARD.name}`]: { id: BOARD.id, installationId: BOARD.installationId } },
+  });
   const context: BenchContext = {
     github,
     secret: randomBytes(20).toString("hex"),

@@ -19,6 +19,7 @@ const OPERATIONS = [
   ["post", "/repos/{owner}/{repo}/check-runs"],
   ["patch", "/repos/{owner}/{repo}/check-runs/{check_run_id}"],
   ["get", "/repos/{owner}/{repo}/collaborators/{username}/permission"],
+  ["get", "/repos/{owner}/{repo}/commits"],
   ["get", "/repos/{owner}/{repo}/commits/{ref}"],
   ["get", "/repos/{owner}/{repo}/commits/{ref}/check-runs"],
   ["get", "/repos/{owner}/{repo}/commits/{ref}/status"],

@@ -3,6 +3,7 @@ import { createApp, type AppParts } from "./app.js";
 import { createFindRepository, createRepoContexts } from "./create-repo-contexts.js";
 import { createDashboard } from "./dashboard/create-dashboard.js";
 import { readDashboardSettings } from "./dashboard/dashboard-settings.js";
+import { createDashboardCaches } from "./dashboard/dashboard-caches.js";
 import { createVisibleRepositories } from "./dashboard/visible-repositories.js";
 import { createGitHubCaches } from "./github/github-caches.js";
 import { createRateLimiter } from "./hooks/create-rate-limiter.js";
@@ -94,6 +95,7 @@ export async function startDeliverybot(
         log: app.log.child({ name: "dashboard" }),
         settings: dashboard.settings,
         visible: createVisibleRepositories(now),
+        caches: createDashboardCaches(now),
         signInLimiter: createRateLimiter({ capacity: 10, refillEveryMs: 6_000, now: () => now().getTime() }),
         actionLimiter: createRateLimiter({ capacity: 10, refillEveryMs: 3_000, now: () => now().getTime() }),
         openRepo,

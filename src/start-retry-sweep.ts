@@ -41,14 +41,24 @@ export async function sweepOnce(parts: SweepParts): Promise<number> {
   return swept;
 }
 
-/** Runs the retry sweep every `intervalMs`; returns a function that stops it. */
+/** How often the sweep has the store refresh its planner statistics (PGlite: `ANALYZE`). */
+export const STATISTICS_INTERVAL_MS = 3_600_000;
+
+/** Runs the retry sweep every `intervalMs`, and the store's statistics hourly; returns a function that stops it. */
 export function startRetrySweep(parts: SweepParts, intervalMs: number): () => void {
   let running = false;
+  let statisticsAt = parts.now().getTime();
+  const pass = async () => {
+    await sweepOnce(parts);
+    if (parts.now().getTime() - statisticsAt < STATISTICS_INTERVAL_MS) return;
+    statisticsAt = parts.now().getTime();
+    await parts.store.refreshStatistics();
+  };
   const timer = setInterval(() => {
     // A slow sweep must not overlap the next one.
     if (running) return;
     running = true;
-    sweepOnce(parts)
+    pass()
       .catch((error: unknown) => parts.log.error({ err: error }, "retry sweep failed"))
       .finally(() => {
         running = false;

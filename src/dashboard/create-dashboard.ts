@@ -61,7 +61,7 @@ async function route(
     if (!body.ok) return sendText(res, 413, "Form too large.", web);
     return signOut(req, res, parts, new URLSearchParams(body.text));
   }
-  const signedIn = await loadSignedIn(req, res, parts);
+  const signedIn = await loadSignedIn(req, parts);
   if (req.method === "POST") return routeAction(req, res, url, parts, signedIn);
   if (req.method !== "GET") return sendText(res, 405, "Method not allowed.", web, { allow: "GET, POST" });
 

@@ -15,7 +15,7 @@ export interface CookieData {
 
 /** A session lasts a working day. */
 export const SESSION_TTL_SECONDS = 8 * 3600;
-const COOKIE_NAME = "deliverybot_session";
+export const COOKIE_NAME = "deliverybot_session";
 
 /** The dashboard's cookie: `HttpOnly`, `SameSite=Lax`, `Secure` when the app's public address is https, scoped to `/dashboard`. */
 export function openCookie(

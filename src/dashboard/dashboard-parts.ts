@@ -2,6 +2,7 @@ import type { Logger } from "probot";
 import type { OpenRepoContext } from "../deploy/repo-context.js";
 import type { RateLimiter } from "../hooks/create-rate-limiter.js";
 import type { Store } from "../store/store.js";
+import type { DashboardCaches } from "./dashboard-caches.js";
 import type { DashboardSettings } from "./dashboard-settings.js";
 import type { VisibleRepositories } from "./visible-repositories.js";
 
@@ -20,12 +21,15 @@ export interface DashboardParts {
     | "listPendingByRepo"
     | "listDecisions"
     | "listDeploymentsForMetrics"
+    | "listDeploymentsOfCommits"
+    | "listChecksOfCommits"
     | "repositoryVersion"
   >;
   readonly now: () => Date;
   readonly log: Logger;
   readonly settings: DashboardSettings;
   readonly visible: VisibleRepositories;
+  readonly caches: DashboardCaches;
   /** Sign-ins started per client address: a burst, then one every few seconds. */
   readonly signInLimiter: RateLimiter;
   /** Actions (deploy, lock…) per session, likewise. */

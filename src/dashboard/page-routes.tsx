@@ -4,9 +4,9 @@ import type { DeploymentTrigger } from "../domain/deployments.js";
 import type { VisibleRepository } from "../github/user-github.js";
 import type { DeploymentSearch } from "../store/deployment-store.js";
 import type { DashboardParts } from "./dashboard-parts.js";
-import { newRequestId, openAsApp } from "./action-routes.js";
+import { newRequestId } from "./action-routes.js";
+import { readFromGitHub, readHistoryData, readRepositoryData } from "./page-data.js";
 import { sendJsonNoStore, sendPage } from "./send-page.js";
-import type { ConfigStatus } from "./views/action-forms.js";
 import type { SignedIn } from "./signed-in.js";
 import { HistoryPage, type HistoryFilter } from "./views/history-page.js";
 import { HomePage } from "./views/home-page.js";
@@ -14,10 +14,7 @@ import { NotFoundPage } from "./views/not-found-page.js";
 import { RepositoryPage } from "./views/repository-page.js";
 import { WhyPage } from "./views/why-page.js";
 
-/** Deployments in flight are those created in the last day. */
-const IN_FLIGHT_WINDOW_MS = 24 * 3_600_000;
-/** Deployments on the repository page, and per page of the history. */
-export const RECENT_DEPLOYMENTS = 20;
+/** Deployments per page of the history. */
 export const HISTORY_PAGE_SIZE = 50;
 const TRIGGERS: readonly DeploymentTrigger[] = ["auto", "command", "hook", "cli", "dashboard", "external"];
 
@@ -33,7 +30,11 @@ export async function showHome(res: ServerResponse, parts: DashboardParts, signe
   sendPage(res, 200, <HomePage viewer={signedIn.viewer} now={parts.now()} rows={rows} />, parts.settings.github.web);
 }
 
-/** `GET /dashboard/<owner>/<repo>`: the repository's environments, what is in flight and waits, its locks and latest deployments. */
+/**
+ * `GET /dashboard/<owner>/<repo>`: the repository's environments, what is in flight and waits, its
+ * locks, latest deployments and commits. Its data is read again when the repository's version in
+ * the store moved, GitHub's answers are a few seconds old, or the data is (see `DashboardCaches`).
+ */
 export async function showRepository(
   res: ServerResponse,
   parts: DashboardParts,
@@ -43,55 +44,20 @@ export async function showRepository(
   const now = parts.now();
   // Read first: a change made while the page is assembled shows as a newer version, and refreshes it.
   const version = await parts.store.repositoryVersion(repo.id);
-  const [current, inFlight, pending, locks, recent] = await Promise.all([
-    parts.store.listCurrentDeployments([repo.id]),
-    parts.store.listDeploymentsInFlight(repo.id, new Date(now.getTime() - IN_FLIGHT_WINDOW_MS)),
-    parts.store.listPendingByRepo(repo.id),
-    parts.store.listLocks(repo.id, now),
-    parts.store.searchDeployments(repo.id, { limit: RECENT_DEPLOYMENTS }),
-  ]);
-  const waiting = await Promise.all(
-    pending.map(async (deploy) => {
-      const [why] = await parts.store.listDecisions(repo.id, { sha: deploy.sha, target: deploy.target, limit: 1 });
-      return { pending: deploy, why };
-    }),
+  const fromGitHub = await parts.caches.github.get(String(repo.id), () => readFromGitHub(parts, signedIn, repo));
+  const data = await parts.caches.repositoryPages.get(`${repo.id} ${version} ${fromGitHub.readAt}`, () =>
+    readRepositoryData(parts, repo.id, now, fromGitHub.commits),
   );
-  const config = await readConfigStatus(parts, signedIn, repo);
   const view = {
+    ...data,
     owner: repo.owner,
     name: repo.name,
     repoUrl: repoUrl(parts, repo),
-    current,
-    inFlight,
-    waiting,
-    locks,
-    recent,
-    config,
+    config: fromGitHub.config,
     requestId: newRequestId(),
   };
   const live = { url: `${pagePath(repo)}/version`, version, pollMs: parts.settings.pollMs };
   sendPage(res, 200, <RepositoryPage viewer={signedIn.viewer} now={now} view={view} live={live} />, parts.settings.github.web);
-}
-
-/**
- * The default branch's configuration as the gates load it (a conditional request: free while it is
- * unchanged); a GitHub failure leaves it out of the page rather than failing the page.
- */
-async function readConfigStatus(parts: DashboardParts, signedIn: SignedIn, repo: VisibleRepository): Promise<ConfigStatus> {
-  try {
-    const deps = await openAsApp(parts, signedIn, repo, "dashboard:page");
-    const loaded = await deps.github.loadConfig();
-    if (loaded.kind === "missing") return { kind: "missing" };
-    if (loaded.kind === "invalid") return { kind: "invalid", problems: loaded.problems };
-    return {
-      kind: "ok",
-      targets: loaded.config.targets.map((target) => target.name),
-      defaultTarget: loaded.config.defaultTarget,
-    };
-  } catch (error) {
-    parts.log.warn({ err: error, repo: `${repo.owner}/${repo.name}` }, "dashboard: could not load the configuration");
-    return { kind: "unavailable" };
-  }
 }
 
 /** `GET /dashboard/<owner>/<repo>/version`: what the page's script compares, as JSON. */
@@ -115,10 +81,11 @@ export async function showHistory(
     limit: HISTORY_PAGE_SIZE + 1,
     offset: (page - 1) * HISTORY_PAGE_SIZE,
   };
-  const [found, environments] = await Promise.all([
-    parts.store.searchDeployments(repo.id, search),
-    parts.store.listEnvironments(repo.id),
-  ]);
+  const version = await parts.store.repositoryVersion(repo.id);
+  const { deployments: found, environments } = await parts.caches.historyPages.get(
+    `${repo.id} ${version} ${JSON.stringify(search)}`,
+    () => readHistoryData(parts, repo.id, search),
+  );
   const view = {
     owner: repo.owner,
     name: repo.name,

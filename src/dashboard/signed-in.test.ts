@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { sealData } from "iron-session";
-import { avatarUrl, openToken } from "./signed-in.js";
+import { avatarUrl, cookieValue, openToken } from "./signed-in.js";
 
 const KEY = "a".repeat(32);
 
@@ -19,5 +19,18 @@ describe("avatarUrl", () => {
   it("points at GitHub.com's avatars host, or at the GitHub Enterprise Server itself", () => {
     expect(avatarUrl("https://github.com", 42)).toBe("https://avatars.githubusercontent.com/u/42?s=40&v=4");
     expect(avatarUrl("https://github.example.com", 42)).toBe("https://github.example.com/avatars/u/42?s=40");
+  });
+});
+
+describe("cookieValue", () => {
+  it("finds one cookie among others, decoded, and nothing for a missing name or header", () => {
+    const header = "theme=dark; deliverybot_session=Fe26.2*1*abc~2 ;other=x%3Dy; broken";
+
+    expect(cookieValue(header, "deliverybot_session")).toBe("Fe26.2*1*abc~2");
+    expect(cookieValue(header, "other")).toBe("x=y");
+    expect(cookieValue(header, "session")).toBeUndefined();
+    expect(cookieValue(header, "broken")).toBeUndefined();
+    expect(cookieValue(undefined, "theme")).toBeUndefined();
+    expect(cookieValue("bad=%E0%A4%A", "bad")).toBe("%E0%A4%A");
   });
 });

@@ -1,8 +1,8 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingMessage } from "node:http";
 import { unsealData } from "iron-session";
 import { createUserGitHub, type UserGitHub } from "../github/user-github.js";
 import type { SessionRecord } from "../store/session-store.js";
-import { openCookie, type CookieData } from "./dashboard-cookie.js";
+import { COOKIE_NAME, SESSION_TTL_SECONDS, type CookieData } from "./dashboard-cookie.js";
 import type { DashboardParts } from "./dashboard-parts.js";
 import type { Viewer } from "./views/layout.js";
 
@@ -14,17 +14,19 @@ export interface SignedIn {
   readonly github: () => UserGitHub;
 }
 
-/** The request's signed-in session, or undefined: no cookie, an expired or ended session, or a token that no longer opens. */
-export async function loadSignedIn(
-  req: IncomingMessage,
-  res: ServerResponse,
-  parts: DashboardParts,
-): Promise<SignedIn | undefined> {
-  const cookie = await openCookie(req, res, parts.settings);
-  if (cookie.sid === undefined || cookie.csrf === undefined) return undefined;
+/**
+ * The request's signed-in session, or undefined: no cookie, an expired or ended session, or a token
+ * that no longer opens. The session is looked up in the store on every request (signing out ends it
+ * at once on every instance); what the cookie and the token open to is remembered for a minute,
+ * by their sealed texts.
+ */
+export async function loadSignedIn(req: IncomingMessage, parts: DashboardParts): Promise<SignedIn | undefined> {
+  const cookie = await readCookie(req, parts);
+  if (cookie?.sid === undefined || cookie.csrf === undefined) return undefined;
   const session = await parts.store.findSession(cookie.sid, parts.now());
   if (session === undefined) return undefined;
-  const token = await openToken(session.tokenSealed, parts.settings.sessionKey);
+  const { tokenSealed } = session;
+  const token = await parts.caches.tokens.get(tokenSealed, () => openToken(tokenSealed, parts.settings.sessionKey));
   if (token === undefined) return undefined;
   return {
     session,
@@ -46,6 +48,37 @@ export async function openToken(sealed: string, sessionKey: string): Promise<str
     return typeof opened.token === "string" ? opened.token : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** The dashboard cookie's content, or undefined when there is none or it does not open (another key, expired, altered). */
+async function readCookie(req: IncomingMessage, parts: DashboardParts): Promise<CookieData | undefined> {
+  const sealed = cookieValue(req.headers.cookie, COOKIE_NAME);
+  if (sealed === undefined) return undefined;
+  return parts.caches.cookies.get(sealed, async () => {
+    try {
+      const opened = await unsealData<CookieData>(sealed, { password: parts.settings.sessionKey, ttl: SESSION_TTL_SECONDS });
+      return Object.keys(opened).length === 0 ? undefined : opened;
+    } catch {
+      return undefined;
+    }
+  });
+}
+
+/** One cookie's value from a `Cookie` header. */
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const pair of (header ?? "").split(";")) {
+    const at = pair.indexOf("=");
+    if (at > 0 && pair.slice(0, at).trim() === name) return safeDecode(pair.slice(at + 1).trim());
+  }
+  return undefined;
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
   }
 }
 

@@ -15,3 +15,26 @@ export interface CheckRecord extends CheckFact {
   /** GitHub's id of the status or check run; a higher id is a newer run. */
   readonly externalId: number;
 }
+
+/** A commit's checks taken together, as GitHub's combined state reads: any failure fails, any pending waits. */
+export interface CheckSummary {
+  /** `none` when no check has reported on the commit. */
+  readonly state: CheckOutcome | "none";
+  readonly succeeded: number;
+  readonly total: number;
+  /** The contexts that failed, by name. */
+  readonly failing: readonly string[];
+}
+
+/** Combines the newest state of each of a commit's checks. */
+export function summariseChecks(checks: readonly CheckFact[]): CheckSummary {
+  const failing = checks.filter((check) => check.outcome === "failure").map((check) => check.context);
+  const succeeded = checks.filter((check) => check.outcome === "success").length;
+  return { state: combinedState(checks.length, failing.length, succeeded), succeeded, total: checks.length, failing };
+}
+
+function combinedState(total: number, failed: number, succeeded: number): CheckSummary["state"] {
+  if (total === 0) return "none";
+  if (failed > 0) return "failure";
+  return succeeded < total ? "pending" : "success";
+}

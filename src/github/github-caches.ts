@@ -1,4 +1,5 @@
 import type { RepoPermission } from "../domain/repo-facts.js";
+import type { ConfigLoad } from "./load-config.js";
 import { createConditionalCache, type ConditionalCache } from "./conditional-cache.js";
 import { createTtlCache, type TtlCache } from "./ttl-cache.js";
 
@@ -10,13 +11,23 @@ export interface GitHubCaches {
   readonly permissions: TtlCache<RepoPermission>;
   /** Team membership per (team, user), for five minutes. */
   readonly teams: TtlCache<boolean>;
+  /** The loaded configuration per repository, for {@link RECENT_CONFIG_TTL_MS}: what announcements read. */
+  readonly recentConfigs: TtlCache<ConfigLoad>;
 }
 
-/** Creates the caches with their default lifetimes. */
-export function createGitHubCaches(): GitHubCaches {
+/**
+ * How long announcements trust a configuration without asking GitHub again: a burst of deployment
+ * events reads it once. A push to the default branch forgets it at once on the instance that
+ * receives it; other instances follow within this time.
+ */
+export const RECENT_CONFIG_TTL_MS = 10_000;
+
+/** Creates the caches with their default lifetimes, on the app's clock (epoch ms). */
+export function createGitHubCaches(now: () => number = Date.now): GitHubCaches {
   return {
-    responses: createConditionalCache(),
-    permissions: createTtlCache(60_000),
-    teams: createTtlCache(5 * 60_000),
+    responses: createConditionalCache({ now }),
+    permissions: createTtlCache(60_000, undefined, now),
+    teams: createTtlCache(5 * 60_000, undefined, now),
+    recentConfigs: createTtlCache(RECENT_CONFIG_TTL_MS, undefined, now),
   };
 }

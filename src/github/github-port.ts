@@ -13,6 +13,7 @@ import { getPullRequest, type PullRequestHeadFacts } from "./get-pull-request.js
 import type { GitHubCaches } from "./github-caches.js";
 import { isTeamMember } from "./is-team-member.js";
 import { listPullRequestFiles } from "./list-pull-request-files.js";
+import { listRecentCommits, type RecentCommit } from "./list-recent-commits.js";
 import { loadConfig, type ConfigLoad } from "./load-config.js";
 import { observeGitHubCalls } from "./observe-github-calls.js";
 import { resolveCommit } from "./resolve-commit.js";
@@ -25,6 +26,11 @@ export interface GitHubPort {
   loadConfig(): Promise<ConfigLoad>;
   /** The configuration as a commit that changed it would have it, `_extends` resolved: for reporting only. */
   loadConfigAt(sha: string): Promise<ConfigLoad>;
+  /**
+   * The configuration as loaded by this process within the last few seconds (`RECENT_CONFIG_TTL_MS`),
+   * else {@link loadConfig}: for announcements, which may lag a change by that much; never for gates.
+   */
+  loadRecentConfig(): Promise<ConfigLoad>;
   /** Drops cached answers about this repository's configuration (after a push changed it). */
   forgetConfig(): void;
   listPullRequestFiles(pr: number): Promise<string[]>;
@@ -43,6 +49,8 @@ export interface GitHubPort {
   resolveCommit(ref: string): Promise<string | undefined>;
   /** The default branch's name and head commit; undefined when the repository has no commits. */
   getDefaultBranchHead(): Promise<{ readonly ref: string; readonly sha: string } | undefined>;
+  /** The default branch's newest commits (conditional, so free while the branch has not moved). */
+  listRecentCommits(count: number): Promise<RecentCommit[]>;
   reactSeen(commentId: number): Promise<void>;
   postComment(pr: number, body: string): Promise<number>;
   editComment(commentId: number, body: string): Promise<void>;
@@ -58,7 +66,9 @@ export function createGitHubPort(octokit: Octokit, repo: RepoFacts, caches: GitH
   return {
     loadConfig: () => loadConfig(octokit, repo, caches.responses),
     loadConfigAt: (sha) => loadConfig(octokit, repo, caches.responses, sha),
+    loadRecentConfig: () => caches.recentConfigs.get(String(repo.id), () => loadConfig(octokit, repo, caches.responses)),
     forgetConfig: () => {
+      caches.recentConfigs.delete(String(repo.id));
       const { url } = octokit.request.endpoint("GET /repos/{owner}/{repo}/contents/{path}", {
         owner: repo.owner,
         repo: repo.name,
@@ -76,6 +86,7 @@ export function createGitHubPort(octokit: Octokit, repo: RepoFacts, caches: GitH
     getPullRequest: (pr) => getPullRequest(octokit, repo, pr),
     resolveCommit: (ref) => resolveCommit(octokit, repo, ref),
     getDefaultBranchHead: () => getDefaultBranchHead(octokit, repo),
+    listRecentCommits: (count) => listRecentCommits(octokit, repo, count),
     reactSeen: (commentId) => reactSeen(octokit, repo, commentId),
     postComment: (pr, body) => postComment(octokit, repo, pr, body),
     editComment: (commentId, body) => editComment(octokit, repo, commentId, body),

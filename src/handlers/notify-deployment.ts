@@ -7,7 +7,8 @@ import { selectNotificationRoutes } from "../engine/select-notification-routes.j
 /**
  * Queues the notifications of one event of a deployment for the channels the repository's
  * `notifications` send it to. Costs nothing when the owner has no channel registered: the
- * configuration is only loaded (conditionally, from the default branch) when one is. A status
+ * configuration is only loaded (conditionally, from the default branch, and at most every few
+ * seconds per repository) when one is. A status
  * older than the deployment's newest known one (webhooks arrive out of order) announces nothing,
  * nor does the `deployment` webhook of a deployment that already has a status. Returns how many
  * channels it queued for.
@@ -25,7 +26,7 @@ export async function notifyDeployment(
     log.debug("a newer status of the deployment is known: not announced");
     return 0;
   }
-  const loaded = await deps.github.loadConfig();
+  const loaded = await deps.github.loadRecentConfig();
   if (loaded.kind !== "ok") {
     log.debug({ config: loaded.kind }, "no valid configuration: no notification");
     return 0;

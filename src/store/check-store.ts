@@ -9,4 +9,6 @@ export interface CheckStore {
    */
   recordCheck(check: CheckRecord): Promise<void>;
   listChecks(repoId: number, sha: string): Promise<CheckRecord[]>;
+  /** The checks of several commits in one query (a page's list of commits), by commit then context. */
+  listChecksOfCommits(repoId: number, shas: readonly string[]): Promise<CheckRecord[]>;
 }

@@ -26,11 +26,14 @@ export async function createPgliteStore(options: PgliteStoreOptions = {}): Promi
     // webhook waiting on it) for tens of milliseconds each time the log moves on to the next one.
     await db.exec("SET wal_init_zero = off");
     await runMigrations(db);
+    // Plans for the tables as they are now, not as they were when created (see refreshStatistics).
+    await db.exec("ANALYZE");
   } catch (error) {
     await db.close();
     throw error;
   }
-  return createSqlStore(takingTurns(db));
+  const client = takingTurns(db);
+  return { ...createSqlStore(client), refreshStatistics: () => client.exec("ANALYZE").then(() => undefined) };
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));

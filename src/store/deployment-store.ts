@@ -59,6 +59,11 @@ export interface DeploymentStore {
   listDeployments(repoId: number, environment: string, limit?: number): Promise<DeploymentWithState[]>;
   /** Each environment's newest deployment in these repositories, with its state: what is deployed where. By repository, then environment. */
   listCurrentDeployments(repoIds: readonly number[]): Promise<DeploymentWithState[]>;
+  /**
+   * The newest deployment of each of these commits to each environment, with its state: where a
+   * commit went. By commit, then environment.
+   */
+  listDeploymentsOfCommits(repoId: number, shas: readonly string[]): Promise<DeploymentWithState[]>;
   /** The repository's deployments matching `search`, newest first. */
   searchDeployments(repoId: number, search: DeploymentSearch): Promise<DeploymentWithState[]>;
   /** The environments the repository has deployed to (as far as the history reaches), by name. */

@@ -30,6 +30,11 @@ SELECT repo_id, sha, context, source, outcome, external_id FROM checks
 WHERE repo_id = $1 AND sha = $2
 ORDER BY context`;
 
+const listOfCommits = `
+SELECT repo_id, sha, context, source, outcome, external_id FROM checks
+WHERE repo_id = $1 AND sha = ANY($2::text[])
+ORDER BY sha, context`;
+
 function toCheck(row: CheckRow): CheckRecord {
   return {
     repoId: toNumber(row.repo_id),
@@ -50,6 +55,11 @@ export function createCheckStore(db: SqlExecutor): CheckStore {
     },
     async listChecks(repoId, sha) {
       const { rows } = await db.query<CheckRow>(list, [repoId, sha]);
+      return rows.map(toCheck);
+    },
+    async listChecksOfCommits(repoId, shas) {
+      if (shas.length === 0) return [];
+      const { rows } = await db.query<CheckRow>(listOfCommits, [repoId, [...shas]]);
       return rows.map(toCheck);
     },
   };

@@ -55,23 +55,30 @@ interface StatusRow {
 
 // Our own API response and the `deployment` webhook both record a deployment; each may lack what
 // the other knows (target and pull request, or GitHub's creator), so a null never erases a value.
+// Statuses that arrived before their deployment learn its repository.
 const upsertDeployment = `
-INSERT INTO deployments
-  (id, repo_id, environment, sha, ref, task, target, pr, transient, created_at, creator, trigger, description)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-ON CONFLICT (id) DO UPDATE SET
-  repo_id = excluded.repo_id, environment = excluded.environment, sha = excluded.sha,
-  ref = excluded.ref, task = excluded.task,
-  target = COALESCE(excluded.target, deployments.target),
-  pr = COALESCE(excluded.pr, deployments.pr),
-  transient = excluded.transient, created_at = excluded.created_at,
-  creator = COALESCE(excluded.creator, deployments.creator),
-  trigger = COALESCE(excluded.trigger, deployments.trigger),
-  description = COALESCE(excluded.description, deployments.description)`;
+WITH recorded AS (
+  INSERT INTO deployments
+    (id, repo_id, environment, sha, ref, task, target, pr, transient, created_at, creator, trigger, description)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+  ON CONFLICT (id) DO UPDATE SET
+    repo_id = excluded.repo_id, environment = excluded.environment, sha = excluded.sha,
+    ref = excluded.ref, task = excluded.task,
+    target = COALESCE(excluded.target, deployments.target),
+    pr = COALESCE(excluded.pr, deployments.pr),
+    transient = excluded.transient, created_at = excluded.created_at,
+    creator = COALESCE(excluded.creator, deployments.creator),
+    trigger = COALESCE(excluded.trigger, deployments.trigger),
+    description = COALESCE(excluded.description, deployments.description)
+  RETURNING id, repo_id
+)
+UPDATE deployment_statuses s SET repo_id = recorded.repo_id FROM recorded
+WHERE s.deployment_id = recorded.id AND s.repo_id IS DISTINCT FROM recorded.repo_id`;
 
+// The repository is its deployment's, when that is known already.
 const insertStatus = `
-INSERT INTO deployment_statuses (id, deployment_id, state, description, environment_url, log_url, created_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7)
+INSERT INTO deployment_statuses (id, deployment_id, state, description, environment_url, log_url, created_at, repo_id)
+VALUES ($1, $2, $3, $4, $5, $6, $7, (SELECT repo_id FROM deployments WHERE id = $2))
 ON CONFLICT (id) DO NOTHING`;
 
 /** Deployments from `source` (a table or subquery aliased `d`), each with its newest known status. */
@@ -86,13 +93,38 @@ ${joinNewestKnownStatus("d.id")}`;
 
 const withNewestState = selectWithNewestState("deployments");
 
+/**
+ * The environments of the repositories in `$1` (`repo_id`, `environment`), each found by one index
+ * lookup from the previous one (a skip scan), not by reading every deployment.
+ */
+const environmentsOf = `
+environments (repo_id, environment) AS (
+  SELECT r.repo_id, (SELECT min(environment) FROM deployments WHERE repo_id = r.repo_id)
+  FROM unnest($1::bigint[]) AS r (repo_id)
+  UNION ALL
+  SELECT e.repo_id, (SELECT min(environment) FROM deployments WHERE repo_id = e.repo_id AND environment > e.environment)
+  FROM environments e WHERE e.environment IS NOT NULL
+)`;
+
 // Each environment's newest deployment: what is deployed where.
-const listCurrent = `${selectWithNewestState(`(
-  SELECT DISTINCT ON (repo_id, environment) * FROM deployments
-  WHERE repo_id = ANY($1::bigint[])
-  ORDER BY repo_id, environment, created_at DESC, id DESC
+const listCurrent = `WITH RECURSIVE ${environmentsOf}
+${selectWithNewestState(`(
+  SELECT newest.* FROM environments e CROSS JOIN LATERAL (
+    SELECT * FROM deployments
+    WHERE repo_id = e.repo_id AND environment = e.environment
+    ORDER BY created_at DESC, id DESC LIMIT 1
+  ) newest
+  WHERE e.environment IS NOT NULL
 )`)}
 ORDER BY d.repo_id, d.environment`;
+
+// The newest deployment of each (commit, environment): where each commit went.
+const listOfCommits = `${selectWithNewestState(`(
+  SELECT DISTINCT ON (sha, environment) * FROM deployments
+  WHERE repo_id = $1 AND sha = ANY($2::text[])
+  ORDER BY sha, environment, created_at DESC, id DESC
+)`)}
+ORDER BY d.sha, d.environment`;
 
 // A deployment without a status yet counts as `pending`: its lifecycle is `created`.
 const search = `${withNewestState}
@@ -104,7 +136,8 @@ WHERE d.repo_id = $1
 ORDER BY d.created_at DESC, d.id DESC
 LIMIT $6 OFFSET $7`;
 
-const environments = "SELECT DISTINCT environment FROM deployments WHERE repo_id = $1 ORDER BY environment";
+const environments = `WITH RECURSIVE ${environmentsOf}
+SELECT environment FROM environments WHERE environment IS NOT NULL ORDER BY environment`;
 
 const getOne = `${withNewestState}
 WHERE d.repo_id = $1 AND d.id = $2`;
@@ -288,6 +321,11 @@ export function createDeploymentStore(db: SqlExecutor): DeploymentStore {
       const { rows } = await db.query<DeploymentStateRow>(listCurrent, [[...repoIds]]);
       return rows.map(toDeployment);
     },
+    async listDeploymentsOfCommits(repoId, shas) {
+      if (shas.length === 0) return [];
+      const { rows } = await db.query<DeploymentStateRow>(listOfCommits, [repoId, [...shas]]);
+      return rows.map(toDeployment);
+    },
     async searchDeployments(repoId, filter) {
       const states = filter.lifecycle === undefined ? null : statesOf(filter.lifecycle);
       const params = [
@@ -303,7 +341,7 @@ export function createDeploymentStore(db: SqlExecutor): DeploymentStore {
       return rows.map(toDeployment);
     },
     async listEnvironments(repoId) {
-      const { rows } = await db.query<{ environment: string }>(environments, [repoId]);
+      const { rows } = await db.query<{ environment: string }>(environments, [[repoId]]);
       return rows.map((row) => row.environment);
     },
     async pruneDeployments(createdBefore, limit) {

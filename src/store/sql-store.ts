@@ -39,6 +39,7 @@ export function createSqlStore(db: SqlClient): Store {
     ...createNotificationStore(db),
     ...createSessionStore(db),
     ...createVersionStore(db),
+    refreshStatistics: async () => {},
     close: () => db.close(),
   };
 }

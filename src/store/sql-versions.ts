@@ -6,8 +6,7 @@ import type { VersionStore } from "./version-store.js";
 const version = `
 SELECT concat_ws('.',
   (SELECT coalesce(max(id), 0) FROM deployments WHERE repo_id = $1),
-  (SELECT coalesce(max(s.id), 0) FROM deployment_statuses s
-     WHERE s.deployment_id IN (SELECT id FROM deployments WHERE repo_id = $1)),
+  (SELECT coalesce(max(id), 0) FROM deployment_statuses WHERE repo_id = $1),
   (SELECT coalesce(max(id), 0) FROM decisions WHERE repo_id = $1),
   (SELECT count(*) FROM locks WHERE repo_id = $1),
   (SELECT coalesce(extract(epoch FROM max(created_at)) * 1000, 0)::bigint FROM locks WHERE repo_id = $1)

@@ -38,6 +38,12 @@ export interface Store
     NotificationStore,
     SessionStore,
     VersionStore {
+  /**
+   * Brings the query planner's statistics up to date after the tables grew. PGlite has no
+   * autovacuum daemon: without this its plans stay those of an empty database (the history pages
+   * then read every deployment). On a PostgreSQL server autovacuum does it, and this does nothing.
+   */
+  refreshStatistics(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -21,6 +21,8 @@ export const SHOP_CONFIG =
 export const SHOP: WebhookRepo = { owner: "acme", name: "shop", id: 7301, installationId: 401 };
 /** A repository of the same installation that no test grants anybody: it must stay invisible. */
 export const SECRET: WebhookRepo = { owner: "acme", name: "secret", id: 7302, installationId: 401 };
+/** A repository of the same installation only the tests that grant it use (its commits are set by one). */
+export const LEDGER: WebhookRepo = { owner: "acme", name: "ledger", id: 7303, installationId: 401 };
 
 const OAUTH = { clientId: "Iv23liDashboardTest", clientSecret: "dashboard-test-client-secret" };
 const WAIT_MS = 15_000;
@@ -50,7 +52,7 @@ export interface DashboardServer {
 
 /**
  * Registers jest hooks that start, for one test file, the fake GitHub (OAuth credentials, acme/shop
- * with {@link SHOP_CONFIG}, acme/secret) and the whole app in-process on a free port, as production
+ * with {@link SHOP_CONFIG}, acme/secret, acme/ledger) and the whole app in-process on a free port, as production
  * starts it: Probot's `Server` loading `startDeliverybot` with the embedded database in a temporary
  * `DATA_DIR`, GitHub Enterprise Server URLs pointing at the fake, the dashboard on (OAuth credentials,
  * `SESSION_KEY`) and polling every 300 ms. Everything is stopped and removed after the file.
@@ -70,10 +72,11 @@ export function useDashboardServer(): DashboardServer {
   beforeAll(async () => {
     github = await startFakeGitHub({
       oauth: OAUTH,
-      configs: { "acme/shop": SHOP_CONFIG, "acme/secret": SHOP_CONFIG },
+      configs: { "acme/shop": SHOP_CONFIG, "acme/secret": SHOP_CONFIG, "acme/ledger": SHOP_CONFIG },
       repositories: {
         "acme/shop": { id: SHOP.id, installationId: SHOP.installationId },
         "acme/secret": { id: SECRET.id, installationId: SECRET.installationId, private: true },
+        "acme/ledger": { id: LEDGER.id, installationId: LEDGER.installationId },
       },
     });
     dataDir = await mkdtemp(join(tmpdir(), "deliverybot-dashboard-"));

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import type { Response } from "playwright-core";
-import { randomSha } from "../helpers/webhook-events.js";
+import { randomSha, statusEvent } from "../helpers/webhook-events.js";
 import { deploymentEvent, deploymentStatusEvent, type DeploymentFacts, type StatusFacts } from "./dashboard-payloads.js";
-import { SHOP, useDashboardServer } from "./dashboard-server.js";
+import { LEDGER, SHOP, useDashboardServer } from "./dashboard-server.js";
 import { screenshot } from "./screenshot.js";
 import { useBrowser } from "./use-browser.js";
 
@@ -39,12 +39,17 @@ describe("the dashboard in Chromium, against the whole app and the fake GitHub",
   const environmentBox = (environment: string) => page().locator(`[data-environment="${environment}"]`);
 
   /** A deployment reported by GitHub's `deployment` then `deployment_status` webhooks, once the store has the status. */
-  async function reportDeployment(deployment: DeploymentFacts, state: StatusFacts["state"], extra: Partial<StatusFacts> = {}) {
+  async function reportDeployment(
+    deployment: DeploymentFacts,
+    state: StatusFacts["state"],
+    extra: Partial<StatusFacts> = {},
+    repo = SHOP,
+  ) {
     const status = { id: newId(), state, ...extra };
-    await app.sendWebhook(deploymentEvent(SHOP, deployment));
-    await app.sendWebhook(deploymentStatusEvent(SHOP, deployment, status));
+    await app.sendWebhook(deploymentEvent(repo, deployment));
+    await app.sendWebhook(deploymentStatusEvent(repo, deployment, status));
     await app.waitFor(`the status of deployment ${deployment.id} in the store`, async () => {
-      const stored = await app.store.getDeployment(SHOP.id, deployment.id);
+      const stored = await app.store.getDeployment(repo.id, deployment.id);
       return stored?.statuses.some((s) => s.id === status.id) === true;
     });
   }
@@ -368,6 +373,48 @@ describe("the dashboard in Chromium, against the whole app and the fake GitHub",
     expect(afterSignOut).toEqual({ url: `${app.url}/dashboard`, viewer: 0 });
     expect(await page().locator("[data-testid=sign-in]").count()).toBe(1);
     expect(await page().locator("[data-testid=viewer]").count()).toBe(0);
+  });
+
+  it("lists the default branch's commits with their checks and where each went; a reload asks GitHub nothing", async () => {
+    const [newest, middle, oldest] = [randomSha(), randomSha(), randomSha()];
+    app.github.setCommits("acme/ledger", [
+      { sha: newest, message: `Ship ${SCRIPT}\n\nThe body is not shown.`, login: "alice", date: new Date().toISOString() },
+      { sha: middle, message: "Fix the checkout", login: "bob", date: new Date(Date.now() - 3 * 3_600_000).toISOString() },
+      { sha: oldest, message: "Start", date: new Date(Date.now() - 5 * 86_400_000).toISOString() },
+    ]);
+    await app.sendWebhook(statusEvent(LEDGER, newest, "ci/build", "pending", newId()));
+    await app.sendWebhook(statusEvent(LEDGER, middle, "ci/build", "success", newId()));
+    await app.sendWebhook(statusEvent(LEDGER, middle, "ci/lint", "failure", newId()));
+    const environment = `commits-${newId()}`;
+    await reportDeployment({ id: newId(), sha: middle, ref: "main", environment }, "success", {}, LEDGER);
+    await app.waitFor("the three checks in the store", async () => {
+      return (await app.store.listChecksOfCommits(LEDGER.id, [newest, middle])).length === 3;
+    });
+    app.github.grantUser("jo", "acme/ledger", "write");
+    await app.signIn(page(), "jo");
+    const listed = () => app.github.requests.filter((r) => r.route === "/repos/{owner}/{repo}/commits").map((r) => r.status);
+
+    const before = listed().length;
+    await page().goto(`${app.url}/dashboard/acme/ledger`);
+    const rows = await page()
+      .locator("[data-testid=commits] tbody tr")
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => (td.textContent ?? "").replace(/\s+/g, " ").trim())),
+      );
+    const failing = await page().locator(`[data-sha="${middle}"] .Label`).first().getAttribute("title");
+    await screenshot(page(), "dashboard-commits");
+    await page().reload();
+
+    expect(rows).toEqual([
+      [`${short(newest)} why`, `Ship ${SCRIPT}`, "alice just now", "pending 0/1", ""],
+      [`${short(middle)} why`, "Fix the checkout", "bob 3h ago", "failure 1/2", `${environment} succeeded`],
+      [`${short(oldest)} why`, "Start", "Fake Committer 5d ago", "no checks", ""],
+    ]);
+    expect(failing).toBe("Failing: ci/lint");
+    expect(await page().evaluate(() => window.__xss)).toBeUndefined();
+    // One full answer; the reload, seconds later, asks GitHub nothing (and after 10 s a conditional
+    // request, which GitHub answers 304 while the branch stays: test/fake-github's listRecentCommits test).
+    expect(listed().slice(before)).toEqual([200]);
   });
 });
 

@@ -1,11 +1,15 @@
 import { createHash } from "node:crypto";
 import type { ProbotOctokit } from "probot";
+import { matchesEtag } from "./content-routes.js";
 import type { FakeState } from "./fake-github-state.js";
+import type { FakeCommit } from "./fake-github-types.js";
 import { githubTime, notFound, type RouteHandler } from "./route-handler.js";
+import { simpleUserJson } from "./user-json.js";
 
 type Rest = InstanceType<typeof ProbotOctokit>["rest"];
 /** The answer's type as Octokit declares it (from GitHub's OpenAPI description): the compiler checks the fake's shape. */
 type Commit = Awaited<ReturnType<Rest["repos"]["getCommit"]>>["data"];
+type ListedCommit = Awaited<ReturnType<Rest["repos"]["listCommits"]>>["data"][number];
 
 /** A full commit SHA, in either case. */
 export const FULL_SHA = /^[0-9a-f]{40}$/i;
@@ -50,14 +54,41 @@ export const getCommit: RouteHandler = (request, state) => {
       },
     };
   }
-  return { status: 200, body: commitJson(request.repo, sha, request) };
+  return { status: 200, body: commitJson(request.repo, { sha, message: "A commit of the fake GitHub" }, request) };
+};
+
+/**
+ * `GET /repos/{owner}/{repo}/commits`: the default branch's history (`setCommits`), newest first,
+ * `per_page` at a time (first page only). Only the default branch is listed: the fake refuses a `sha`
+ * or a filter it does not model as unexpected. With an ETag; a matching `If-None-Match` answers 304.
+ */
+export const listCommits: RouteHandler = (request, state) => {
+  const known = state.repositories.get(request.repo);
+  if (known === undefined) return notFound();
+  const { per_page: perPage = "30", ...filters } = request.query;
+  if (Object.keys(filters).length > 0) return { ...notFound(), refused: true };
+  const head = findCommit(state, request.repo, known.defaultBranch) ?? "";
+  const history = state.histories.get(request.repo) ?? [];
+  const commits = history[0]?.sha === head ? history : [{ sha: head, message: "A commit of the fake GitHub" }, ...history];
+  const body: ListedCommit[] = commits
+    .slice(0, Math.min(100, Number(perPage)))
+    .map((commit) => commitJson(request.repo, commit, request));
+  const etag = `"${createHash("sha256").update(JSON.stringify(body)).digest("hex")}"`;
+  if (matchesEtag(request.headers["if-none-match"], etag)) return { status: 304, headers: { etag } };
+  return { status: 200, body, headers: { etag } };
 };
 
 /** A commit as GitHub answers it, with the fields its description requires and no diff. */
-function commitJson(repository: string, sha: string, urls: { readonly apiUrl: string; readonly webUrl: string }): Commit {
+function commitJson(repository: string, commit: FakeCommit, urls: { readonly apiUrl: string; readonly webUrl: string }): Commit {
+  const { sha } = commit;
   const api = `${urls.apiUrl}/repos/${repository}`;
   const tree = createHash("sha1").update(`tree:${sha}`).digest("hex");
-  const person = { name: "Fake Committer", email: "committer@example.com", date: githubTime(COMMITTED_AT) };
+  const person = {
+    name: commit.login ?? "Fake Committer",
+    email: "committer@example.com",
+    date: commit.date ?? githubTime(COMMITTED_AT),
+  };
+  const user = commit.login === undefined ? null : simpleUserJson(commit.login, "User", urls);
   return {
     url: `${api}/commits/${sha}`,
     sha,
@@ -68,12 +99,12 @@ function commitJson(repository: string, sha: string, urls: { readonly apiUrl: st
       url: `${api}/git/commits/${sha}`,
       author: person,
       committer: person,
-      message: "A commit of the fake GitHub",
+      message: commit.message,
       comment_count: 0,
       tree: { sha: tree, url: `${api}/git/trees/${tree}` },
     },
-    author: null,
-    committer: null,
+    author: user,
+    committer: user,
     parents: [],
   };
 }

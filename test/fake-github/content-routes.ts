@@ -40,7 +40,8 @@ export const getContent: RouteHandler = (request, state) => {
   return { status: 200, body: contentJson(request.repo, text, request.apiUrl), headers: { etag } };
 };
 
-function matchesEtag(header: string | undefined, etag: string): boolean {
+/** Whether an `If-None-Match` header names the ETag (weak or strong). */
+export function matchesEtag(header: string | undefined, etag: string): boolean {
   if (header === undefined) return false;
   return header.split(",").some((candidate) => candidate.trim().replace(/^W\//, "") === etag);
 }

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { exchangeWebFlowCode, getWebFlowAuthorizationUrl } from "@octokit/oauth-methods";
 import { request } from "@octokit/request";
 import { Probot, ProbotOctokit } from "probot";
+import { createConditionalCache } from "../../src/github/conditional-cache.js";
+import { listRecentCommits } from "../../src/github/list-recent-commits.js";
 import { resolveCommit } from "../../src/github/resolve-commit.js";
 import { TEST_PRIVATE_KEY } from "../helpers/probot-app.js";
 import { FAKE_ROUTES, FAKE_WEB_ROUTES, startFakeGitHub, type FakeGitHub } from "./fake-github-server.js";
@@ -231,6 +233,50 @@ describe("the fake GitHub server", () => {
       [`/repos/acme/shop/commits/${SHA.slice(0, 7)}?per_page=1`, 422],
       ["/repos/acme/shop/commits/main?per_page=1", 200],
     ]);
+    expect(github.problems()).toEqual([]);
+  });
+
+  it("lists the default branch's history for the app's listRecentCommits, newest first, then 304 until it moves", async () => {
+    const shop = { id: 1, owner: "acme", name: "shop" };
+    createConditionalCache().attach(octokit);
+    const head = github.resolveRef("acme/shop", "main");
+    const untouched = await listRecentCommits(octokit, shop, 10);
+    github.setCommits("acme/shop", [
+      { sha: SHA, message: "Fix the checkout\n\nLong story.", login: "alice", date: "2026-12-07T10:00:00Z" },
+      { sha: OTHER_SHA.toUpperCase(), message: "Start" },
+    ]);
+
+    const listed = await listRecentCommits(octokit, shop, 10);
+    const again = await listRecentCommits(octokit, shop, 10);
+    const one = await listRecentCommits(octokit, shop, 1);
+    github.setRef("acme/shop", "main", "f".repeat(40));
+    const moved = await listRecentCommits(octokit, shop, 10);
+
+    expect(untouched).toEqual([
+      expect.objectContaining({ sha: head, headline: "A commit of the fake GitHub", author: "Fake Committer" }),
+    ]);
+    expect(listed).toEqual([
+      {
+        sha: SHA,
+        headline: "Fix the checkout",
+        author: "alice",
+        authoredAt: new Date("2026-12-07T10:00:00Z"),
+        url: `${github.url}/acme/shop/commit/${SHA}`,
+      },
+      expect.objectContaining({ sha: OTHER_SHA, headline: "Start", author: "Fake Committer" }),
+    ]);
+    expect(again).toEqual(listed);
+    expect(one.map((commit) => commit.sha)).toEqual([SHA]);
+    expect(moved.map((commit) => commit.sha)).toEqual(["f".repeat(40), SHA, OTHER_SHA]);
+    expect(github.requests.filter((r) => r.route === "/repos/{owner}/{repo}/commits").map((r) => [r.path, r.status])).toEqual([
+      ["/repos/acme/shop/commits?per_page=10", 200],
+      ["/repos/acme/shop/commits?per_page=10", 200],
+      ["/repos/acme/shop/commits?per_page=10", 304],
+      ["/repos/acme/shop/commits?per_page=1", 200],
+      ["/repos/acme/shop/commits?per_page=10", 200],
+    ]);
+    expect(() => github.setCommits("acme/shop", [])).toThrow("setCommits: a history has at least one commit");
+    expect(() => github.setCommits("acme/shop", [{ sha: "abc", message: "x" }])).toThrow('"abc" is not a full 40-hex commit SHA');
     expect(github.problems()).toEqual([]);
   });
 

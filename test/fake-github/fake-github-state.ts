@@ -1,5 +1,6 @@
 import type {
   FakeCheckRun,
+  FakeCommit,
   FakeComment,
   FakeDeployment,
   FakeDeploymentStatus,
@@ -21,6 +22,8 @@ export interface FakeState {
   readonly permissions: Map<string, FakePermission>;
   /** The commits branches and tags point at (`setRef`), by `owner/name:ref` (Git refs never hold a colon). */
   readonly refs: Map<string, string>;
+  /** Default branches' histories (`setCommits`), newest first, by `owner/name`. */
+  readonly histories: Map<string, readonly FakeCommit[]>;
   readonly defaultPermission: FakePermission;
   /** Installation tokens handed out; other requests must present one. */
   readonly tokens: Set<string>;
@@ -54,6 +57,7 @@ export function createFakeState(options: FakeStateOptions): FakeState {
     pullRequests: new Map(),
     permissions: new Map(),
     refs: new Map(),
+    histories: new Map(),
     defaultPermission: options.defaultPermission,
     tokens: new Set(),
     repositories: new Map(),

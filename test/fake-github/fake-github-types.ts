@@ -12,6 +12,7 @@ export const FAKE_ROUTES = {
   getPermission: "GET /repos/{owner}/{repo}/collaborators/{username}/permission",
   getPullRequest: "GET /repos/{owner}/{repo}/pulls/{pull_number}",
   getCommit: "GET /repos/{owner}/{repo}/commits/{ref}",
+  listCommits: "GET /repos/{owner}/{repo}/commits",
   // With a user access token (`ghu_…`) from the OAuth web flow, not an installation token.
   getAuthenticatedUser: "GET /user",
   listInstallationsForUser: "GET /user/installations",
@@ -31,6 +32,17 @@ export const FAKE_WEB_ROUTES = {
 
 /** One of {@link FAKE_ROUTES}' or {@link FAKE_WEB_ROUTES}' values, e.g. `POST /repos/{owner}/{repo}/deployments`. */
 export type FakeRoute = (typeof FAKE_ROUTES)[keyof typeof FAKE_ROUTES] | (typeof FAKE_WEB_ROUTES)[keyof typeof FAKE_WEB_ROUTES];
+
+/** A commit of a default branch's history ({@link FakeGitHub.setCommits}). */
+export interface FakeCommit {
+  /** A full 40-hex SHA. */
+  readonly sha: string;
+  readonly message: string;
+  /** The author's GitHub login; without one, the commit's author matched no account (`author: null`). */
+  readonly login?: string;
+  /** When it was authored (ISO 8601); a fixed time otherwise. */
+  readonly date?: string;
+}
 
 /** One HTTP request the fake answered, in arrival order. */
 export interface FakeRequest {
@@ -233,6 +245,12 @@ export interface FakeGitHub {
    * (the same in every run), until `setRef` moves it; other branches and tags exist once set.
    */
   resolveRef(repository: string, ref: string): string | undefined;
+  /**
+   * The default branch's history, newest first, as `GET /repos/{owner}/{repo}/commits` lists it (with
+   * an ETag; a matching `If-None-Match` answers 304); moves the default branch to the first commit.
+   * Until set, the history is the default branch's head alone.
+   */
+  setCommits(repository: string, commits: readonly FakeCommit[]): void;
   /**
    * Who is signed in to GitHub in the browser: `GET /login/oauth/authorize` sends them straight back
    * to the app with a one-time code (as for a user who authorized the app before). `null` signs out:

@@ -1,5 +1,5 @@
 import { getAvatar } from "./avatar-route.js";
-import { getCommit } from "./commit-routes.js";
+import { getCommit, listCommits } from "./commit-routes.js";
 import { createInstallationToken, getContent } from "./content-routes.js";
 import { createDeployment, createDeploymentStatus, listDeployments } from "./deployment-routes.js";
 import { FAKE_ROUTES, FAKE_WEB_ROUTES, type FakeRoute } from "./fake-github-types.js";
@@ -29,6 +29,7 @@ export const ROUTE_TABLE: Readonly<Record<FakeRoute, RouteHandler>> = {
   [FAKE_ROUTES.getPermission]: getPermission,
   [FAKE_ROUTES.getPullRequest]: getPullRequest,
   [FAKE_ROUTES.getCommit]: getCommit,
+  [FAKE_ROUTES.listCommits]: listCommits,
   [FAKE_ROUTES.getAuthenticatedUser]: getAuthenticatedUser,
   [FAKE_ROUTES.listInstallationsForUser]: listInstallationsForUser,
   [FAKE_ROUTES.listInstallationReposForUser]: listInstallationReposForUser,

@@ -90,9 +90,10 @@ export async function openTestStore(): Promise<Store> {
 export async function createHarness(store: Store, github: GitHubMock = mockGitHub()): Promise<Harness> {
   nextRepoId += 1;
   const repo: TestRepo = { id: nextRepoId, owner: "acme", name: `shop-${nextRepoId}` };
-  const caches = createGitHubCaches();
   let clockOffsetMs = 0;
   const now = () => new Date(Date.now() + clockOffsetMs);
+  // The caches keep the harness's time: advancing the clock expires them as time would.
+  const caches = createGitHubCaches(() => now().getTime());
   const metrics = createMetrics({ store, hookCounters: createHookCounters(), now });
   const parts: AppParts = {
     store,

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
+import { RECENT_CONFIG_TTL_MS } from "../../src/github/github-caches.js";
 import { sweepOnce } from "../../src/start-retry-sweep.js";
 import { INSTALLATION_ID, useAppTests, type Harness } from "../helpers/app-harness.js";
 import { deployment as deploymentResponse, deploymentStatus } from "../helpers/github-responses.js";
@@ -22,16 +23,16 @@ describe("deployment notifications", () => {
     receivers.push(started);
     return started;
   };
+  const configWith = (notifications: string) =>
+    `version: 2\ntargets:\n  production:\n    required_contexts: []\nnotifications:\n${notifications}`;
   /**
-   * A harness whose configuration sends notifications as `notifications` says, loaded `loads` times:
-   * fetched once, then conditional requests GitHub answers 304 (free).
+   * A harness whose configuration sends notifications as `notifications` says: fetched once, and
+   * trusted for RECENT_CONFIG_TTL_MS by the events that follow.
    */
-  const begin = async (notifications: string, loads = 1) => {
+  const begin = async (notifications: string) => {
     h = await start();
     github.installationToken(INSTALLATION_ID, { persist: true });
-    const config = `version: 2\ntargets:\n  production:\n    required_contexts: []\nnotifications:\n${notifications}`;
-    github.expect("GET", CONFIG_PATH, { status: 200, body: config, headers: { etag: '"v1"' } });
-    if (loads > 1) github.expect("GET", CONFIG_PATH, { status: 304, ifNoneMatch: '"v1"', times: loads - 1 });
+    github.expect("GET", CONFIG_PATH, { status: 200, body: configWith(notifications), headers: { etag: '"v1"' } });
   };
   const deployment = (id: number, fields: Record<string, unknown> = {}) =>
     h.receive("deployment", { edit: (p) => Object.assign(p.deployment, { id, sha: SHA, environment: "production", ...fields }) });
@@ -50,7 +51,7 @@ describe("deployment notifications", () => {
     });
 
   it("announces a deployment's lifecycle to a webhook receiver, signed, in order, each state once", async () => {
-    await begin("  - channel: deploys\n", 5);
+    await begin("  - channel: deploys\n");
     const hook = await receiver();
     const secret = await h.registerChannel("deploys", hook.url);
 
@@ -100,8 +101,35 @@ describe("deployment notifications", () => {
       status: expect.objectContaining({ id: 5003, state: "success", log_url: "https://ci.example.com/runs/5003" }),
     });
     expect(new Set(hook.requests.map((r) => r.headers["x-deliverybot-delivery"])).size).toBe(3);
-    // One configuration fetch for five events: the other loads were answered 304.
+    // One configuration read for five events within a few seconds.
     expect(github.rateLimitedCount()).toBe(1);
+    github.done();
+  });
+
+  it("asks GitHub for the configuration again once it is 10 s old, so a change to notifications applies", async () => {
+    await begin("  - channel: changing\n");
+    const hook = await receiver();
+    await h.registerChannel("changing", hook.url);
+    github.expect("GET", CONFIG_PATH, { status: 304, ifNoneMatch: '"v1"' });
+    github.expect("GET", CONFIG_PATH, {
+      status: 200,
+      ifNoneMatch: '"v1"',
+      body: configWith("  - channel: changing\n    states: [failed]\n"),
+      headers: { etag: '"v2"' },
+    });
+
+    await deployment(580);
+    await status(580, 5801, "queued");
+    h.advanceClock(RECENT_CONFIG_TTL_MS + 1);
+    await status(580, 5802, "in_progress");
+    h.advanceClock(RECENT_CONFIG_TTL_MS + 1);
+    await status(580, 5803, "success");
+    await status(581, 5811, "failure");
+    await h.notifier.runUntilIdle();
+
+    const announced = hook.bodies().map((body) => `${String(body["event"])} ${(body["deployment"] as { id: number }).id}`);
+
+    expect(announced).toEqual(["deployment.created 580", "deployment.started 580", "deployment.failed 581"]);
     github.done();
   });
 
@@ -120,7 +148,7 @@ describe("deployment notifications", () => {
   });
 
   it("sends only the states and environments a route asks for", async () => {
-    await begin("  - channel: prod-failures\n    states: [failed, stuck]\n    environments: [prod*]\n", 3);
+    await begin("  - channel: prod-failures\n    states: [failed, stuck]\n    environments: [prod*]\n");
     const hook = await receiver();
     await h.registerChannel("prod-failures", hook.url);
 

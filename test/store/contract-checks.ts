@@ -49,6 +49,25 @@ export function describeCheckContract(getStore: () => Store): void {
       expect(afterLateCreated.map((c) => c.outcome)).toEqual(["success"]);
     });
 
+    it("lists the checks of several commits at once, by commit then context", async () => {
+      const store = getStore();
+      const repoId = uniqueRepoId();
+      await store.recordCheck(check(repoId, { sha: sha("b"), context: "lint" }));
+      await store.recordCheck(check(repoId, { sha: sha("a"), context: "test", outcome: "failure" }));
+      await store.recordCheck(check(repoId, { sha: sha("a"), context: "build" }));
+      await store.recordCheck(check(repoId, { sha: sha("c") }));
+      await store.recordCheck(check(uniqueRepoId(), { sha: sha("a") }));
+
+      const found = await store.listChecksOfCommits(repoId, [sha("b"), sha("a")]);
+
+      expect(found.map((c) => `${c.sha === sha("a") ? "a" : "b"} ${c.context} ${c.outcome}`)).toEqual([
+        "a build success",
+        "a test failure",
+        "b lint success",
+      ]);
+      await expect(store.listChecksOfCommits(repoId, [])).resolves.toEqual([]);
+    });
+
     it("keeps checks of other commits and repositories apart", async () => {
       const store = getStore();
       const repoId = uniqueRepoId();

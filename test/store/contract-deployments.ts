@@ -170,6 +170,26 @@ export function describeDeploymentContract(getStore: () => Store): void {
       await expect(store.listEnvironments(repoA)).resolves.toEqual(["production", "staging"]);
     });
 
+    it("lists where each of several commits went: its newest deployment per environment", async () => {
+      const store = getStore();
+      const repoId = uniqueRepoId();
+      const at = (hour: number) => new Date(Date.UTC(2026, 0, 1, hour));
+      const firstTry = deploymentRecord(repoId, { id: repoId + 1, sha: sha("a"), createdAt: at(1) });
+      const retried = deploymentRecord(repoId, { id: repoId + 2, sha: sha("a"), createdAt: at(2) });
+      const staging = deploymentRecord(repoId, { id: repoId + 3, sha: sha("a"), environment: "staging", createdAt: at(1) });
+      const other = deploymentRecord(repoId, { id: repoId + 4, sha: sha("b"), createdAt: at(3) });
+      const notAsked = deploymentRecord(repoId, { id: repoId + 5, sha: sha("c"), createdAt: at(4) });
+      const otherRepo = deploymentRecord(repoId + 1, { id: repoId + 6, sha: sha("a"), createdAt: at(5) });
+      for (const d of [firstTry, retried, staging, other, notAsked, otherRepo]) await store.recordDeployment(d);
+      const succeeded = status(repoId + 11, retried.id, "success", 1);
+      await store.recordDeploymentStatus(succeeded);
+
+      const found = await store.listDeploymentsOfCommits(repoId, [sha("b"), sha("a"), sha("d")]);
+
+      expect(found).toEqual([listed(retried, succeeded, "succeeded"), listed(staging), listed(other)]);
+      await expect(store.listDeploymentsOfCommits(repoId, [])).resolves.toEqual([]);
+    });
+
     it("searches the history by environment, lifecycle, trigger and creator, page by page", async () => {
       const store = getStore();
       const repoId = uniqueRepoId();

@@ -48,5 +48,30 @@ export function describeVersionContract(getStore: () => Store): void {
       expect(versions[5]).toBe(versions[3]);
       expect(versions[6]).toBe(versions[5]);
     });
+
+    it("counts a status that came before its deployment once the deployment is recorded, in that repository only", async () => {
+      const store = getStore();
+      const repoId = uniqueRepoId();
+      const deployment = deploymentRecord(repoId, { id: repoId + 1 });
+      await store.recordDeployment(deploymentRecord(repoId, { id: repoId + 2 }));
+      const early = {
+        id: repoId + 90,
+        deploymentId: deployment.id,
+        state: "success",
+        description: null,
+        environmentUrl: null,
+        logUrl: null,
+        createdAt: new Date("2026-01-01T10:05:00Z"),
+      };
+
+      await store.recordDeploymentStatus(early);
+      const withOrphan = await store.repositoryVersion(repoId);
+      await store.recordDeployment(deployment);
+      const recorded = await store.repositoryVersion(repoId);
+
+      expect(withOrphan.split(".")[1]).toBe("0");
+      expect(recorded.split(".")[1]).toBe(String(early.id));
+      expect((await store.repositoryVersion(uniqueRepoId())).split(".")[1]).toBe("0");
+    });
   });
 }

@@ -42,6 +42,7 @@ const view = (fields: Partial<RepositoryView> = {}): RepositoryView => ({
   waiting: [],
   locks: [],
   recent: [deployment()],
+  commits: [],
   config: { kind: "ok", targets: ["production", "staging"], defaultTarget: "production" },
   requestId: "request-id-0123456789",
   ...fields,
@@ -106,11 +107,17 @@ describe("RepositoryPage", () => {
       },
     };
 
+    const commit = {
+      commit: { sha: "b".repeat(40), headline: HOSTILE, author: HOSTILE, authoredAt: NOW, url: "https://github.com/x" },
+      checks: { state: "failure" as const, succeeded: 0, total: 1, failing: [HOSTILE] },
+      deployments: [{ deployment: hostile, current: true }],
+    };
+
     const html = render(
       <RepositoryPage
         viewer={{ ...viewer, login: HOSTILE }}
         now={NOW}
-        view={view({ current: [hostile], recent: [hostile], locks: [lock], waiting: [waiting] })}
+        view={view({ current: [hostile], recent: [hostile], locks: [lock], waiting: [waiting], commits: [commit] })}
       />,
     );
 
@@ -118,6 +125,45 @@ describe("RepositoryPage", () => {
     expect(html).not.toContain("<img src=x");
     expect(html).not.toContain("javascript:");
     expect(html).toContain("&lt;script>alert(&quot;x&quot;)&lt;/script>&lt;img src=x onerror=alert(1)>");
+  });
+
+  it("lists the default branch's commits with their checks and the environments each went to", () => {
+    const sha = "c".repeat(40);
+    const commits = [
+      {
+        commit: { sha, headline: "Fix checkout", author: "bob", authoredAt: new Date("2026-12-07T10:00:00Z"), url: "" },
+        checks: { state: "failure" as const, succeeded: 1, total: 3, failing: ["lint", "test"] },
+        deployments: [
+          { deployment: deployment({ sha, environment: "production" }), current: true },
+          { deployment: deployment({ sha, environment: "staging", state: "failure", lifecycle: "failed" }), current: false },
+        ],
+      },
+      {
+        commit: { sha: "d".repeat(40), headline: "Start", author: "alice", authoredAt: NOW, url: "" },
+        checks: { state: "none" as const, succeeded: 0, total: 0, failing: [] },
+        deployments: [],
+      },
+    ];
+
+    const html = render(<RepositoryPage viewer={viewer} now={NOW} view={view({ commits })} />);
+
+    expect(html).toContain('<td class="commit-message">Fix checkout</td>');
+    expect(html).toContain('<span class="Label Label--danger" title="Failing: lint, test">failure 1/3</span>');
+    expect(html).toContain('<span class="Label Label--secondary" title="No check has reported on this commit.">no checks</span>');
+    expect(html).toMatch(/class="mr-2 deployed text-bold" data-environment="production" title="deployed there now">production/);
+    expect(html).toMatch(
+      /class="mr-2 deployed color-fg-muted" data-environment="staging"[^>]*>staging <span class="Label Label--danger"/,
+    );
+    expect(html).toContain(`href="/dashboard/acme/shop/why?sha=${sha}"`);
+  });
+
+  it("says so when GitHub could not be asked for the commits, and when there are none", () => {
+    expect(render(<RepositoryPage viewer={viewer} now={NOW} view={view({ commits: undefined })} />)).toContain(
+      "GitHub could not be asked for the commits; try again later.",
+    );
+    expect(render(<RepositoryPage viewer={viewer} now={NOW} view={view({ commits: [] })} />)).toContain(
+      "The default branch has no commits.",
+    );
   });
 
   it("keeps the history's filters in its paging links, encoded", () => {

@@ -1,4 +1,6 @@
+import type { CheckSummary } from "../../domain/checks.js";
 import { GLOBAL_LOCK } from "../../domain/locks.js";
+import type { RecentCommit } from "../../github/list-recent-commits.js";
 import type { DeploymentWithState } from "../../store/deployment-store.js";
 import type { DecisionRecord } from "../../store/decision-store.js";
 import type { LockRecord } from "../../store/lock-store.js";
@@ -14,7 +16,15 @@ export interface WaitingDeploy {
   readonly why: DecisionRecord | undefined;
 }
 
-/** What the repository page shows, all of it from the store. */
+/** A commit of the default branch with its checks and where it went. */
+export interface CommitRow {
+  readonly commit: RecentCommit;
+  readonly checks: CheckSummary;
+  /** Its newest deployment per environment; `current` when that environment runs it now. */
+  readonly deployments: readonly { readonly deployment: DeploymentWithState; readonly current: boolean }[];
+}
+
+/** What the repository page shows: from the store, but the configuration and the commits (GitHub, conditionally). */
 export interface RepositoryView {
   readonly owner: string;
   readonly name: string;
@@ -24,12 +34,14 @@ export interface RepositoryView {
   readonly waiting: readonly WaitingDeploy[];
   readonly locks: readonly LockRecord[];
   readonly recent: readonly DeploymentWithState[];
+  /** The default branch's newest commits; undefined when GitHub could not be asked. */
+  readonly commits: readonly CommitRow[] | undefined;
   readonly config: ConfigStatus;
   /** The deploy form's one-time request id. */
   readonly requestId: string;
 }
 
-/** One repository: each environment's current deployment, what is in flight, what waits and why, locks, the latest deployments. */
+/** One repository: each environment's current deployment, what is in flight, what waits and why, locks, commits, the latest deployments. */
 export function RepositoryPage(props: {
   readonly viewer: Viewer;
   readonly now: Date;
@@ -159,6 +171,11 @@ export function RepositoryPage(props: {
         ) : null}
       </section>
 
+      <section class="mb-4">
+        <h2 class="h4 mb-2">Commits on the default branch</h2>
+        <CommitTable commits={view.commits} repoUrl={view.repoUrl} base={base} now={now} />
+      </section>
+
       <section>
         <h2 class="h4 mb-2">
           Latest deployments{" "}
@@ -173,4 +190,80 @@ export function RepositoryPage(props: {
       </section>
     </Layout>
   );
+}
+
+/** Primer's label colour for a commit's combined check state. */
+const CHECK_CLASS: Readonly<Record<CheckSummary["state"], string>> = {
+  success: "Label--success",
+  failure: "Label--danger",
+  pending: "Label--attention",
+  none: "Label--secondary",
+};
+
+/** The default branch's commits: message, author, checks, and the environments each went to. */
+function CommitTable(props: {
+  readonly commits: readonly CommitRow[] | undefined;
+  readonly repoUrl: string;
+  readonly base: string;
+  readonly now: Date;
+}) {
+  if (props.commits === undefined)
+    return <p class="color-fg-muted">GitHub could not be asked for the commits; try again later.</p>;
+  if (props.commits.length === 0) return <p class="color-fg-muted">The default branch has no commits.</p>;
+  return (
+    <table class="width-full commits" data-testid="commits">
+      <thead>
+        <tr>
+          <th>Commit</th>
+          <th>Message</th>
+          <th>Author</th>
+          <th>Checks</th>
+          <th>Deployed to</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.commits.map(({ commit, checks, deployments }) => (
+          <tr key={commit.sha} data-sha={commit.sha}>
+            <td class="text-no-wrap">
+              <CommitLink repoUrl={props.repoUrl} sha={commit.sha} />{" "}
+              <a class="f6" href={`${props.base}/why?${new URLSearchParams({ sha: commit.sha })}`}>
+                why
+              </a>
+            </td>
+            <td class="commit-message">{commit.headline}</td>
+            <td>
+              {commit.author}{" "}
+              <span class="color-fg-muted text-small">
+                <TimeAgo at={commit.authoredAt} now={props.now} />
+              </span>
+            </td>
+            <td>
+              <span class={`Label ${CHECK_CLASS[checks.state]}`} title={checkTitle(checks)}>
+                {checks.state === "none" ? "no checks" : `${checks.state} ${checks.succeeded}/${checks.total}`}
+              </span>
+            </td>
+            <td>
+              {deployments.map(({ deployment, current }) => (
+                <span
+                  key={deployment.environment}
+                  class={`mr-2 deployed${current ? " text-bold" : " color-fg-muted"}`}
+                  data-environment={deployment.environment}
+                  title={current ? "deployed there now" : "deployed there before; a newer deployment replaced it"}
+                >
+                  {deployment.environment} <StateLabel lifecycle={deployment.lifecycle} state={deployment.state} />
+                </span>
+              ))}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The tooltip of a check label: which checks failed, or how many passed. */
+function checkTitle(checks: CheckSummary): string {
+  if (checks.state === "none") return "No check has reported on this commit.";
+  if (checks.failing.length > 0) return `Failing: ${checks.failing.join(", ")}`;
+  return `${checks.succeeded} of ${checks.total} checks passed`;
 }
