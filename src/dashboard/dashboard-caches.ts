@@ -1,4 +1,5 @@
 import { createTtlCache, type TtlCache } from "../github/ttl-cache.js";
+import type { SessionRecord } from "../store/session-store.js";
 import type { CookieData } from "./dashboard-cookie.js";
 import type { HistoryData, RepositoryData, RepositoryFromGitHub } from "./page-data.js";
 
@@ -10,6 +11,11 @@ import type { HistoryData, RepositoryData, RepositoryFromGitHub } from "./page-d
 export const PAGE_DATA_TTL_MS = 5_000;
 /** A repository's configuration and newest commits are asked of GitHub at most this often. */
 export const GITHUB_FACTS_TTL_MS = 10_000;
+/**
+ * A session found in the store is trusted this long without asking again: signing out ends it at
+ * once on the instance that signs out (and the browser drops its cookie), within this on the others.
+ */
+export const SESSION_CHECK_TTL_MS = 5_000;
 /** What a sealed text (the cookie, a session's token) opens to is remembered this long. */
 const UNSEALED_TTL_MS = 60_000;
 const MAX_ENTRIES = 1_000;
@@ -17,11 +23,14 @@ const MAX_ENTRIES = 1_000;
 /**
  * What the dashboard keeps in memory so that a page costs its version query and little else: the
  * store stays the truth (a page's data is keyed by the repository's version, which every instance
- * reads from the store), GitHub is asked every few seconds at most.
+ * reads from the store, and a session is checked there every few seconds), GitHub is asked every
+ * few seconds at most.
  */
 export interface DashboardCaches {
   /** Opened cookies, by their sealed text (undefined: it did not open). */
   readonly cookies: TtlCache<CookieData | undefined>;
+  /** Sessions as the store had them, by id (undefined: none, or ended). */
+  readonly sessions: TtlCache<SessionRecord | undefined>;
   /** Opened user tokens, by their sealed text. */
   readonly tokens: TtlCache<string | undefined>;
   /** Per repository id. */
@@ -37,6 +46,7 @@ export function createDashboardCaches(now: () => Date): DashboardCaches {
   const clock = () => now().getTime();
   return {
     cookies: createTtlCache(UNSEALED_TTL_MS, MAX_ENTRIES, clock),
+    sessions: createTtlCache(SESSION_CHECK_TTL_MS, MAX_ENTRIES, clock),
     tokens: createTtlCache(UNSEALED_TTL_MS, MAX_ENTRIES, clock),
     github: createTtlCache(GITHUB_FACTS_TTL_MS, MAX_ENTRIES, clock),
     repositoryPages: createTtlCache(PAGE_DATA_TTL_MS, MAX_ENTRIES, clock),

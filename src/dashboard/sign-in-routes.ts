@@ -107,6 +107,7 @@ export async function signOut(
   }
   if (cookie.sid !== undefined) {
     await parts.store.deleteSession(cookie.sid);
+    parts.caches.sessions.delete(cookie.sid);
     parts.visible.forget(cookie.sid);
   }
   cookie.destroy();

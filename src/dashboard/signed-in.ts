@@ -16,15 +16,15 @@ export interface SignedIn {
 
 /**
  * The request's signed-in session, or undefined: no cookie, an expired or ended session, or a token
- * that no longer opens. The session is looked up in the store on every request (signing out ends it
- * at once on every instance); what the cookie and the token open to is remembered for a minute,
- * by their sealed texts.
+ * that no longer opens. The session is checked in the store every few seconds (`SESSION_CHECK_TTL_MS`);
+ * what the cookie and the token open to is remembered for a minute, by their sealed texts.
  */
 export async function loadSignedIn(req: IncomingMessage, parts: DashboardParts): Promise<SignedIn | undefined> {
   const cookie = await readCookie(req, parts);
   if (cookie?.sid === undefined || cookie.csrf === undefined) return undefined;
-  const session = await parts.store.findSession(cookie.sid, parts.now());
-  if (session === undefined) return undefined;
+  const { sid } = cookie;
+  const session = await parts.caches.sessions.get(sid, () => parts.store.findSession(sid, parts.now()));
+  if (session === undefined || session.expiresAt <= parts.now()) return undefined;
   const { tokenSealed } = session;
   const token = await parts.caches.tokens.get(tokenSealed, () => openToken(tokenSealed, parts.settings.sessionKey));
   if (token === undefined) return undefined;
