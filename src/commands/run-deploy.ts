@@ -44,7 +44,7 @@ export async function runDeploy(ctx: CommandContext, command: DeployCommand): Pr
     force: command.force,
     params: command.params,
     gates: "evaluate",
-    state: { checks, locks },
+    state: { checks, locks, now: deps.now() },
   });
   return finishCommandDeploy(ctx, target, commit, decision, command.dryRun);
 }

@@ -40,7 +40,7 @@ export async function runRollback(ctx: CommandContext, command: Extract<ParsedCo
     force: false,
     params: {},
     gates: "github",
-    state: { checks: [], locks },
+    state: { checks: [], locks, now: deps.now() },
   });
   return finishCommandDeploy(ctx, target, commit, decision, false);
 }

@@ -1,5 +1,6 @@
 import { formatDuration } from "../config/format-duration.js";
 import { shortSha } from "../domain/short-sha.js";
+import { describeFreeze, findFreeze } from "../engine/find-freeze.js";
 import { resolveCommandTarget } from "../engine/resolve-command-target.js";
 import type { CommandContext } from "./command-context.js";
 import { pullRequestEnvironment } from "./pull-request-environment.js";
@@ -10,7 +11,8 @@ const IN_FLIGHT_WINDOW_MS = 24 * 3_600_000;
 
 /**
  * `/status`: per target, the newest deployment and its state, and the deploys still waiting with
- * why; then the repository's deployments in flight (created or started in the last day) with their age.
+ * why; the targets a freeze holds, until when; then the repository's deployments in flight
+ * (created or started in the last day) with their age.
  */
 export async function runStatus(ctx: CommandContext): Promise<string> {
   const { deps, comment, config } = ctx;
@@ -31,7 +33,20 @@ export async function runStatus(ctx: CommandContext): Promise<string> {
     }
     lines.push(`| ${[target.name, environment, deployed, waiting.join("; ") || "—"].map(sentence).join(" | ")} |`);
   }
-  return [...lines, ...(await renderInFlight(ctx))].join("\n");
+  return [...lines, ...renderFreezes(ctx), ...(await renderInFlight(ctx))].join("\n");
+}
+
+/** The targets a freeze holds now, each with its end. */
+function renderFreezes(ctx: CommandContext): string[] {
+  const now = ctx.deps.now();
+  const frozen = ctx.config.targets.flatMap((target) => {
+    const freeze = findFreeze(target.freezes, now);
+    if (freeze === undefined) return [];
+    return [
+      `- ${sentence(`${target.name}: ${describeFreeze(freeze, pullRequestEnvironment(ctx.deps.repo, target, ctx.comment.pr))}.`)}`,
+    ];
+  });
+  return frozen.length === 0 ? [] : ["", "Frozen:", "", ...frozen];
 }
 
 async function renderInFlight(ctx: CommandContext): Promise<string[]> {

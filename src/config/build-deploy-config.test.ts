@@ -27,6 +27,7 @@ describe("buildDeployConfig", () => {
           hookChecks: true,
           stuckAfterMs: 600_000,
           timeoutMs: 3_600_000,
+          freezes: [],
         },
       ],
       defaultTarget: undefined,

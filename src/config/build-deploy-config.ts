@@ -1,6 +1,7 @@
-import type { DeployFileV2, TargetV2 } from "./config-types.js";
-import type { AutoDeployTrigger, DeployConfig, Target } from "./model.js";
+import type { DeployFileV2, FreezeWindow as FreezeWindowEntry, TargetV2 } from "./config-types.js";
+import type { AutoDeployTrigger, DeployConfig, FreezeWindow, Target } from "./model.js";
 import { parseDuration } from "./parse-duration.js";
+import { readFreezeWindow } from "./read-freeze-window.js";
 import { deployConfigSchema } from "./schema.js";
 import type { JsonValue } from "../domain/json-value.js";
 
@@ -13,12 +14,14 @@ const FILE_DEFAULTS = deployConfigSchema.definitions.DeployFileV2.properties;
  * applied, `auto_deploy_on` normalized to triggers, targets in file order. An omitted
  * `required_contexts` stays undefined (every check must pass), and so do omitted `deployers` and
  * `admins` (the repository's permissions decide). A migrated v1 file has no `default_target` or
- * `command_prefix`, so it gets none and `/`, and no notifications.
+ * `command_prefix`, so it gets none and `/`, and no notifications or freezes. Each target gets the
+ * file's freeze windows, then its own.
  */
 export function buildDeployConfig(doc: DeployFileV2, sourceVersion: 1 | 2): DeployConfig {
+  const everywhere = buildFreezes(doc.freezes);
   return {
     sourceVersion,
-    targets: Object.entries(doc.targets).map(([name, target]) => buildTarget(name, target)),
+    targets: Object.entries(doc.targets).map(([name, target]) => buildTarget(name, target, everywhere)),
     defaultTarget: doc.default_target,
     commandPrefix: doc.command_prefix ?? FILE_DEFAULTS.command_prefix.default,
     notifications: (doc.notifications ?? FILE_DEFAULTS.notifications.default).map((route) => ({
@@ -29,7 +32,7 @@ export function buildDeployConfig(doc: DeployFileV2, sourceVersion: 1 | 2): Depl
   };
 }
 
-function buildTarget(name: string, target: TargetV2): Target {
+function buildTarget(name: string, target: TargetV2, everywhere: readonly FreezeWindow[]): Target {
   return {
     name,
     autoDeployOn: buildTriggers(target.auto_deploy_on),
@@ -50,7 +53,17 @@ function buildTarget(name: string, target: TargetV2): Target {
     hookChecks: target.hook_checks ?? DEFAULTS.hook_checks.default,
     stuckAfterMs: durationMs(target.stuck_after ?? DEFAULTS.stuck_after.default),
     timeoutMs: durationMs(target.timeout ?? DEFAULTS.timeout.default),
+    freezes: [...everywhere, ...buildFreezes(target.freezes)],
   };
+}
+
+/** Freeze windows `checkFreezes` let through, in the model's terms. */
+function buildFreezes(entries: readonly FreezeWindowEntry[] | undefined): FreezeWindow[] {
+  return (entries ?? []).map((entry) => {
+    const read = readFreezeWindow(entry);
+    if (!read.ok) throw new Error(`a freeze window passed the checks but does not read: ${read.problems[0]?.message ?? ""}`);
+    return read.window;
+  });
 }
 
 /** A duration the schema's pattern let through, in milliseconds. */

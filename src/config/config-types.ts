@@ -41,6 +41,12 @@ export interface DeployFileV2 {
    */
   readonly notifications?: readonly NotificationRoute[];
   /**
+   * Freeze windows (weekly or dated). At the top level they hold every target; under a target, that
+   * target too. Inherited through `_extends` like any key: an organisation can freeze all its
+   * repositories at once.
+   */
+  readonly freezes?: readonly FreezeWindow[];
+  /**
    * Inherit settings from another repository's file, e.g. `my-org/.github` or
    * `my-org/.github:deploy/base.yml`. Resolved by Probot before validation; this file's values win,
    * lists replace inherited lists.
@@ -183,6 +189,12 @@ export interface TargetV2 {
    * @default "1h"
    */
   readonly timeout?: string;
+  /**
+   * Freeze windows (weekly or dated). At the top level they hold every target; under a target, that
+   * target too. Inherited through `_extends` like any key: an organisation can freeze all its
+   * repositories at once.
+   */
+  readonly freezes?: readonly FreezeWindow[];
 }
 
 /** One deployment target in the original Deliverybot (v1) format. */
@@ -312,6 +324,12 @@ export interface TargetV1 {
    */
   readonly timeout?: string;
   /**
+   * Freeze windows (weekly or dated). At the top level they hold every target; under a target, that
+   * target too. Inherited through `_extends` like any key: an organisation can freeze all its
+   * repositories at once.
+   */
+  readonly freezes?: readonly FreezeWindow[];
+  /**
    * Legacy list (v1 only): the first entry's fields fill the fields the target does not set; other
    * entries are ignored. Move its fields into the target instead.
    */
@@ -350,4 +368,38 @@ export interface NotificationRoute {
    * environment.
    */
   readonly environments?: readonly string[];
+}
+
+/**
+ * A time during which nothing deploys on its own: weekly (`days`, with `from` and `to` times of
+ * day) or dated (`from` and `to` dates). Auto-deploys wait and go out when it ends; commands, hooks
+ * and the CLI are refused with the reason `frozen` and the end time, unless a target's admin
+ * deploys with `--force`.
+ */
+export interface FreezeWindow {
+  /**
+   * Makes the window weekly: it starts on each of these days at `from` and ends at `to` (the next
+   * day when `to` is not after `from`). Windows that meet or overlap count as one freeze.
+   */
+  readonly days?: readonly ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+  /**
+   * Weekly: the time of day it starts, `HH:MM` (default `00:00`). Dated: when it starts, a date
+   * (`2026-12-24`, its midnight) or a date-time (`2026-12-24T18:00`), in `time_zone` unless it
+   * carries an offset.
+   */
+  readonly from?: string;
+  /**
+   * Weekly: the time of day it ends, `HH:MM` (default `24:00`, the end of the day). Dated: when it
+   * ends, a date (its midnight, so `2027-01-04` ends as 3 January ends) or a date-time.
+   */
+  readonly to?: string;
+  /**
+   * The IANA time zone `from` and `to` are in, e.g. `Europe/Berlin` or `America/New_York`; daylight
+   * saving time is followed.
+   *
+   * @default "UTC"
+   */
+  readonly time_zone?: string;
+  /** Why, shown wherever the freeze stops a deploy. */
+  readonly reason?: string;
 }

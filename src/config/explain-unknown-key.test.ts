@@ -28,7 +28,7 @@ describe("explainUnknownKey", () => {
       "foo",
       DeployFileV2,
       1,
-      "unknown key `foo` at the top level; allowed keys are `version`, `targets`, `default_target`, `command_prefix`, `notifications`, `_extends`.",
+      "unknown key `foo` at the top level; allowed keys are `version`, `targets`, `default_target`, `command_prefix`, `notifications`, `freezes`, `_extends`.",
     ],
     [
       "a camelCase top-level setting",

@@ -55,7 +55,35 @@ export interface Target {
   readonly stuckAfterMs: number;
   /** How long such a deployment may stay unfinished after its newest status before the watchdog fires; default an hour. */
   readonly timeoutMs: number;
+  /** The freeze windows that hold this target: the repository-wide ones first, then its own. */
+  readonly freezes: readonly FreezeWindow[];
 }
+
+/** A day of the week as ISO 8601 numbers it: 1 is Monday, 7 is Sunday. */
+export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/** A freeze window with its defaults applied. */
+export type FreezeWindow =
+  | {
+      /** On each of `days`, from `fromMinute` to `toMinute` (minutes after midnight in `timeZone`); it runs into the next day when `toMinute` is not after `fromMinute`. */
+      readonly kind: "weekly";
+      readonly days: readonly IsoWeekday[];
+      readonly fromMinute: number;
+      /** 1 to 1440 (the end of the day). */
+      readonly toMinute: number;
+      /** An IANA time zone. */
+      readonly timeZone: string;
+      readonly reason: string | null;
+    }
+  | {
+      /** From `startMs` to `endMs` (epoch milliseconds). */
+      readonly kind: "dated";
+      readonly startMs: number;
+      readonly endMs: number;
+      /** The zone its times were written in: where they are shown. */
+      readonly timeZone: string;
+      readonly reason: string | null;
+    };
 
 /** A loaded, valid configuration. */
 export interface DeployConfig {

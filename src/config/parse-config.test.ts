@@ -61,6 +61,7 @@ describe("parseConfigText: the original Deliverybot format (v1)", () => {
             hookChecks: true,
             stuckAfterMs: 600_000,
             timeoutMs: 3_600_000,
+            freezes: [],
           },
           {
             name: "staging",
@@ -81,6 +82,7 @@ describe("parseConfigText: the original Deliverybot format (v1)", () => {
             hookChecks: true,
             stuckAfterMs: 600_000,
             timeoutMs: 3_600_000,
+            freezes: [],
           },
         ],
         defaultTarget: undefined,
@@ -333,7 +335,7 @@ describe("parseConfigText: problems", () => {
         line: 4,
         key: "targets.production.enviroment",
         message:
-          "unknown key `enviroment` in target `production`; did you mean `environment`? Allowed keys are `auto_deploy_on`, `environment`, `task`, `description`, `payload`, `required_contexts`, `auto_merge`, `transient_environment`, `production_environment`, `deployers`, `admins`, `allow_forks`, `allow_drafts`, `hooks`, `hook_checks`, `stuck_after`, `timeout`.",
+          "unknown key `enviroment` in target `production`; did you mean `environment`? Allowed keys are `auto_deploy_on`, `environment`, `task`, `description`, `payload`, `required_contexts`, `auto_merge`, `transient_environment`, `production_environment`, `deployers`, `admins`, `allow_forks`, `allow_drafts`, `hooks`, `hook_checks`, `stuck_after`, `timeout`, `freezes`.",
       },
     ]);
   });
@@ -381,7 +383,7 @@ describe("parseConfigText: problems", () => {
         line: 4,
         key: "foo",
         message:
-          "unknown key `foo` at the top level; allowed keys are `version`, `targets`, `default_target`, `command_prefix`, `notifications`, `_extends`.",
+          "unknown key `foo` at the top level; allowed keys are `version`, `targets`, `default_target`, `command_prefix`, `notifications`, `freezes`, `_extends`.",
       },
     ]);
   });

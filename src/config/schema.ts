@@ -214,6 +214,70 @@ const notificationRoute = {
   },
 } as const;
 
+/** The days a weekly freeze window may name, Monday first. */
+export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+
+/** `HH:MM` (24-hour, `24:00` the end of the day) or an ISO 8601 date (`2026-12-24`) or date-time (`2026-12-24T18:00`, an offset allowed). */
+export const FREEZE_TIME_PATTERN =
+  "^(?:(?:[01][0-9]|2[0-3]):[0-5][0-9]|24:00|[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:Z|[+-][0-9]{2}:[0-9]{2})?)?)$";
+
+const freezeWindow = {
+  type: "object",
+  description:
+    "A time during which nothing deploys on its own: weekly (`days`, with `from` and `to` times of day) or dated (`from` and `to` dates). Auto-deploys wait and go out when it ends; commands, hooks and the CLI are refused with the reason `frozen` and the end time, unless a target's admin deploys with `--force`.",
+  additionalProperties: false,
+  properties: {
+    days: {
+      type: "array",
+      minItems: 1,
+      items: { enum: WEEKDAYS, description: "A day of the week: `mon` … `sun`." },
+      description:
+        "Makes the window weekly: it starts on each of these days at `from` and ends at `to` (the next day when `to` is not after `from`). Windows that meet or overlap count as one freeze.",
+      examples: [["sat", "sun"], ["fri"]],
+    },
+    from: {
+      type: "string",
+      pattern: FREEZE_TIME_PATTERN,
+      description:
+        "Weekly: the time of day it starts, `HH:MM` (default `00:00`). Dated: when it starts, a date (`2026-12-24`, its midnight) or a date-time (`2026-12-24T18:00`), in `time_zone` unless it carries an offset.",
+      examples: ["16:00", "2026-12-24", "2026-12-24T18:00"],
+    },
+    to: {
+      type: "string",
+      pattern: FREEZE_TIME_PATTERN,
+      description:
+        "Weekly: the time of day it ends, `HH:MM` (default `24:00`, the end of the day). Dated: when it ends, a date (its midnight, so `2027-01-04` ends as 3 January ends) or a date-time.",
+      examples: ["09:00", "24:00", "2027-01-04T09:00"],
+    },
+    time_zone: {
+      type: "string",
+      description:
+        "The IANA time zone `from` and `to` are in, e.g. `Europe/Berlin` or `America/New_York`; daylight saving time is followed.",
+      default: "UTC",
+      examples: ["Europe/Berlin", "America/New_York"],
+    },
+    reason: {
+      type: "string",
+      description: "Why, shown wherever the freeze stops a deploy.",
+      examples: ["Weekend freeze", "Holiday release freeze"],
+    },
+  },
+} as const;
+
+const freezes = {
+  type: "array",
+  items: { $ref: "#/definitions/FreezeWindow" },
+  description:
+    "Freeze windows (weekly or dated). At the top level they hold every target; under a target, that target too. Inherited through `_extends` like any key: an organisation can freeze all its repositories at once.",
+  examples: [
+    [
+      { days: ["fri"], from: "16:00", time_zone: "Europe/Berlin", reason: "Weekend freeze" },
+      { days: ["sat", "sun"], time_zone: "Europe/Berlin", reason: "Weekend freeze" },
+      { from: "2026-12-24", to: "2027-01-04", time_zone: "Europe/Berlin", reason: "Holidays" },
+    ],
+  ],
+} as const;
+
 /** The legacy list's entries carry no defaults: a field only fills the target when set. */
 const legacyDeployment = {
   type: "object",
@@ -244,6 +308,7 @@ const targetSettings = {
   hook_checks: hookChecks,
   stuck_after: stuckAfter,
   timeout,
+  freezes,
 } as const;
 
 const targetV1 = {
@@ -345,6 +410,7 @@ export const deployConfigSchema = {
           default: [],
           examples: [[{ channel: "ops-slack", states: ["succeeded", "failed", "stuck"], environments: ["production"] }]],
         },
+        freezes,
         _extends: extendsKey,
       },
     },
@@ -359,6 +425,7 @@ export const deployConfigSchema = {
     TargetV1: targetV1,
     LegacyDeployment: legacyDeployment,
     NotificationRoute: notificationRoute,
+    FreezeWindow: freezeWindow,
   },
 } as const;
 

@@ -31,6 +31,8 @@ export const REASON_CODES = [
   "invalid_request",
   /** GitHub refused or failed the deployment request. */
   "github_error",
+  /** A freeze window is in force: auto-deploys wait for its end, commands and hooks are refused. */
+  "frozen",
 ] as const satisfies readonly string[];
 
 export type ReasonCode = (typeof REASON_CODES)[number];

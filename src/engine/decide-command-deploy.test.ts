@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import type { ActorFacts, PullRequestFacts } from "./command-facts.js";
 import { decideCommandDeploy, type CommandDeployInput } from "./decide-command-deploy.js";
-import { repo, SHA_A, SHA_B, target } from "./test-fixtures.js";
+import { NOW, repo, SHA_A, SHA_B, target } from "./test-fixtures.js";
 
 import type { CheckFact } from "../domain/checks.js";
 import type { LockFact } from "../domain/locks.js";
@@ -30,7 +30,7 @@ function input(overrides: Partial<CommandDeployInput> = {}): CommandDeployInput 
     force: false,
     params: {},
     gates: "evaluate",
-    state: { checks: green, locks: [] },
+    state: { checks: green, locks: [], now: NOW },
     ...overrides,
   };
 }
@@ -75,20 +75,20 @@ describe("decideCommandDeploy", () => {
       "not_permitted",
     ],
     ["a head that moved after the comment", { pr: { ...pr, headMovedSinceComment: true } }, "head_moved"],
-    ["someone else's lock", { state: { checks: green, locks: [lock("other")] } }, "locked"],
+    ["someone else's lock", { state: { checks: green, locks: [lock("other")], now: NOW } }, "locked"],
     [
       "someone else's lock taken from this pull request",
-      { state: { checks: green, locks: [lock("other", "production", 5)] } },
+      { state: { checks: green, locks: [lock("other", "production", 5)], now: NOW } },
       "locked",
     ],
-    ["a global lock", { state: { checks: green, locks: [lock("other", "*")] } }, "locked"],
+    ["a global lock", { state: { checks: green, locks: [lock("other", "*")], now: NOW } }, "locked"],
     [
       "someone else's global lock beside one the author holds",
-      { state: { checks: green, locks: [lock("dev"), lock("other", "*")] } },
+      { state: { checks: green, locks: [lock("dev"), lock("other", "*")], now: NOW } },
       "locked",
     ],
-    ["a failed check", { state: { checks: [{ ...green[0]!, outcome: "failure" }], locks: [] } }, "checks_failed"],
-    ["a pending check", { state: { checks: [], locks: [] } }, "waiting_for_checks"],
+    ["a failed check", { state: { checks: [{ ...green[0]!, outcome: "failure" }], locks: [], now: NOW } }, "checks_failed"],
+    ["a pending check", { state: { checks: [], locks: [], now: NOW } }, "waiting_for_checks"],
   ])("refuses %s", (_case, overrides, reason) => {
     expect(decideCommandDeploy(input(overrides))).toMatchObject({ action: "refuse", reason });
   });
@@ -98,17 +98,17 @@ describe("decideCommandDeploy", () => {
     ["a repository admin not in deployers", { actor: { ...admin, listedAsDeployer: false } }],
     [
       "a lock the author holds, whatever pull request it was taken from",
-      { state: { checks: green, locks: [lock("DEV", "production", 9)] } },
+      { state: { checks: green, locks: [lock("DEV", "production", 9)], now: NOW } },
     ],
-    ["a global lock the author holds", { state: { checks: green, locks: [lock("dev", "*")] } }],
-    ["another environment's lock", { state: { checks: green, locks: [lock("other", "staging")] } }],
+    ["a global lock the author holds", { state: { checks: green, locks: [lock("dev", "*")], now: NOW } }],
+    ["another environment's lock", { state: { checks: green, locks: [lock("other", "staging")], now: NOW } }],
     ["a fork when the target allows forks", { pr: { ...pr, fromFork: true }, target: { ...production, allowForks: true } }],
     ["a draft by default", { pr: { ...pr, draft: true } }],
     [
       "another ref when the head moved",
       { pr: { ...pr, headMovedSinceComment: true }, commit: { ref: "refs/heads/main", sha: SHA_B } },
     ],
-    ["unknown checks when only GitHub verifies (rollback)", { gates: "github", state: { checks: [], locks: [] } }],
+    ["unknown checks when only GitHub verifies (rollback)", { gates: "github", state: { checks: [], locks: [], now: NOW } }],
   ])("allows %s", (_case, overrides) => {
     expect(decideCommandDeploy(input(overrides))).toMatchObject({ action: "deploy" });
   });
@@ -116,7 +116,7 @@ describe("decideCommandDeploy", () => {
   it("names the owner, the reason and the expiry of the lock that refuses, and what would let the deploy through", () => {
     const held = { ...lock("alice"), reason: "db migration", expiresAt: new Date("2026-12-07T12:00:00Z") };
 
-    const decision = decideCommandDeploy(input({ state: { checks: green, locks: [held] } }));
+    const decision = decideCommandDeploy(input({ state: { checks: green, locks: [held], now: NOW } }));
 
     expect(decision).toEqual({
       action: "refuse",
@@ -130,7 +130,7 @@ describe("decideCommandDeploy", () => {
   it("deploys past someone else's lock with --force by an admin, naming the lock it went past", () => {
     const held = lock("alice", "*");
 
-    const decision = decideCommandDeploy(input({ force: true, actor: admin, state: { checks: green, locks: [held] } }));
+    const decision = decideCommandDeploy(input({ force: true, actor: admin, state: { checks: green, locks: [held], now: NOW } }));
 
     expect(decision).toMatchObject({
       action: "deploy",
@@ -140,9 +140,53 @@ describe("decideCommandDeploy", () => {
   });
 
   it("skips the checks with --force by an admin, telling GitHub to skip them too", () => {
-    const decision = decideCommandDeploy(input({ force: true, actor: admin, state: { checks: [], locks: [] } }));
+    const decision = decideCommandDeploy(input({ force: true, actor: admin, state: { checks: [], locks: [], now: NOW } }));
 
     expect(decision.action === "deploy" && decision.request.required_contexts).toEqual([]);
+  });
+});
+
+describe("decideCommandDeploy during a freeze", () => {
+  const frozen = target({
+    name: "production",
+    requiredContexts: ["ci"],
+    admins: ["acme/sre"],
+    freezes: [
+      {
+        kind: "dated",
+        startMs: Date.parse("2026-12-07T00:00:00Z"),
+        endMs: Date.parse("2026-12-08T00:00:00Z"),
+        timeZone: "UTC",
+        reason: "Release",
+      },
+    ],
+  });
+
+  it("refuses with frozen, the freeze's end and who may force it", () => {
+    const decision = decideCommandDeploy(input({ target: frozen }));
+
+    expect(decision).toEqual({
+      action: "refuse",
+      environment: "production",
+      reason: "frozen",
+      message:
+        "production is frozen until Tue 2026-12-08 00:00 UTC (Release). One of the `admins` of production may deploy anyway with `--force`.",
+    });
+  });
+
+  it("deploys with --force by one of the target's admins, and refuses --force to others", () => {
+    const sre = { ...admin, permission: "write" as const, listedAsAdmin: true };
+
+    expect(decideCommandDeploy(input({ target: frozen, force: true, actor: sre })).action).toBe("deploy");
+    expect(decideCommandDeploy(input({ target: frozen, force: true })).action === "refuse").toBe(true);
+  });
+
+  it("deploys once the freeze is over", () => {
+    const after = decideCommandDeploy(
+      input({ target: frozen, state: { checks: green, locks: [], now: new Date("2026-12-08T00:00:00Z") } }),
+    );
+
+    expect(after.action).toBe("deploy");
   });
 });
 
@@ -176,13 +220,13 @@ describe("decideCommandDeploy from the dashboard (no pull request)", () => {
     ],
     [
       "someone else's lock",
-      { state: { checks: green, locks: [lock] } },
+      { state: { checks: green, locks: [lock], now: NOW } },
       "locked",
       "production is locked by @alice (release freeze). Only @alice's own deploys pass it; @alice or an admin may unlock it, and an admin may deploy past it with `--force`.",
     ],
     [
       "checks not reported yet",
-      { state: { checks: [], locks: [] } },
+      { state: { checks: [], locks: [], now: NOW } },
       "waiting_for_checks",
       `Waiting for ci on ${SHA_B.slice(0, 7)}; deploy again once green.`,
     ],
@@ -196,7 +240,9 @@ describe("decideCommandDeploy from the dashboard (no pull request)", () => {
   });
 
   it("lets an admin's --force past a lock and the checks, naming the lock", () => {
-    const decision = decideCommandDeploy(fromDashboard({ force: true, actor: admin, state: { checks: [], locks: [lock] } }));
+    const decision = decideCommandDeploy(
+      fromDashboard({ force: true, actor: admin, state: { checks: [], locks: [lock], now: NOW } }),
+    );
 
     expect(decision).toMatchObject({ action: "deploy", forcedPast: lock, request: { required_contexts: [] } });
   });

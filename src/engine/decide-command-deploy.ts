@@ -7,6 +7,7 @@ import { shortSha } from "../domain/short-sha.js";
 import { buildDeploymentRequest, deploymentWatch, renderEnvironment } from "./build-deployment-request.js";
 import type { ActorFacts, PullRequestFacts } from "./command-facts.js";
 import { evaluateGates } from "./evaluate-gates.js";
+import { describeFreeze, findFreeze } from "./find-freeze.js";
 import { describeLock, findLock } from "./find-lock.js";
 import { mayAdminister, mayDeploy } from "./may-act.js";
 import type { EngineState } from "./types.js";
@@ -27,8 +28,8 @@ export interface CommandDeployInput {
    * GitHub's verification of `required_contexts` (a rollback's old commit has no facts here).
    */
   readonly gates: "evaluate" | "github";
-  /** `checks` of `commit.sha` and the repository's locks. */
-  readonly state: Pick<EngineState, "checks" | "locks">;
+  /** `checks` of `commit.sha`, the repository's locks, and the time (freezes). */
+  readonly state: Pick<EngineState, "checks" | "locks" | "now">;
 }
 
 /**
@@ -48,9 +49,9 @@ export type CommandDecision =
 
 /**
  * Decides a deploy a person asked for, in a comment or on the dashboard: permission, then for a
- * comment its pull request (closed, forks, drafts, a moved head), then locks and checks; the first
- * that fails is the answer. A lock stops everyone but its owner; an admin's `--force` goes past it,
- * and past the checks. Unlike an auto-deploy it never waits: it deploys now or says why not.
+ * comment its pull request (closed, forks, drafts, a moved head), then locks, freezes and checks;
+ * the first that fails is the answer. A lock stops everyone but its owner; an admin's `--force`
+ * goes past it, past a freeze, and past the checks. Unlike an auto-deploy it never waits: it deploys now or says why not.
  */
 export function decideCommandDeploy(input: CommandDeployInput): CommandDecision {
   const { repo, target, actor, pr, commit } = input;
@@ -76,6 +77,12 @@ export function decideCommandDeploy(input: CommandDeployInput): CommandDecision 
     const how = pr === null ? "unlock it" : "`/unlock` it";
     const unlock = `Only @${lock.owner}'s own deploys pass it; @${lock.owner} or an admin may ${how}, and an admin may deploy past it with \`--force\`.`;
     return refuse("locked", `${describeLock(lock, environment)}. ${unlock}`);
+  }
+
+  const freeze = findFreeze(target.freezes, input.state.now);
+  if (freeze !== undefined && !input.force) {
+    const who = target.admins === undefined ? "A repository admin" : `One of the \`admins\` of ${target.name}`;
+    return refuse("frozen", `${describeFreeze(freeze, environment)}. ${who} may deploy anyway with \`--force\`.`);
   }
 
   if (!input.force && input.gates === "evaluate") {

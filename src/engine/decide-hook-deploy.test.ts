@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { decideHookDeploy, type HookDeployInput } from "./decide-hook-deploy.js";
-import { repo, SHA_A, target } from "./test-fixtures.js";
+import { NOW, repo, SHA_A, target } from "./test-fixtures.js";
 
 import type { CheckFact } from "../domain/checks.js";
 import type { LockFact } from "../domain/locks.js";
@@ -24,7 +24,7 @@ function input(overrides: Partial<HookDeployInput> = {}): HookDeployInput {
     commit: { ref: "main", sha: SHA_A },
     image: undefined,
     tag: undefined,
-    state: { checks: green, locks: [] },
+    state: { checks: green, locks: [], now: NOW },
     ...overrides,
   };
 }
@@ -62,7 +62,7 @@ describe("decideHookDeploy", () => {
     ["a lock taken from a pull request", [lock("production", 7)]],
     ["a global lock", [lock("*", null)]],
   ])("refuses on %s: a hook has no pull request to pass its own lock", (_name, locks) => {
-    const decision = decideHookDeploy(input({ state: { checks: green, locks } }));
+    const decision = decideHookDeploy(input({ state: { checks: green, locks, now: NOW } }));
 
     expect(decision).toMatchObject({
       action: "refuse",
@@ -72,7 +72,7 @@ describe("decideHookDeploy", () => {
   });
 
   it("deploys past a lock on another environment", () => {
-    expect(decideHookDeploy(input({ state: { checks: green, locks: [lock("staging", null)] } })).action).toBe("deploy");
+    expect(decideHookDeploy(input({ state: { checks: green, locks: [lock("staging", null)], now: NOW } })).action).toBe("deploy");
   });
 
   it.each([
@@ -82,15 +82,36 @@ describe("decideHookDeploy", () => {
   ] satisfies [string, CheckFact[], string, string][])(
     "refuses when the required check is %s, without waiting",
     (_name, checks, reason, message) => {
-      const decision = decideHookDeploy(input({ state: { checks, locks: [] } }));
+      const decision = decideHookDeploy(input({ state: { checks, locks: [], now: NOW } }));
 
       expect(decision).toEqual({ action: "refuse", environment: "production", reason, message });
     },
   );
 
   it("leaves the checks to GitHub when the target sets hook_checks: false", () => {
-    const decision = decideHookDeploy(input({ target: { ...production, hookChecks: false }, state: { checks: [], locks: [] } }));
+    const decision = decideHookDeploy(
+      input({ target: { ...production, hookChecks: false }, state: { checks: [], locks: [], now: NOW } }),
+    );
 
     expect(decision.action === "deploy" && decision.request.required_contexts).toEqual(["ci"]);
+  });
+
+  it("refuses a hook or the admin API during a freeze, saying when it ends (no --force from outside)", () => {
+    const freezes = [
+      {
+        kind: "dated" as const,
+        startMs: Date.parse("2026-12-01T00:00:00Z"),
+        endMs: Date.parse("2026-12-10T00:00:00Z"),
+        timeZone: "UTC",
+        reason: null,
+      },
+    ];
+    const decision = decideHookDeploy(input({ target: { ...production, freezes } }));
+
+    expect(decision).toMatchObject({
+      action: "refuse",
+      reason: "frozen",
+      message: "production is frozen until Thu 2026-12-10 00:00 UTC; call the hook again after it ends.",
+    });
   });
 });

@@ -7,6 +7,7 @@ import { shortSha } from "../domain/short-sha.js";
 import { buildDeploymentRequest, deploymentWatch, renderEnvironment } from "./build-deployment-request.js";
 import type { CommandDecision } from "./decide-command-deploy.js";
 import { evaluateGates } from "./evaluate-gates.js";
+import { describeFreeze, findFreeze } from "./find-freeze.js";
 import { describeLock, findLock } from "./find-lock.js";
 import type { EngineState } from "./types.js";
 
@@ -21,8 +22,8 @@ export interface HookDeployInput {
   /** The image (Docker Hub's `repo_name`) and tag the request announced, when it named them. */
   readonly image: string | undefined;
   readonly tag: string | undefined;
-  /** `checks` of `commit.sha` and the repository's locks. */
-  readonly state: Pick<EngineState, "checks" | "locks">;
+  /** `checks` of `commit.sha`, the repository's locks, and the time (freezes). */
+  readonly state: Pick<EngineState, "checks" | "locks" | "now">;
 }
 
 /** Deploy now, or refuse with a reason: the same answer a command gets. */
@@ -38,7 +39,8 @@ export type DeployAsker = { readonly kind: "hook"; readonly name: string } | { r
 export type AskedDeployInput = Omit<HookDeployInput, "hookName"> & { readonly asker: DeployAsker };
 
 /**
- * Decides a hook deploy: locks, then checks unless the target sets `hook_checks: false`. A hook
+ * Decides a hook deploy: locks, freezes (no `--force` from outside), then checks unless the target
+ * sets `hook_checks: false`. A hook
  * has no pull request, so every lock on the environment stops it. Like a command it never waits:
  * the sender hears at once why nothing deployed and may call again.
  */
@@ -62,6 +64,9 @@ export function decideAskedDeploy(input: AskedDeployInput): HookDecision {
 
   const lock = findLock(input.state.locks, environment, { kind: "outside" });
   if (lock !== undefined) return refuse("locked", `${describeLock(lock, environment)}; ${again} once it is unlocked.`);
+
+  const freeze = findFreeze(target.freezes, input.state.now);
+  if (freeze !== undefined) return refuse("frozen", `${describeFreeze(freeze, environment)}; ${again} after it ends.`);
 
   if (asker.kind === "admin" || target.hookChecks) {
     const gates = evaluateGates(target.requiredContexts, input.state.checks);

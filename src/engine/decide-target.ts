@@ -4,6 +4,7 @@ import type { RepoFacts } from "../domain/repo-facts.js";
 import { shortSha } from "../domain/short-sha.js";
 import { buildDeploymentRequest, deploymentWatch, renderEnvironment } from "./build-deployment-request.js";
 import { evaluateGates } from "./evaluate-gates.js";
+import { describeFreeze, findFreeze } from "./find-freeze.js";
 import { describeLock, findLock } from "./find-lock.js";
 import type { Decision, EngineState } from "./types.js";
 
@@ -17,7 +18,7 @@ export interface TargetFacts {
 
 /**
  * Decides one auto-deploy of one target: already deployed → drop; locked → wait for the unlock;
- * gates passed → deploy; otherwise wait (a failed check keeps the deploy pending so that a
+ * frozen → wait for the freeze's end (`wakeAt`); gates passed → deploy; otherwise wait (a failed check keeps the deploy pending so that a
  * successful re-run counts).
  */
 export function decideTarget(facts: TargetFacts): Decision {
@@ -35,6 +36,12 @@ export function decideTarget(facts: TargetFacts): Decision {
   if (lock !== undefined) {
     const message = `${describeLock(lock, environment)}; ${commit} deploys once it is unlocked.`;
     return { ...base, action: "wait", trigger: deploy.trigger, reason: "locked", message };
+  }
+
+  const freeze = findFreeze(target.freezes, facts.state.now);
+  if (freeze !== undefined) {
+    const message = `${describeFreeze(freeze, environment)}; ${commit} deploys when it ends.`;
+    return { ...base, action: "wait", trigger: deploy.trigger, reason: "frozen", message, wakeAt: freeze.endsAt };
   }
 
   const gates = evaluateGates(target.requiredContexts, facts.state.checks);

@@ -46,6 +46,44 @@ describe("decideTrigger", () => {
     expect(decisions[0]?.message).toBe("Waiting for ci on aaaaaaa before deploying to production.");
   });
 
+  it("waits while a freeze holds the target, to be woken when it ends; other targets deploy", () => {
+    const freezes = [
+      {
+        kind: "weekly" as const,
+        days: [1 as const],
+        fromMinute: 9 * 60,
+        toMinute: 17 * 60,
+        timeZone: "Europe/Berlin",
+        reason: "Demo day",
+      },
+    ];
+    const production = target({ name: "production", freezes });
+    const staging = target({ name: "staging", environment: "staging" });
+
+    const decisions = decideTrigger({
+      repo,
+      trigger: push("refs/heads/main"),
+      config: config(production, staging),
+      state: state(),
+    });
+
+    expect(decisions).toMatchObject([
+      { target: "production", action: "wait", reason: "frozen", wakeAt: new Date("2026-12-07T16:00:00Z") },
+      { target: "staging", action: "deploy" },
+    ]);
+    expect(decisions[0]?.message).toBe(
+      "production is frozen until Mon 2026-12-07 17:00 Europe/Berlin (16:00 UTC) (Demo day); aaaaaaa deploys when it ends.",
+    );
+    expect(
+      decideTrigger({
+        repo,
+        trigger: push("refs/heads/main"),
+        config: config(production),
+        state: state({ now: new Date("2026-12-07T16:00:00Z") }),
+      }),
+    ).toMatchObject([{ action: "deploy" }]);
+  });
+
   it("omits required_contexts when every check must pass, so GitHub verifies them all", () => {
     const production = target({ name: "production", requiredContexts: undefined });
     const checks = [{ context: "ci", source: "status" as const, outcome: "success" as const }];

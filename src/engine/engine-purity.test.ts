@@ -3,8 +3,12 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "@jest/globals";
 
 const engineDir = fileURLToPath(new URL(".", import.meta.url));
-/** What the decision engine may import: itself, the shared domain types, the config model and pure templating. */
+/**
+ * What the decision engine may import: itself, the shared domain types, the config model, pure
+ * templating, and Luxon for time-zone arithmetic (always given the time: `findFreeze` takes `now`).
+ */
 const allowed = [
+  /^luxon$/,
   /^\.\/[a-z-]+\.js$/,
   /^\.\.\/domain\/[a-z-]+\.js$/,
   /^\.\.\/config\/model\.js$/,

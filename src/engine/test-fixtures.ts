@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import type { DeployConfig, Target } from "../config/model.js";
 import type { EngineState } from "./types.js";
 import type { RepoFacts } from "../domain/repo-facts.js";
@@ -28,6 +29,7 @@ export function target(overrides: Partial<Target> & Pick<Target, "name">): Targe
     hookChecks: true,
     stuckAfterMs: 600_000,
     timeoutMs: 3_600_000,
+    freezes: [],
     ...overrides,
   };
 }
@@ -36,6 +38,9 @@ export function config(...targets: Target[]): DeployConfig {
   return { sourceVersion: 2, targets, defaultTarget: undefined, commandPrefix: "/", notifications: [] };
 }
 
+/** The engine's clock in the table tests: a Monday noon (UTC). */
+export const NOW = DateTime.fromISO("2026-12-07T12:00:00Z").toJSDate();
+
 export function state(overrides: Partial<EngineState> = {}): EngineState {
-  return { pending: [], checks: [], deployedEnvironments: new Set(), locks: [], ...overrides };
+  return { pending: [], checks: [], deployedEnvironments: new Set(), locks: [], now: NOW, ...overrides };
 }

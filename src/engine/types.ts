@@ -13,6 +13,8 @@ export interface EngineState {
   readonly deployedEnvironments: ReadonlySet<string>;
   /** Locks in force on the repository. */
   readonly locks: readonly LockFact[];
+  /** The time the decision is made at (the engine never reads a clock): freeze windows depend on it. */
+  readonly now: Date;
 }
 
 interface DecisionBase {
@@ -33,7 +35,12 @@ interface DecisionBase {
  */
 export type Decision =
   | (DecisionBase & { readonly action: "deploy"; readonly request: DeploymentRequest; readonly watch: DeploymentWatch })
-  | (DecisionBase & { readonly action: "wait"; readonly trigger: PendingDeploy["trigger"] })
+  | (DecisionBase & {
+      readonly action: "wait";
+      readonly trigger: PendingDeploy["trigger"];
+      /** When to decide again without an event (a freeze's end); undefined: on the next check or lock event. */
+      readonly wakeAt?: Date;
+    })
   | (DecisionBase & { readonly action: "drop" });
 
 /** A decision to create a deployment now. */

@@ -21,9 +21,27 @@ export async function applyDecisions(
     }
     if (decision.action === "wait") {
       await deps.store.savePending(pendingRecord(deps, decision));
+      await scheduleWake(deps, decision, waiting);
     } else {
       await deps.store.deletePending(deps.repo.id, decision.target, decision.ref, decision.sha);
     }
     await recordDecision(deps, decision);
   }
+}
+
+/**
+ * A deploy held by a freeze is decided again by the retry sweep when the freeze ends. One that no
+ * longer waits on a time (the freeze ended, now it waits on checks) loses a wake-up it had, unless
+ * that is a retry of a GitHub failure (those count attempts).
+ */
+async function scheduleWake(
+  deps: RepoContext,
+  decision: Extract<Decision, { action: "wait" }>,
+  waiting: readonly PendingRecord[],
+): Promise<void> {
+  const { target, ref, sha } = decision;
+  const before = waiting.find((pending) => pending.target === target && pending.ref === ref && pending.sha === sha);
+  const wakeAt = decision.wakeAt ?? null;
+  const stale = wakeAt === null && before !== undefined && before.attempts === 0 && before.nextAttemptAt !== null;
+  if (wakeAt !== null || stale) await deps.store.wakePendingAt(deps.repo.id, target, ref, sha, wakeAt);
 }

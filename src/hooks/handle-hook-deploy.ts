@@ -101,7 +101,7 @@ export async function handleExternalDeploy(repoContext: RepoContext, call: Exter
   const image = call.request.kind === "docker_hub" ? call.request.image : undefined;
   const tag = call.request.kind === "docker_hub" || call.request.kind === "tag" ? call.request.tag : undefined;
   const asker = requester.kind === "hook" ? { kind: "hook" as const, name: requester.hook.name } : { kind: "admin" as const };
-  const decision = decideAskedDeploy({ repo, target, asker, commit, image, tag, state: { checks, locks } });
+  const decision = decideAskedDeploy({ repo, target, asker, commit, image, tag, state: { checks, locks, now: deps.now() } });
   const outcome = await deployAsked(deps, decision, { target: target.name, ref: commit.ref, sha: commit.sha, pr: null, via });
   return renderHookAnswer(outcome, requester.kind, deps.now());
 }

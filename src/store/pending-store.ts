@@ -25,6 +25,11 @@ export interface PendingStore {
   listPendingByRef(repoId: number, ref: string): Promise<PendingRecord[]>;
   /** Every pending deploy of a repository (re-evaluated when a lock is released). */
   listPendingByRepo(repoId: number): Promise<PendingRecord[]>;
+  /**
+   * Sets when the retry sweep decides a waiting deploy again without an event (a freeze's end), or
+   * clears it (null); a retry GitHub's failure scheduled is replaced.
+   */
+  wakePendingAt(repoId: number, target: string, ref: string, sha: string, at: Date | null): Promise<void>;
   /** Pending deploys whose retry time has come. */
   listDuePending(now: Date): Promise<PendingRecord[]>;
   /** Removes the pending deploy, only if it still is for that commit. */

@@ -91,6 +91,15 @@ export function createPendingStore(db: SqlClient): PendingStore {
     async deletePending(repoId, target, ref, sha) {
       await db.query(`DELETE FROM pending_deploys WHERE ${key} AND sha = $4`, [repoId, target, ref, sha]);
     },
+    async wakePendingAt(repoId, target, ref, sha, at) {
+      await db.query(`UPDATE pending_deploys SET next_attempt_at = $5, updated_at = now() WHERE ${key} AND sha = $4`, [
+        repoId,
+        target,
+        ref,
+        sha,
+        at,
+      ]);
+    },
     async deferPending(repoId, target, ref, sha, nextAttemptAt, error) {
       await db.query(
         `UPDATE pending_deploys SET attempts = attempts + 1, next_attempt_at = $5, last_error = $6,

@@ -38,6 +38,23 @@ export function describePendingContract(getStore: () => Store): void {
       expect(fresh).toEqual(pendingRecord(repoId, { sha: sha("b") }));
     });
 
+    it("wakes a waiting deploy at a set time (only that commit's), and forgets the wake-up when cleared", async () => {
+      const store = getStore();
+      const repoId = uniqueRepoId();
+      const freezeEnds = new Date("2026-12-14T08:00:00Z");
+      await store.savePending(pendingRecord(repoId));
+
+      await store.wakePendingAt(repoId, "production", "refs/heads/main", sha("a"), freezeEnds);
+      await store.wakePendingAt(repoId, "production", "refs/heads/main", sha("other"), new Date(0));
+      const dueBefore = await store.listDuePending(new Date(freezeEnds.getTime() - 1));
+      const dueAt = await store.listDuePending(freezeEnds);
+      await store.wakePendingAt(repoId, "production", "refs/heads/main", sha("a"), null);
+
+      expect(dueBefore.filter((p) => p.repoId === repoId)).toEqual([]);
+      expect(dueAt.filter((p) => p.repoId === repoId)).toEqual([pendingRecord(repoId, { nextAttemptAt: freezeEnds })]);
+      expect(await store.listPendingBySha(repoId, sha("a"))).toEqual([pendingRecord(repoId)]);
+    });
+
     it("lists by commit and by ref", async () => {
       const store = getStore();
       const repoId = uniqueRepoId();

@@ -55,7 +55,7 @@ export async function deployFromDashboard(deps: RepoContext, asked: DashboardDep
     force: asked.force,
     params: {},
     gates: "evaluate",
-    state: { checks, locks },
+    state: { checks, locks, now: deps.now() },
   });
   return carryOut(deps, decision, { target: target.name, ...commit, login: asked.login, requestId: asked.requestId });
 }
