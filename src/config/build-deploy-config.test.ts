@@ -28,6 +28,8 @@ describe("buildDeployConfig", () => {
           stuckAfterMs: 600_000,
           timeoutMs: 3_600_000,
           freezes: [],
+          promoteFrom: [],
+          soakMs: 0,
         },
       ],
       defaultTarget: undefined,

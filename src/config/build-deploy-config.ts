@@ -54,6 +54,8 @@ function buildTarget(name: string, target: TargetV2, everywhere: readonly Freeze
     stuckAfterMs: durationMs(target.stuck_after ?? DEFAULTS.stuck_after.default),
     timeoutMs: durationMs(target.timeout ?? DEFAULTS.timeout.default),
     freezes: [...everywhere, ...buildFreezes(target.freezes)],
+    promoteFrom: typeof target.promote_from === "string" ? [target.promote_from] : [...(target.promote_from ?? [])],
+    soakMs: target.soak === undefined ? 0 : durationMs(target.soak),
   };
 }
 

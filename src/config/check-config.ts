@@ -1,6 +1,7 @@
 import { buildDeployConfig } from "./build-deploy-config.js";
 import { checkDefaultTarget } from "./check-default-target.js";
 import { checkFreezes } from "./check-freezes.js";
+import { checkPromotions } from "./check-promotions.js";
 import { checkLegacyDeployments } from "./check-legacy-deployments.js";
 import { checkRefPatterns } from "./check-ref-patterns.js";
 import { checkTemplates } from "./check-templates.js";
@@ -22,7 +23,8 @@ const EXAMPLE = "`version: 2` and `targets: { production: { auto_deploy_on: refs
 
 /**
  * The pipeline from a parsed document to the canonical model: detect the version, validate with
- * the schema, check templates, ref patterns, `default_target` and `freezes`, migrate v1, build. Schema errors stop it before
+ * the schema, check templates, ref patterns, `default_target`, `freezes` and `promote_from`,
+ * migrate v1, build. Schema errors stop it before
  * the later checks, which rely on the document's shape.
  */
 export function checkConfig(doc: unknown): ConfigCheck {
@@ -40,6 +42,7 @@ export function checkConfig(doc: unknown): ConfigCheck {
     ...refs.errors,
     ...checkDefaultTarget(validated.doc),
     ...checkFreezes(validated.doc, targets),
+    ...checkPromotions(targets),
   ];
   if (problems.length > 0) return { ok: false, problems };
 

@@ -195,6 +195,18 @@ export interface TargetV2 {
    * repositories at once.
    */
   readonly freezes?: readonly FreezeWindow[];
+  /**
+   * Promote commits from these targets (one name or a list): when a commit's deployment to each of
+   * them succeeded and stayed the environment's newest for `soak`, it deploys here, once, through
+   * this target's own gates (checks, locks, freezes). A failed or replaced upstream deployment
+   * drops the promotion.
+   */
+  readonly promote_from?: string | readonly string[];
+  /**
+   * How long a commit must have succeeded in the `promote_from` targets before it is promoted here,
+   * e.g. `30m` or `2h`. Omitted: as soon as it succeeded.
+   */
+  readonly soak?: string;
 }
 
 /** One deployment target in the original Deliverybot (v1) format. */
@@ -329,6 +341,18 @@ export interface TargetV1 {
    * repositories at once.
    */
   readonly freezes?: readonly FreezeWindow[];
+  /**
+   * Promote commits from these targets (one name or a list): when a commit's deployment to each of
+   * them succeeded and stayed the environment's newest for `soak`, it deploys here, once, through
+   * this target's own gates (checks, locks, freezes). A failed or replaced upstream deployment
+   * drops the promotion.
+   */
+  readonly promote_from?: string | readonly string[];
+  /**
+   * How long a commit must have succeeded in the `promote_from` targets before it is promoted here,
+   * e.g. `30m` or `2h`. Omitted: as soon as it succeeded.
+   */
+  readonly soak?: string;
   /**
    * Legacy list (v1 only): the first entry's fields fill the fields the target does not set; other
    * entries are ignored. Move its fields into the target instead.

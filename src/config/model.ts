@@ -57,6 +57,10 @@ export interface Target {
   readonly timeoutMs: number;
   /** The freeze windows that hold this target: the repository-wide ones first, then its own. */
   readonly freezes: readonly FreezeWindow[];
+  /** The targets whose successful deployments this one promotes (every one of them must have succeeded); [] for none. */
+  readonly promoteFrom: readonly string[];
+  /** How long a commit must have succeeded upstream before it is promoted; 0 for at once. */
+  readonly soakMs: number;
 }
 
 /** A day of the week as ISO 8601 numbers it: 1 is Monday, 7 is Sunday. */

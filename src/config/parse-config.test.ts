@@ -62,6 +62,8 @@ describe("parseConfigText: the original Deliverybot format (v1)", () => {
             stuckAfterMs: 600_000,
             timeoutMs: 3_600_000,
             freezes: [],
+            promoteFrom: [],
+            soakMs: 0,
           },
           {
             name: "staging",
@@ -83,6 +85,8 @@ describe("parseConfigText: the original Deliverybot format (v1)", () => {
             stuckAfterMs: 600_000,
             timeoutMs: 3_600_000,
             freezes: [],
+            promoteFrom: [],
+            soakMs: 0,
           },
         ],
         defaultTarget: undefined,
@@ -335,7 +339,7 @@ describe("parseConfigText: problems", () => {
         line: 4,
         key: "targets.production.enviroment",
         message:
-          "unknown key `enviroment` in target `production`; did you mean `environment`? Allowed keys are `auto_deploy_on`, `environment`, `task`, `description`, `payload`, `required_contexts`, `auto_merge`, `transient_environment`, `production_environment`, `deployers`, `admins`, `allow_forks`, `allow_drafts`, `hooks`, `hook_checks`, `stuck_after`, `timeout`, `freezes`.",
+          "unknown key `enviroment` in target `production`; did you mean `environment`? Allowed keys are `auto_deploy_on`, `environment`, `task`, `description`, `payload`, `required_contexts`, `auto_merge`, `transient_environment`, `production_environment`, `deployers`, `admins`, `allow_forks`, `allow_drafts`, `hooks`, `hook_checks`, `stuck_after`, `timeout`, `freezes`, `promote_from`, `soak`.",
       },
     ]);
   });

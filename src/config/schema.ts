@@ -214,6 +214,22 @@ const notificationRoute = {
   },
 } as const;
 
+const promoteFrom = {
+  type: ["string", "array"],
+  items: { type: "string", pattern: TARGET_NAME_PATTERN, description: "Another target's name." },
+  description:
+    "Promote commits from these targets (one name or a list): when a commit's deployment to each of them succeeded and stayed the environment's newest for `soak`, it deploys here, once, through this target's own gates (checks, locks, freezes). A failed or replaced upstream deployment drops the promotion.",
+  examples: ["staging", ["staging-eu", "staging-us"]],
+} as const;
+
+const soak = {
+  type: "string",
+  pattern: DURATION_PATTERN,
+  description:
+    "How long a commit must have succeeded in the `promote_from` targets before it is promoted here, e.g. `30m` or `2h`. Omitted: as soon as it succeeded.",
+  examples: ["30m", "2h"],
+} as const;
+
 /** The days a weekly freeze window may name, Monday first. */
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
@@ -309,6 +325,8 @@ const targetSettings = {
   stuck_after: stuckAfter,
   timeout,
   freezes,
+  promote_from: promoteFrom,
+  soak,
 } as const;
 
 const targetV1 = {

@@ -1,6 +1,6 @@
 import type { ServerResponse } from "node:http";
 import { LIFECYCLE_STATES, type Lifecycle } from "../domain/lifecycle.js";
-import type { DeploymentTrigger } from "../domain/deployments.js";
+import { DEPLOYMENT_TRIGGERS, type DeploymentTrigger } from "../domain/deployments.js";
 import type { VisibleRepository } from "../github/user-github.js";
 import type { DeploymentSearch } from "../store/deployment-store.js";
 import type { DashboardParts } from "./dashboard-parts.js";
@@ -16,7 +16,6 @@ import { WhyPage } from "./views/why-page.js";
 
 /** Deployments per page of the history. */
 export const HISTORY_PAGE_SIZE = 50;
-const TRIGGERS: readonly DeploymentTrigger[] = ["auto", "command", "hook", "cli", "dashboard", "external"];
 
 /** `GET /dashboard`: every repository the user can see, with what is deployed in each environment (one store query). */
 export async function showHome(res: ServerResponse, parts: DashboardParts, signedIn: SignedIn): Promise<void> {
@@ -133,7 +132,7 @@ export function readHistoryFilter(query: URLSearchParams): HistoryFilter {
   return {
     ...(environment === undefined ? {} : { environment }),
     ...(lifecycle !== undefined && (LIFECYCLE_STATES as readonly string[]).includes(lifecycle) ? { lifecycle } : {}),
-    ...(trigger !== undefined && (TRIGGERS as readonly string[]).includes(trigger) ? { trigger } : {}),
+    ...(trigger !== undefined && (DEPLOYMENT_TRIGGERS as readonly string[]).includes(trigger) ? { trigger } : {}),
     ...(creator === undefined ? {} : { creator }),
   };
 }

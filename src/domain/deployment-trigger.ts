@@ -4,6 +4,7 @@ import type { DeploymentTrigger, PendingDeploy } from "./deployments.js";
 const TRIGGERS: Readonly<Record<PendingDeploy["trigger"], DeploymentTrigger>> = {
   push: "auto",
   pull_request: "auto",
+  promotion: "promotion",
   command: "command",
   hook: "hook",
   admin: "cli",

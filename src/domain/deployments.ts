@@ -29,14 +29,15 @@ export interface PendingDeploy {
   readonly ref: string;
   readonly sha: string;
   readonly pr: number | null;
-  readonly trigger: "push" | "pull_request" | "command" | "hook" | "admin" | "dashboard";
+  readonly trigger: "push" | "pull_request" | "promotion" | "command" | "hook" | "admin" | "dashboard";
 }
 
 /**
- * What started a deployment: Deliverybot's auto-deploy, a PR command, a deploy hook, the CLI (the
- * admin API), the dashboard, or anyone else (`external`: a workflow, a person, another tool).
+ * What started a deployment: Deliverybot's auto-deploy, a promotion, a PR command, a deploy hook,
+ * the CLI (the admin API), the dashboard, or anyone else (`external`: a workflow, a person, another tool).
  */
-export type DeploymentTrigger = "auto" | "command" | "hook" | "cli" | "dashboard" | "external";
+export const DEPLOYMENT_TRIGGERS = ["auto", "promotion", "command", "hook", "cli", "dashboard", "external"] as const;
+export type DeploymentTrigger = (typeof DEPLOYMENT_TRIGGERS)[number];
 
 /** A GitHub deployment as seen in our own responses and in `deployment` webhooks. */
 export interface DeploymentRecord {

@@ -33,6 +33,14 @@ export const REASON_CODES = [
   "github_error",
   /** A freeze window is in force: auto-deploys wait for its end, commands and hooks are refused. */
   "frozen",
+  /** A promotion waits for the commit to succeed in the targets it is promoted from. */
+  "waiting_for_upstream",
+  /** A promotion waits until the commit has been succeeding upstream for the target's `soak`. */
+  "waiting_for_soak",
+  /** The commit's deployment to a target it was promoted from failed: the promotion is dropped. */
+  "upstream_failed",
+  /** A newer (or older: a rollback) deployment replaced the commit upstream before it was promoted. */
+  "upstream_replaced",
 ] as const satisfies readonly string[];
 
 export type ReasonCode = (typeof REASON_CODES)[number];

@@ -30,6 +30,8 @@ export function target(overrides: Partial<Target> & Pick<Target, "name">): Targe
     stuckAfterMs: 600_000,
     timeoutMs: 3_600_000,
     freezes: [],
+    promoteFrom: [],
+    soakMs: 0,
     ...overrides,
   };
 }
@@ -42,5 +44,5 @@ export function config(...targets: Target[]): DeployConfig {
 export const NOW = DateTime.fromISO("2026-12-07T12:00:00Z").toJSDate();
 
 export function state(overrides: Partial<EngineState> = {}): EngineState {
-  return { pending: [], checks: [], deployedEnvironments: new Set(), locks: [], now: NOW, ...overrides };
+  return { pending: [], checks: [], deployedEnvironments: new Set(), locks: [], now: NOW, upstream: [], ...overrides };
 }

@@ -1,5 +1,6 @@
 import type { CheckFact } from "../domain/checks.js";
 import type { DeploymentRequest, DeploymentWatch, PendingDeploy } from "../domain/deployments.js";
+import type { Lifecycle } from "../domain/lifecycle.js";
 import type { LockFact } from "../domain/locks.js";
 import type { ReasonCode } from "../domain/reason-codes.js";
 
@@ -15,6 +16,17 @@ export interface EngineState {
   readonly locks: readonly LockFact[];
   /** The time the decision is made at (the engine never reads a clock): freeze windows depend on it. */
   readonly now: Date;
+  /** Each environment's newest deployment, when a promotion waits (else empty): where the commit stands upstream. */
+  readonly upstream: readonly UpstreamFact[];
+}
+
+/** The newest deployment of an environment, as a promotion from it reads it. */
+export interface UpstreamFact {
+  readonly environment: string;
+  readonly sha: string;
+  readonly lifecycle: Lifecycle;
+  /** When it reached its state; null before any status. */
+  readonly stateAt: Date | null;
 }
 
 interface DecisionBase {

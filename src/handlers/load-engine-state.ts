@@ -2,14 +2,25 @@ import type { RepoContext } from "../deploy/repo-context.js";
 import type { PendingDeploy } from "../domain/deployments.js";
 import type { EngineState } from "../engine/types.js";
 
-/** What the engine needs to know about a commit besides the event: its checks, where it is deployed, the locks, the time. */
+/**
+ * What the engine needs to know about a commit besides the event: its checks, where it is deployed,
+ * the locks, the time, and for promotions each environment's newest deployment (one more query).
+ */
 export async function loadEngineState(deps: RepoContext, sha: string, pending: readonly PendingDeploy[]): Promise<EngineState> {
   const { store, repo } = deps;
   const now = deps.now();
-  const [checks, deployed, locks] = await Promise.all([
+  const promoting = pending.some((deploy) => deploy.trigger === "promotion");
+  const [checks, deployed, locks, current] = await Promise.all([
     store.listChecks(repo.id, sha),
     store.listDeployedEnvironments(repo.id, sha),
     store.listLocks(repo.id, now),
+    promoting ? store.listCurrentDeployments([repo.id]) : [],
   ]);
-  return { pending, checks, deployedEnvironments: new Set(deployed), locks, now };
+  const upstream = current.map(({ environment, sha: newest, lifecycle, stateAt }) => ({
+    environment,
+    sha: newest,
+    lifecycle,
+    stateAt,
+  }));
+  return { pending, checks, deployedEnvironments: new Set(deployed), locks, now, upstream };
 }

@@ -372,6 +372,17 @@ UPDATE deployment_statuses s SET repo_id = d.repo_id FROM deployments d WHERE d.
 CREATE INDEX deployment_statuses_repo_id ON deployment_statuses (repo_id, id DESC);
 `;
 
+// Issue 13: promotions. A deploy promoted from another target waits in pending_deploys like an
+// auto-deploy, and its deployments are marked as promotions.
+const promotions = `
+ALTER TABLE pending_deploys DROP CONSTRAINT pending_deploys_trigger_check;
+ALTER TABLE pending_deploys ADD CONSTRAINT pending_deploys_trigger_check
+  CHECK (trigger IN ('push', 'pull_request', 'promotion'));
+ALTER TABLE deployments DROP CONSTRAINT deployments_trigger_check;
+ALTER TABLE deployments ADD CONSTRAINT deployments_trigger_check
+  CHECK (trigger IN ('auto', 'promotion', 'command', 'hook', 'cli', 'dashboard', 'external'));
+`;
+
 /** Every migration, in the order it applies. */
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: "initial schema", sql: initialSchema },
@@ -390,4 +401,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 14, name: "deploys from the dashboard", sql: dashboardDeploys },
   { id: 15, name: "unfinished notifications by sequence", sql: openNotifications },
   { id: 16, name: "statuses by repository", sql: statusRepository },
+  { id: 17, name: "promotions", sql: promotions },
 ];

@@ -1,10 +1,10 @@
+import { DEPLOYMENT_TRIGGERS } from "../../domain/deployments.js";
 import { LIFECYCLE_STATES } from "../../domain/lifecycle.js";
 import type { DeploymentWithState } from "../../store/deployment-store.js";
 import { DeploymentTable } from "./deployment-table.js";
 import { Layout, type Viewer } from "./layout.js";
 
 /** What deployment triggers the filter offers. */
-const TRIGGERS = ["auto", "command", "hook", "cli", "dashboard", "external"] as const;
 
 /** The history's filters as the query string carries them. */
 export interface HistoryFilter {
@@ -41,7 +41,7 @@ export function HistoryPage(props: { readonly viewer: Viewer; readonly now: Date
       <form method="get" action={`${base}/deployments`} class="d-flex flex-wrap gap-2 mb-3" data-testid="filters">
         <Select name="environment" label="Environment" value={view.filter.environment} options={view.environments} />
         <Select name="lifecycle" label="State" value={view.filter.lifecycle} options={LIFECYCLE_STATES} />
-        <Select name="trigger" label="Started by" value={view.filter.trigger} options={TRIGGERS} />
+        <Select name="trigger" label="Started by" value={view.filter.trigger} options={DEPLOYMENT_TRIGGERS} />
         <label class="d-flex flex-items-center gap-1">
           Creator
           <input class="form-control input-sm" type="text" name="creator" value={view.filter.creator ?? ""} maxLength={39} />
