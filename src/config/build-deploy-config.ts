@@ -1,5 +1,5 @@
 import type { DeployFileV2, TargetV2 } from "./config-types.js";
-import type { AutoDeployTrigger, DeployConfig, Target } from "./model.js";
+import type { AutoDeployTrigger, DeployConfig, PathFilter, Target } from "./model.js";
 import { parseDuration } from "./parse-duration.js";
 import { deployConfigSchema } from "./schema.js";
 import type { JsonValue } from "../domain/json-value.js";
@@ -50,7 +50,15 @@ function buildTarget(name: string, target: TargetV2): Target {
     hookChecks: target.hook_checks ?? DEFAULTS.hook_checks.default,
     stuckAfterMs: durationMs(target.stuck_after ?? DEFAULTS.stuck_after.default),
     timeoutMs: durationMs(target.timeout ?? DEFAULTS.timeout.default),
+    pathFilter: buildPathFilter(target),
   };
+}
+
+/** `paths` or `paths_ignore`, whichever the target sets (validation refused both). */
+function buildPathFilter(target: TargetV2): PathFilter | undefined {
+  if (target.paths !== undefined) return { kind: "paths", patterns: [...target.paths] };
+  if (target.paths_ignore !== undefined) return { kind: "paths_ignore", patterns: [...target.paths_ignore] };
+  return undefined;
 }
 
 /** A duration the schema's pattern let through, in milliseconds. */

@@ -1,6 +1,7 @@
 import { buildDeployConfig } from "./build-deploy-config.js";
 import { checkDefaultTarget } from "./check-default-target.js";
 import { checkLegacyDeployments } from "./check-legacy-deployments.js";
+import { checkPathPatterns } from "./check-path-patterns.js";
 import { checkRefPatterns } from "./check-ref-patterns.js";
 import { checkTemplates } from "./check-templates.js";
 import type { DeployFileV1 } from "./config-types.js";
@@ -21,7 +22,7 @@ const EXAMPLE = "`version: 2` and `targets: { production: { auto_deploy_on: refs
 
 /**
  * The pipeline from a parsed document to the canonical model: detect the version, validate with
- * the schema, check templates, ref patterns and `default_target`, migrate v1, build. Schema errors stop it before
+ * the schema, check templates, ref patterns, path patterns and `default_target`, migrate v1, build. Schema errors stop it before
  * the later checks, which rely on the document's shape.
  */
 export function checkConfig(doc: unknown): ConfigCheck {
@@ -34,7 +35,12 @@ export function checkConfig(doc: unknown): ConfigCheck {
 
   const targets = listFileTargets(validated.doc);
   const refs = checkRefPatterns(targets, detected.version);
-  const problems = [...checkTemplates(targets), ...refs.errors, ...checkDefaultTarget(validated.doc)];
+  const problems = [
+    ...checkTemplates(targets),
+    ...refs.errors,
+    ...checkPathPatterns(targets),
+    ...checkDefaultTarget(validated.doc),
+  ];
   if (problems.length > 0) return { ok: false, problems };
 
   const v2 = isDeployFileV2(validated.doc) ? validated.doc : migrateV1(validated.doc as DeployFileV1);

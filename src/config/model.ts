@@ -55,6 +55,18 @@ export interface Target {
   readonly stuckAfterMs: number;
   /** How long such a deployment may stay unfinished after its newest status before the watchdog fires; default an hour. */
   readonly timeoutMs: number;
+  /** Which changed files make a push or pull request auto-deploy it; undefined: any change does. */
+  readonly pathFilter: PathFilter | undefined;
+}
+
+/**
+ * A target's `paths` or `paths_ignore` (never both): patterns in GitHub Actions' filter syntax, in
+ * the order written, `!` kept on the patterns that exclude.
+ */
+export interface PathFilter {
+  /** `paths`: some changed file must match. `paths_ignore`: some changed file must match none. */
+  readonly kind: "paths" | "paths_ignore";
+  readonly patterns: readonly string[];
 }
 
 /** A loaded, valid configuration. */

@@ -28,6 +28,7 @@ export function target(overrides: Partial<Target> & Pick<Target, "name">): Targe
     hookChecks: true,
     stuckAfterMs: 600_000,
     timeoutMs: 3_600_000,
+    pathFilter: undefined,
     ...overrides,
   };
 }
