@@ -3,12 +3,13 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "@jest/globals";
 
 const engineDir = fileURLToPath(new URL(".", import.meta.url));
-/** What the decision engine may import: itself, the shared domain types, the config model and pure templating. */
+/** What the decision engine may import: itself, the shared domain types, the config model, pure templating and path globs. */
 const allowed = [
   /^\.\/[a-z-]+\.js$/,
   /^\.\.\/domain\/[a-z-]+\.js$/,
   /^\.\.\/config\/model\.js$/,
   /^\.\.\/config\/render-template\.js$/,
+  /^\.\.\/config\/compile-path-pattern\.js$/,
 ];
 
 describe("the engine", () => {
