@@ -23,6 +23,7 @@ const OPERATIONS = [
   ["get", "/repos/{owner}/{repo}/commits/{ref}"],
   ["get", "/repos/{owner}/{repo}/commits/{ref}/check-runs"],
   ["get", "/repos/{owner}/{repo}/commits/{ref}/status"],
+  ["get", "/repos/{owner}/{repo}/compare/{basehead}"],
   ["get", "/repos/{owner}/{repo}/contents/{path}"],
   ["get", "/repos/{owner}/{repo}/deployments"],
   ["post", "/repos/{owner}/{repo}/deployments"],

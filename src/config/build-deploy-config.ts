@@ -1,5 +1,5 @@
 import type { DeployFileV2, FreezeWindow as FreezeWindowEntry, TargetV2 } from "./config-types.js";
-import type { AutoDeployTrigger, DeployConfig, FreezeWindow, Target } from "./model.js";
+import type { AutoDeployTrigger, DeployConfig, FreezeWindow, PathFilter, Target } from "./model.js";
 import { parseDuration } from "./parse-duration.js";
 import { readFreezeWindow } from "./read-freeze-window.js";
 import { deployConfigSchema } from "./schema.js";
@@ -56,6 +56,7 @@ function buildTarget(name: string, target: TargetV2, everywhere: readonly Freeze
     freezes: [...everywhere, ...buildFreezes(target.freezes)],
     promoteFrom: typeof target.promote_from === "string" ? [target.promote_from] : [...(target.promote_from ?? [])],
     soakMs: target.soak === undefined ? 0 : durationMs(target.soak),
+    pathFilter: buildPathFilter(target),
   };
 }
 
@@ -66,6 +67,13 @@ function buildFreezes(entries: readonly FreezeWindowEntry[] | undefined): Freeze
     if (!read.ok) throw new Error(`a freeze window passed the checks but does not read: ${read.problems[0]?.message ?? ""}`);
     return read.window;
   });
+}
+
+/** `paths` or `paths_ignore`, whichever the target sets (validation refused both). */
+function buildPathFilter(target: TargetV2): PathFilter | undefined {
+  if (target.paths !== undefined) return { kind: "paths", patterns: [...target.paths] };
+  if (target.paths_ignore !== undefined) return { kind: "paths_ignore", patterns: [...target.paths_ignore] };
+  return undefined;
 }
 
 /** A duration the schema's pattern let through, in milliseconds. */

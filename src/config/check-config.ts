@@ -3,6 +3,7 @@ import { checkDefaultTarget } from "./check-default-target.js";
 import { checkFreezes } from "./check-freezes.js";
 import { checkPromotions } from "./check-promotions.js";
 import { checkLegacyDeployments } from "./check-legacy-deployments.js";
+import { checkPathPatterns } from "./check-path-patterns.js";
 import { checkRefPatterns } from "./check-ref-patterns.js";
 import { checkTemplates } from "./check-templates.js";
 import type { DeployFileV1 } from "./config-types.js";
@@ -23,8 +24,8 @@ const EXAMPLE = "`version: 2` and `targets: { production: { auto_deploy_on: refs
 
 /**
  * The pipeline from a parsed document to the canonical model: detect the version, validate with
- * the schema, check templates, ref patterns, `default_target`, `freezes` and `promote_from`,
- * migrate v1, build. Schema errors stop it before
+ * the schema, check templates, ref patterns, path patterns, `default_target`, `freezes` and
+ * `promote_from`, migrate v1, build. Schema errors stop it before
  * the later checks, which rely on the document's shape.
  */
 export function checkConfig(doc: unknown): ConfigCheck {
@@ -40,6 +41,7 @@ export function checkConfig(doc: unknown): ConfigCheck {
   const problems = [
     ...checkTemplates(targets),
     ...refs.errors,
+    ...checkPathPatterns(targets),
     ...checkDefaultTarget(validated.doc),
     ...checkFreezes(validated.doc, targets),
     ...checkPromotions(targets),

@@ -190,6 +190,21 @@ export interface TargetV2 {
    */
   readonly timeout?: string;
   /**
+   * Deploy on its own only when a file matching these patterns changed, like GitHub Actions'
+   * `on.push.paths`: patterns apply in order and the last one matching a file decides, so `!`
+   * excludes files that earlier patterns included. A push is compared with the ref's previous
+   * commit, a pull request with its base; when the changed files cannot be known (a new branch
+   * without new commits), it deploys. Tag pushes, commands and hooks are not filtered. Omitted:
+   * every change deploys. Cannot be combined with `paths_ignore`.
+   */
+  readonly paths?: readonly string[];
+  /**
+   * Do not deploy on its own when every changed file matches one of these patterns, like GitHub
+   * Actions' `on.push.paths-ignore` (no `!` here). Filtered like `paths`, which it cannot be
+   * combined with. Omitted: every change deploys.
+   */
+  readonly paths_ignore?: readonly string[];
+  /**
    * Freeze windows (weekly or dated). At the top level they hold every target; under a target, that
    * target too. Inherited through `_extends` like any key: an organisation can freeze all its
    * repositories at once.
@@ -335,6 +350,21 @@ export interface TargetV1 {
    * @default "1h"
    */
   readonly timeout?: string;
+  /**
+   * Deploy on its own only when a file matching these patterns changed, like GitHub Actions'
+   * `on.push.paths`: patterns apply in order and the last one matching a file decides, so `!`
+   * excludes files that earlier patterns included. A push is compared with the ref's previous
+   * commit, a pull request with its base; when the changed files cannot be known (a new branch
+   * without new commits), it deploys. Tag pushes, commands and hooks are not filtered. Omitted:
+   * every change deploys. Cannot be combined with `paths_ignore`.
+   */
+  readonly paths?: readonly string[];
+  /**
+   * Do not deploy on its own when every changed file matches one of these patterns, like GitHub
+   * Actions' `on.push.paths-ignore` (no `!` here). Filtered like `paths`, which it cannot be
+   * combined with. Omitted: every change deploys.
+   */
+  readonly paths_ignore?: readonly string[];
   /**
    * Freeze windows (weekly or dated). At the top level they hold every target; under a target, that
    * target too. Inherited through `_extends` like any key: an organisation can freeze all its

@@ -61,6 +61,18 @@ export interface Target {
   readonly promoteFrom: readonly string[];
   /** How long a commit must have succeeded upstream before it is promoted; 0 for at once. */
   readonly soakMs: number;
+  /** Which changed files make a push or pull request auto-deploy it; undefined: any change does. */
+  readonly pathFilter: PathFilter | undefined;
+}
+
+/**
+ * A target's `paths` or `paths_ignore` (never both): patterns in GitHub Actions' filter syntax, in
+ * the order written, `!` kept on the patterns that exclude.
+ */
+export interface PathFilter {
+  /** `paths`: some changed file must match. `paths_ignore`: some changed file must match none. */
+  readonly kind: "paths" | "paths_ignore";
+  readonly patterns: readonly string[];
 }
 
 /** A day of the week as ISO 8601 numbers it: 1 is Monday, 7 is Sunday. */

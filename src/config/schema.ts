@@ -181,6 +181,29 @@ const timeout = {
   examples: ["1h", "2h30m"],
 } as const;
 
+const pathPattern = {
+  type: "string",
+  description:
+    "A file path pattern in GitHub Actions' filter syntax, relative to the repository's root: `*` matches any run of characters except `/`, `**` any run including `/`, `x?` zero or one and `x+` one or more of the character before, `[a-z0-9]` one listed letter or digit, `\\` escapes; a leading `!` (in `paths` only) excludes again what earlier patterns included.",
+  examples: ["services/api/**", "**.md", "!docs/**"],
+} as const;
+
+const paths = {
+  type: "array",
+  items: pathPattern,
+  description:
+    "Deploy on its own only when a file matching these patterns changed, like GitHub Actions' `on.push.paths`: patterns apply in order and the last one matching a file decides, so `!` excludes files that earlier patterns included. A push is compared with the ref's previous commit, a pull request with its base; when the changed files cannot be known (a new branch without new commits), it deploys. Tag pushes, commands and hooks are not filtered. Omitted: every change deploys. Cannot be combined with `paths_ignore`.",
+  examples: [["services/api/**", "libs/shared/**", "!**.md"]],
+} as const;
+
+const pathsIgnore = {
+  type: "array",
+  items: pathPattern,
+  description:
+    "Do not deploy on its own when every changed file matches one of these patterns, like GitHub Actions' `on.push.paths-ignore` (no `!` here). Filtered like `paths`, which it cannot be combined with. Omitted: every change deploys.",
+  examples: [["docs/**", "**.md"]],
+} as const;
+
 const notificationRoute = {
   type: "object",
   description: "One place deployment notifications go, and which of them.",
@@ -324,6 +347,8 @@ const targetSettings = {
   hook_checks: hookChecks,
   stuck_after: stuckAfter,
   timeout,
+  paths,
+  paths_ignore: pathsIgnore,
   freezes,
   promote_from: promoteFrom,
   soak,

@@ -25,13 +25,35 @@ export interface PushFacts {
   readonly ref: string;
   readonly sha: string;
   readonly deleted: boolean;
-  /** Files added, modified or removed by the pushed commits (GitHub lists at most 20 commits). */
+  /** Files added, modified or removed by the commits the payload lists (at most 2048 of them). */
   readonly changedFiles: readonly string[];
+  /** What the payload says about the files the push changed: all of them, what to compare, or nothing. */
+  readonly changes: PushedFiles;
   /** True when the push went to the repository's default branch. */
   readonly toDefaultBranch: boolean;
   /** When the pushed commits (and the head commit) were made, as the payload says: what lead times start from. */
   readonly commitTimes: readonly CommitTime[];
 }
+
+/**
+ * The files a push or pull request changed, or `"unknown"` when neither the payload nor GitHub
+ * could list them all (a new branch without new commits, a list GitHub cut short). A path filter
+ * lets an unknown change through: deploying once too often beats never deploying a change.
+ */
+export type ChangedFiles = readonly string[] | "unknown";
+
+/**
+ * What a push payload tells about the files the push changed:
+ * - `listed`: all of them, from its commits' `added`, `modified` and `removed`;
+ * - `compare`: GitHub's compare API must say (the files between `base` and `head`), plus
+ *   `alsoChanged` from the payload — when the payload cut its lists short, or a force push dropped
+ *   commits whose changes it does not list;
+ * - `unknown`: there is nothing to compare with (a new ref the payload lists no complete commits for).
+ */
+export type PushedFiles =
+  | { readonly kind: "listed"; readonly files: readonly string[] }
+  | { readonly kind: "compare"; readonly base: string; readonly head: string; readonly alsoChanged: readonly string[] }
+  | { readonly kind: "unknown" };
 
 /** When a commit was made (its timestamp in a push), for the lead time of its deployments. */
 export interface CommitTime {

@@ -15,6 +15,8 @@ export const REASON_CODES = [
   "not_permitted",
   /** The ref moved on to a newer commit before this one deployed. */
   "superseded",
+  /** No file the target's `paths` (or `paths_ignore`) lets through changed; it does not deploy this commit on its own. */
+  "paths_unchanged",
   /** This commit is already deployed to that environment. */
   "already_deployed",
   /** The configuration is invalid; nothing deploys until it is fixed. */

@@ -1,9 +1,10 @@
 import type { DeployConfig } from "../config/model.js";
 import type { PendingDeploy } from "../domain/deployments.js";
-import type { TriggerFacts } from "../domain/event-facts.js";
+import type { ChangedFiles, TriggerFacts } from "../domain/event-facts.js";
 import type { RepoFacts } from "../domain/repo-facts.js";
 import { shortSha } from "../domain/short-sha.js";
 import { decideTarget } from "./decide-target.js";
+import { filterByPaths } from "./filter-by-paths.js";
 import { selectTargets } from "./select-targets.js";
 import type { Decision, EngineState } from "./types.js";
 
@@ -14,13 +15,19 @@ export interface TriggerInput {
   readonly config: DeployConfig;
   /** `pending` holds the deploys waiting on the same ref; `checks` are the pushed commit's. */
   readonly state: EngineState;
+  /**
+   * What the push or pull request changed, for targets with `paths` or `paths_ignore`; omitted when
+   * no file list was needed (see `needsChangedFiles`), which filters read as unknown.
+   */
+  readonly changedFiles?: ChangedFiles;
 }
 
 /**
  * Decides a push or pull request: older commits waiting on the same ref are superseded, and every
- * target whose `auto_deploy_on` matches is decided for the new commit.
+ * target whose `auto_deploy_on` matches is decided for the new commit, unless its path filter
+ * finds nothing it cares about among the changed files.
  */
-export function decideTrigger({ repo, trigger, config, state }: TriggerInput): Decision[] {
+export function decideTrigger({ repo, trigger, config, state, changedFiles = "unknown" }: TriggerInput): Decision[] {
   const superseded = state.pending
     .filter((pending) => pending.ref === trigger.ref && pending.sha !== trigger.sha)
     .map((pending): Decision => {
@@ -45,6 +52,8 @@ export function decideTrigger({ repo, trigger, config, state }: TriggerInput): D
       const message = `Pull request #${trigger.pr} is a draft; ${target.name} does not deploy drafts (allow_drafts).`;
       return { ...identify(candidate), action: "drop", reason: "not_permitted", message };
     }
+    const unchanged = filterByPaths(target, trigger, changedFiles, state.pending);
+    if (unchanged !== undefined) return { ...identify(candidate), action: "drop", reason: "paths_unchanged", message: unchanged };
     return decideTarget({ repo, target, deploy: candidate, state });
   });
   return [...superseded, ...decided];

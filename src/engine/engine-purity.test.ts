@@ -5,7 +5,8 @@ import { describe, expect, it } from "@jest/globals";
 const engineDir = fileURLToPath(new URL(".", import.meta.url));
 /**
  * What the decision engine may import: itself, the shared domain types, the config model, pure
- * templating, and Luxon for time-zone arithmetic (always given the time: `findFreeze` takes `now`).
+ * templating and path globs, and Luxon for time-zone arithmetic (always given the time:
+ * `findFreeze` takes `now`).
  */
 const allowed = [
   /^luxon$/,
@@ -13,6 +14,7 @@ const allowed = [
   /^\.\.\/domain\/[a-z-]+\.js$/,
   /^\.\.\/config\/model\.js$/,
   /^\.\.\/config\/render-template\.js$/,
+  /^\.\.\/config\/compile-path-pattern\.js$/,
 ];
 
 describe("the engine", () => {

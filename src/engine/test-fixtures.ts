@@ -32,6 +32,7 @@ export function target(overrides: Partial<Target> & Pick<Target, "name">): Targe
     freezes: [],
     promoteFrom: [],
     soakMs: 0,
+    pathFilter: undefined,
     ...overrides,
   };
 }

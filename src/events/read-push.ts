@@ -1,5 +1,6 @@
 import type { Context } from "probot";
 import type { CommitTime, PushFacts } from "../domain/event-facts.js";
+import { readPushedFiles } from "./read-pushed-files.js";
 
 /** GitHub lists at most this many commits in a push: the commit times kept from one push are bounded so. */
 export const MAX_PUSH_COMMIT_TIMES = 2048;
@@ -17,6 +18,7 @@ export function readPush(payload: PushPayload): PushFacts {
     sha: payload.after,
     deleted: payload.deleted || /^0+$/.test(payload.after),
     changedFiles: [...changed],
+    changes: readPushedFiles(payload),
     toDefaultBranch: payload.ref === `refs/heads/${payload.repository.default_branch}`,
     commitTimes: readCommitTimes(payload),
   };

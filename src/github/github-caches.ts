@@ -1,3 +1,4 @@
+import type { ChangedFiles } from "../domain/event-facts.js";
 import type { RepoPermission } from "../domain/repo-facts.js";
 import type { ConfigLoad } from "./load-config.js";
 import { createConditionalCache, type ConditionalCache } from "./conditional-cache.js";
@@ -13,6 +14,11 @@ export interface GitHubCaches {
   readonly teams: TtlCache<boolean>;
   /** The loaded configuration per repository, for {@link RECENT_CONFIG_TTL_MS}: what announcements read. */
   readonly recentConfigs: TtlCache<ConfigLoad>;
+  /**
+   * The files of a comparison of two commits, or of a pull request at one head commit, for an
+   * hour: neither changes, and the redeliveries, retries and events of one push ask again.
+   */
+  readonly changedFiles: TtlCache<ChangedFiles>;
 }
 
 /**
@@ -29,5 +35,7 @@ export function createGitHubCaches(now: () => number = Date.now): GitHubCaches {
     permissions: createTtlCache(60_000, undefined, now),
     teams: createTtlCache(5 * 60_000, undefined, now),
     recentConfigs: createTtlCache(RECENT_CONFIG_TTL_MS, undefined, now),
+    // Up to 3000 paths each: fewer entries than the other caches keep.
+    changedFiles: createTtlCache(60 * 60_000, 1_000, now),
   };
 }

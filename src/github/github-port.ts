@@ -1,8 +1,10 @@
 import type { ProbotOctokit } from "probot";
 import type { DeploymentRequest } from "../domain/deployments.js";
+import type { ChangedFiles } from "../domain/event-facts.js";
 import type { Metrics } from "../domain/metrics.js";
 import type { RepoFacts, RepoPermission } from "../domain/repo-facts.js";
 import { editComment, postComment, reactSeen } from "./comment-replies.js";
+import { compareCommits } from "./compare-commits.js";
 import { createCheckRun, type CheckRunReport } from "./create-check-run.js";
 import { createDeploymentStatus, type CreatedStatus, type ReportedState } from "./create-deployment-status.js";
 import { createDeployment, type CreateDeploymentOutcome } from "./create-deployment.js";
@@ -33,7 +35,10 @@ export interface GitHubPort {
   loadRecentConfig(): Promise<ConfigLoad>;
   /** Drops cached answers about this repository's configuration (after a push changed it). */
   forgetConfig(): void;
-  listPullRequestFiles(pr: number): Promise<string[]>;
+  /** The files a pull request changes at this head commit (cached per head), or unknown when GitHub lists too many. */
+  listPullRequestFiles(pr: number, headSha: string): Promise<ChangedFiles>;
+  /** The files `base...head` changes (cached: two commits compare the same forever), or unknown when GitHub cannot tell. */
+  compareCommits(base: string, head: string): Promise<ChangedFiles>;
   createDeployment(request: DeploymentRequest): Promise<CreateDeploymentOutcome>;
   /** A deployment GitHub already has (after a crash lost our record of it). */
   findDeployment(lookup: DeploymentLookup): Promise<FoundDeployment | undefined>;
@@ -76,7 +81,10 @@ export function createGitHubPort(octokit: Octokit, repo: RepoFacts, caches: GitH
       });
       caches.responses.invalidate(url);
     },
-    listPullRequestFiles: (pr) => listPullRequestFiles(octokit, repo, pr),
+    listPullRequestFiles: (pr, headSha) =>
+      caches.changedFiles.get(`${repo.id}:pull:${pr}:${headSha}`, () => listPullRequestFiles(octokit, repo, pr)),
+    compareCommits: (base, head) =>
+      caches.changedFiles.get(`${repo.id}:compare:${base}...${head}`, () => compareCommits(octokit, repo, base, head)),
     createDeployment: (request) => createDeployment(octokit, repo, request),
     findDeployment: (lookup) => findDeployment(octokit, repo, lookup),
     createDeploymentStatus: (id, state, description) => createDeploymentStatus(octokit, repo, id, state, description),

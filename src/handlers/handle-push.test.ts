@@ -25,6 +25,7 @@ const push = (fields: Partial<PushFacts> = {}): PushFacts => ({
   sha: SHA,
   deleted: false,
   changedFiles: [],
+  changes: { kind: "listed", files: [] },
   toDefaultBranch: true,
   commitTimes: [{ sha: SHA, committedAt: new Date("2026-12-07T11:00:00Z") }],
   ...fields,

@@ -3,11 +3,13 @@ import type { PushFacts } from "../domain/event-facts.js";
 
 import { reportConfigCheck } from "./config-check.js";
 import { handleTrigger } from "./handle-trigger.js";
+import { listPushedFiles } from "./list-pushed-files.js";
 import { CONFIG_PATH } from "../config/config-path.js";
 
 /**
  * A push: keep its commits' times (where the lead times of their deployments start), report on a
- * changed configuration, then auto-deploy the matching targets.
+ * changed configuration, then auto-deploy the matching targets (whose path filters, if any, read
+ * the files it changed).
  */
 export async function handlePush(deps: RepoContext, push: PushFacts): Promise<void> {
   if (push.deleted) {
@@ -19,5 +21,5 @@ export async function handlePush(deps: RepoContext, push: PushFacts): Promise<vo
     if (push.toDefaultBranch) deps.github.forgetConfig();
     await reportConfigCheck(deps, push.sha);
   }
-  await handleTrigger(deps, { kind: "push", ref: push.ref, sha: push.sha });
+  await handleTrigger(deps, { kind: "push", ref: push.ref, sha: push.sha }, () => listPushedFiles(deps, push.changes));
 }
