@@ -1,33 +1,23 @@
-import { describe, expect, it } from "@jest/globals";
+import { afterEach, describe, expect, it } from "@jest/globals";
 import { sweepOnce } from "../src/start-retry-sweep.js";
-import { comment, deploymentRequests, HEAD_SHA, onlyReply, refusedFor, useCommandTests } from "./commands/command-events.js";
-import { INSTALLATION_ID, useAppTests, type Harness } from "./helpers/app-harness.js";
+import { frozenConfig, iso } from "./helpers/freeze-config.js";
+import { createHarness, INSTALLATION_ID, type Harness } from "./helpers/app-harness.js";
 import { deployment } from "./helpers/github-responses.js";
+import { mockGitHub } from "./helpers/mock-github.js";
+import { STORE_BACKENDS, useStore } from "./helpers/store-backends.js";
 
 const SHA = "d6fde92930d4715a2b49857d24b940956b26d2d3";
 const CONFIG_URL = /\/contents\/\.github%2Fdeploy\.yml$/;
 const HOUR = 3_600_000;
 
-/** An ISO time the schema takes (no milliseconds). */
-const iso = (at: number) => new Date(at).toISOString().replace(/\.\d{3}Z$/, "Z");
+// One mock for both backends: a second would take over the first one's report of unmatched requests.
+const github = mockGitHub();
+afterEach(() => github.reset());
 
-/** A configuration whose production target is frozen from an hour before `now` until an hour after. */
-function frozenConfig(now: Date): string {
-  return `version: 2
-freezes:
-  - from: ${iso(now.getTime() - HOUR)}
-    to: ${iso(now.getTime() + HOUR)}
-    reason: Release freeze
-targets:
-  production:
-    auto_deploy_on: refs/heads/main
-    required_contexts: []
-`;
-}
-
-describe("a freeze holding an auto-deploy", () => {
-  const { github, start } = useAppTests();
+describe.each(STORE_BACKENDS)("a freeze holding an auto-deploy, on $name", (backend) => {
+  const store = useStore(backend);
   let h: Harness;
+  const start = () => createHarness(store(), github);
 
   it("keeps a push to main waiting (frozen, with the end) and deploys it once when the freeze ends", async () => {
     h = await start();
@@ -60,52 +50,5 @@ describe("a freeze holding an auto-deploy", () => {
     expect(github.requests.filter((r) => r.method === "POST" && r.path.endsWith("/deployments"))).toHaveLength(1);
     expect((await h.store.listDecisions(h.repo.id, { sha: SHA }))[0]).toMatchObject({ reason: "deployed" });
     expect(await h.store.listPendingBySha(h.repo.id, SHA)).toEqual([]);
-  });
-});
-
-describe("/deploy during a freeze", () => {
-  const commandTests = useCommandTests();
-  const { github } = commandTests;
-
-  it("is refused for a writer with frozen and the freeze's end; a repository admin's --force deploys", async () => {
-    const { h, gh } = await commandTests.begin();
-    gh.config(frozenConfig(h.parts.now()), 2);
-    gh.reaction(7001);
-    gh.permission("bob", "write");
-    gh.pullRequest();
-    gh.reply(9001);
-
-    await comment(h, { id: 7001, body: "/deploy production", login: "bob" });
-
-    const refused = onlyReply(github);
-    expect(refused).toContain(refusedFor("frozen"));
-    // Markdown-escaped, as every reply is.
-    expect(refused).toContain("\\(Release freeze\\). A repository admin may deploy anyway with <code>\\--force</code>.");
-    expect(deploymentRequests(github)).toEqual([]);
-
-    gh.reaction(7002);
-    gh.permission("carol", "admin");
-    gh.pullRequest();
-    gh.deployment(612, (body) => expect(body).toMatchObject({ ref: HEAD_SHA, environment: "production" }));
-    gh.reply(9002);
-
-    await comment(h, { id: 7002, body: "/deploy production --force", login: "carol" });
-
-    github.done();
-    expect(deploymentRequests(github)).toHaveLength(1);
-  });
-
-  it("lists the frozen targets and until when in /status", async () => {
-    const { h, gh } = await commandTests.begin();
-    gh.config(frozenConfig(h.parts.now()));
-    gh.reaction(7003);
-    gh.reply(9003);
-
-    await comment(h, { id: 7003, body: "/status" });
-
-    github.done();
-    const lines = onlyReply(github).split("\n");
-    expect(lines.slice(2, 6)).toEqual(["| production | production | none | — |", "", "Frozen:", ""]);
-    expect(lines[6]).toMatch(/^- production\\: production is frozen until .* UTC \\\(Release freeze\\\)\.$/);
   });
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "@jest/globals";
 import { sweepOnce } from "../src/start-retry-sweep.js";
-import { INSTALLATION_ID, useAppTests, type Harness } from "./helpers/app-harness.js";
+import { afterEach } from "@jest/globals";
+import { createHarness, INSTALLATION_ID, type Harness } from "./helpers/app-harness.js";
 import { deployment } from "./helpers/github-responses.js";
+import { mockGitHub } from "./helpers/mock-github.js";
+import { STORE_BACKENDS, useStore } from "./helpers/store-backends.js";
 
 const SHA = "d6fde92930d4715a2b49857d24b940956b26d2d3";
 const NEWER = "0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c";
@@ -20,8 +23,13 @@ targets:
     required_contexts: []
 `;
 
-describe("promotion from staging to production after a soak", () => {
-  const { github, start } = useAppTests();
+// One mock for both backends: a second would take over the first one's report of unmatched requests.
+const github = mockGitHub();
+afterEach(() => github.reset());
+
+describe.each(STORE_BACKENDS)("promotion from staging to production after a soak, on $name", (backend) => {
+  const store = useStore(backend);
+  const start = () => createHarness(store(), github);
   let h: Harness;
 
   const begin = async () => {
