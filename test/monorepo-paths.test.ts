@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { createHarness, INSTALLATION_ID, type Harness } from "./helpers/app-harness.js";
-import { deployment } from "./helpers/github-responses.js";
+import { changedFile, deployment } from "./helpers/github-responses.js";
 import { mockGitHub } from "./helpers/mock-github.js";
 import type { WebhookPayload } from "./helpers/payloads.js";
 import { STORE_BACKENDS, useStore } from "./helpers/store-backends.js";
@@ -38,22 +38,6 @@ targets:
 
 type Commit = WebhookPayload<"push">["commits"][number];
 type CommitFiles = Partial<Pick<Commit, "added" | "modified" | "removed">>;
-
-/** One entry of GitHub's list of a comparison's or a pull request's files. */
-function changedFile(filename: string, previous?: string) {
-  return {
-    sha: "bbcd538c8e72b8c175046e27cc8f907076331401",
-    filename,
-    status: previous === undefined ? "modified" : "renamed",
-    additions: 1,
-    deletions: 0,
-    changes: 1,
-    blob_url: `https://github.com/acme/shop/blob/main/${filename}`,
-    raw_url: `https://github.com/acme/shop/raw/main/${filename}`,
-    contents_url: `https://api.github.com/repos/acme/shop/contents/${filename}`,
-    ...(previous === undefined ? {} : { previous_filename: previous }),
-  };
-}
 
 /** A `GET /repos/{owner}/{repo}/compare/{basehead}` 200 answer listing these files. */
 function comparison(files: ReturnType<typeof changedFile>[]) {

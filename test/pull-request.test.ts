@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { INSTALLATION_ID, useAppTests, type Harness } from "./helpers/app-harness.js";
-import { deployment, deploymentStatus, IDEMPOTENCY_KEY } from "./helpers/github-responses.js";
+import { changedFile, deployment, deploymentStatus, IDEMPOTENCY_KEY } from "./helpers/github-responses.js";
 import type { WebhookPayload } from "./helpers/payloads.js";
 
 const HEAD_SHA = "c0ffee0000000000000000000000000000000001";
@@ -123,17 +123,3 @@ describe("pull request review environments", () => {
     expect((await h.store.listDecisions(h.repo.id, { sha: HEAD_SHA }))[0]?.reason).toBe("pull_request_closed");
   });
 });
-
-function changedFile(filename: string) {
-  return {
-    sha: "bbcd538c8e72b8c175046e27cc8f907076331401",
-    filename,
-    status: "modified",
-    additions: 1,
-    deletions: 0,
-    changes: 1,
-    blob_url: `https://github.com/acme/shop/blob/main/${filename}`,
-    raw_url: `https://github.com/acme/shop/raw/main/${filename}`,
-    contents_url: `https://api.github.com/repos/acme/shop/contents/${filename}`,
-  };
-}

@@ -1,7 +1,8 @@
 import { createTtlCache, type TtlCache } from "../github/ttl-cache.js";
 import type { SessionRecord } from "../store/session-store.js";
 import type { CookieData } from "./dashboard-cookie.js";
-import type { HistoryData, RepositoryData, RepositoryFromGitHub } from "./page-data.js";
+import type { HistoryData, RepositoryFromGitHub } from "./page-data.js";
+import type { RepositoryData } from "./views/repository-page.js";
 
 /**
  * A page's data is reused while the repository's version in the store is unchanged, for at most

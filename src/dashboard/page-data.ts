@@ -3,12 +3,11 @@ import type { GitHubPort } from "../github/github-port.js";
 import type { RecentCommit } from "../github/list-recent-commits.js";
 import type { VisibleRepository } from "../github/user-github.js";
 import type { DeploymentSearch, DeploymentWithState } from "../store/deployment-store.js";
-import type { LockRecord } from "../store/lock-store.js";
 import { openAsApp } from "./action-routes.js";
 import type { DashboardParts } from "./dashboard-parts.js";
 import type { SignedIn } from "./signed-in.js";
 import type { ConfigStatus } from "./views/action-forms.js";
-import type { CommitRow, WaitingDeploy } from "./views/repository-page.js";
+import type { CommitRow, RepositoryData } from "./views/repository-page.js";
 
 /** Deployments in flight are those created in the last day. */
 const IN_FLIGHT_WINDOW_MS = 24 * 3_600_000;
@@ -24,16 +23,6 @@ export interface RepositoryFromGitHub {
   readonly commits: readonly RecentCommit[] | undefined;
   /** Epoch ms: a newer answer makes a page's data be read again. */
   readonly readAt: number;
-}
-
-/** What the repository page reads from the store. */
-export interface RepositoryData {
-  readonly current: readonly DeploymentWithState[];
-  readonly inFlight: readonly DeploymentWithState[];
-  readonly waiting: readonly WaitingDeploy[];
-  readonly locks: readonly LockRecord[];
-  readonly recent: readonly DeploymentWithState[];
-  readonly commits: readonly CommitRow[] | undefined;
 }
 
 /** One page of the history: one more deployment than the page shows (there is a next page), and the environments. */

@@ -44,3 +44,19 @@ export function deploymentStatus(id: number, deploymentId: number, state: string
 
 /** What every deployment payload Deliverybot creates carries: a 32-hex-digit key that identifies its claim. */
 export const IDEMPOTENCY_KEY: unknown = expect.stringMatching(/^[0-9a-f]{32}$/);
+
+/** One entry of GitHub's list of a comparison's or a pull request's files. */
+export function changedFile(filename: string, previous?: string) {
+  return {
+    sha: "bbcd538c8e72b8c175046e27cc8f907076331401",
+    filename,
+    status: previous === undefined ? "modified" : "renamed",
+    additions: 1,
+    deletions: 0,
+    changes: 1,
+    blob_url: `https://github.com/acme/shop/blob/main/${filename}`,
+    raw_url: `https://github.com/acme/shop/raw/main/${filename}`,
+    contents_url: `https://api.github.com/repos/acme/shop/contents/${filename}`,
+    ...(previous === undefined ? {} : { previous_filename: previous }),
+  };
+}

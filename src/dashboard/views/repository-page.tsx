@@ -24,11 +24,8 @@ export interface CommitRow {
   readonly deployments: readonly { readonly deployment: DeploymentWithState; readonly current: boolean }[];
 }
 
-/** What the repository page shows: from the store, but the configuration and the commits (GitHub, conditionally). */
-export interface RepositoryView {
-  readonly owner: string;
-  readonly name: string;
-  readonly repoUrl: string;
+/** What the repository page reads from the store (the commits' list from GitHub). */
+export interface RepositoryData {
   readonly current: readonly DeploymentWithState[];
   readonly inFlight: readonly DeploymentWithState[];
   readonly waiting: readonly WaitingDeploy[];
@@ -36,6 +33,13 @@ export interface RepositoryView {
   readonly recent: readonly DeploymentWithState[];
   /** The default branch's newest commits; undefined when GitHub could not be asked. */
   readonly commits: readonly CommitRow[] | undefined;
+}
+
+/** Everything the repository page shows. */
+export interface RepositoryView extends RepositoryData {
+  readonly owner: string;
+  readonly name: string;
+  readonly repoUrl: string;
   readonly config: ConfigStatus;
   /** The deploy form's one-time request id. */
   readonly requestId: string;
