@@ -4,6 +4,7 @@ import { createFindRepository, createRepoContexts } from "./create-repo-contexts
 import { createDashboard } from "./dashboard/create-dashboard.js";
 import { readDashboardSettings } from "./dashboard/dashboard-settings.js";
 import { createDashboardCaches } from "./dashboard/dashboard-caches.js";
+import { watchRepositoryVersions, type RepositoryVersions } from "./dashboard/repository-versions.js";
 import { createVisibleRepositories } from "./dashboard/visible-repositories.js";
 import { createGitHubCaches } from "./github/github-caches.js";
 import { createRateLimiter } from "./hooks/create-rate-limiter.js";
@@ -87,7 +88,9 @@ export async function startDeliverybot(
   };
   registerRoutes(app, options.addHandler, routeParts, hooks, env);
   const dashboard = readDashboardSettings(env, github);
+  let versions: RepositoryVersions | undefined;
   if (dashboard.on) {
+    versions = await watchRepositoryVersions(store);
     options.addHandler(
       createDashboard({
         store,
@@ -96,6 +99,7 @@ export async function startDeliverybot(
         settings: dashboard.settings,
         visible: createVisibleRepositories(now),
         caches: createDashboardCaches(now),
+        versions,
         signInLimiter: createRateLimiter({ capacity: 10, refillEveryMs: 6_000, now: () => now().getTime() }),
         actionLimiter: createRateLimiter({ capacity: 10, refillEveryMs: 3_000, now: () => now().getTime() }),
         openRepo,
@@ -114,6 +118,7 @@ export async function startDeliverybot(
     async stop(drainMs) {
       stopSweep();
       const [drained, sent] = await Promise.all([workers.stop(drainMs), stopSender(sender, drainMs)]);
+      await versions?.stop();
       await store.close();
       return drained && sent;
     },

@@ -4,6 +4,7 @@ import type { RateLimiter } from "../hooks/create-rate-limiter.js";
 import type { Store } from "../store/store.js";
 import type { DashboardCaches } from "./dashboard-caches.js";
 import type { DashboardSettings } from "./dashboard-settings.js";
+import type { RepositoryVersions } from "./repository-versions.js";
 import type { VisibleRepositories } from "./visible-repositories.js";
 
 /** What the dashboard runs on. */
@@ -23,13 +24,14 @@ export interface DashboardParts {
     | "listDeploymentsForMetrics"
     | "listDeploymentsOfCommits"
     | "listChecksOfCommits"
-    | "repositoryVersion"
   >;
   readonly now: () => Date;
   readonly log: Logger;
   readonly settings: DashboardSettings;
   readonly visible: VisibleRepositories;
   readonly caches: DashboardCaches;
+  /** Each repository's version, read from the store only after it changed. */
+  readonly versions: RepositoryVersions;
   /** Sign-ins started per client address: a burst, then one every few seconds. */
   readonly signInLimiter: RateLimiter;
   /** Actions (deploy, lock…) per session, likewise. */

@@ -42,7 +42,7 @@ export async function showRepository(
 ): Promise<void> {
   const now = parts.now();
   // Read first: a change made while the page is assembled shows as a newer version, and refreshes it.
-  const version = await parts.store.repositoryVersion(repo.id);
+  const version = await parts.versions.version(repo.id);
   const fromGitHub = await parts.caches.github.get(String(repo.id), () => readFromGitHub(parts, signedIn, repo));
   const data = await parts.caches.repositoryPages.get(`${repo.id} ${version} ${fromGitHub.readAt}`, () =>
     readRepositoryData(parts, repo.id, now, fromGitHub.commits),
@@ -61,7 +61,7 @@ export async function showRepository(
 
 /** `GET /dashboard/<owner>/<repo>/version`: what the page's script compares, as JSON. */
 export async function sendVersion(res: ServerResponse, parts: DashboardParts, repoId: number): Promise<void> {
-  const version = await parts.store.repositoryVersion(repoId);
+  const version = await parts.versions.version(repoId);
   sendJsonNoStore(res, { version });
 }
 
@@ -80,7 +80,7 @@ export async function showHistory(
     limit: HISTORY_PAGE_SIZE + 1,
     offset: (page - 1) * HISTORY_PAGE_SIZE,
   };
-  const version = await parts.store.repositoryVersion(repo.id);
+  const version = await parts.versions.version(repo.id);
   const { deployments: found, environments } = await parts.caches.historyPages.get(
     `${repo.id} ${version} ${JSON.stringify(search)}`,
     () => readHistoryData(parts, repo.id, search),

@@ -57,6 +57,12 @@ function takingTurns(db: PGlite): SqlClient {
   return {
     ...executor(db),
     transaction: (fn) => db.transaction((tx) => fn(executor(tx))),
+    // In one process nothing is ever missed: listening starts, and stays.
+    async listenTo(channel, listener) {
+      const stop = await db.listen(channel, (payload) => listener.notify(payload));
+      listener.listening();
+      return () => stop();
+    },
     close: () => db.close(),
   };
 }

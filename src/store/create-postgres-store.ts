@@ -45,16 +45,17 @@ export function createPostgresClient(options: PostgresStoreOptions): SqlClient {
   if (!Number.isSafeInteger(poolSize) || poolSize < 1) {
     throw new Error(`The pool size must be a whole number of at least 1, got ${poolSize}`);
   }
-  const pool = new pg.Pool({
-    connectionString:
-      options.schema === undefined ? options.connectionString : withSearchPath(options.connectionString, options.schema),
-    max: poolSize,
+  const connectionString =
+    options.schema === undefined ? options.connectionString : withSearchPath(options.connectionString, options.schema);
+  const connection = {
+    connectionString,
     types: createTypeParsers(),
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     keepAlive: true,
-  });
+  };
+  const pool = new pg.Pool({ ...connection, max: poolSize });
   pool.on("error", (error) => options.onConnectionError?.(error));
-  return createPoolSqlClient(pool);
+  return createPoolSqlClient(pool, () => new pg.Client(connection));
 }
 
 async function ensureSchema(db: SqlClient, schema: string): Promise<void> {

@@ -383,6 +383,31 @@ ALTER TABLE deployments ADD CONSTRAINT deployments_trigger_check
   CHECK (trigger IN ('auto', 'promotion', 'command', 'hook', 'cli', 'dashboard', 'external'));
 `;
 
+// Issue 12: pages learn that a repository changed from the store itself. Whatever changes its
+// version (a deployment, a status, a decision, a lock) notifies the repository's id on a channel
+// named after the schema, so every instance can keep versions in memory until told otherwise.
+const repositoryChanges = `
+CREATE FUNCTION deliverybot_repository_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  repo bigint;
+BEGIN
+  IF TG_OP = 'DELETE' THEN repo := OLD.repo_id; ELSE repo := NEW.repo_id; END IF;
+  IF repo IS NOT NULL THEN
+    PERFORM pg_notify(left('deliverybot_' || current_schema(), 63), repo::text);
+  END IF;
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER deployments_changed AFTER INSERT OR UPDATE ON deployments
+  FOR EACH ROW EXECUTE FUNCTION deliverybot_repository_changed();
+CREATE TRIGGER deployment_statuses_changed AFTER INSERT OR UPDATE OF repo_id ON deployment_statuses
+  FOR EACH ROW EXECUTE FUNCTION deliverybot_repository_changed();
+CREATE TRIGGER decisions_changed AFTER INSERT ON decisions
+  FOR EACH ROW EXECUTE FUNCTION deliverybot_repository_changed();
+CREATE TRIGGER locks_changed AFTER INSERT OR UPDATE OR DELETE ON locks
+  FOR EACH ROW EXECUTE FUNCTION deliverybot_repository_changed();
+`;
+
 /** Every migration, in the order it applies. */
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: "initial schema", sql: initialSchema },
@@ -402,4 +427,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 15, name: "unfinished notifications by sequence", sql: openNotifications },
   { id: 16, name: "statuses by repository", sql: statusRepository },
   { id: 17, name: "promotions", sql: promotions },
+  { id: 18, name: "repository change notifications", sql: repositoryChanges },
 ];

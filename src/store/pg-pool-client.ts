@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { listenOnOwnConnection } from "./pg-listen.js";
 import type { SqlClient, SqlExecutor } from "./sql-client.js";
 
 type Queryable = Pick<pg.Pool | pg.PoolClient, "query">;
@@ -39,9 +40,10 @@ async function rollbackAndRelease(client: pg.PoolClient, brokenBy: Error | undef
  * The store's {@link SqlClient} on a node-postgres pool: statements run on any pooled connection,
  * a transaction on one checked-out connection (BEGIN … COMMIT, or ROLLBACK when `fn` or COMMIT
  * throws), which goes back to the pool afterwards, or is destroyed when it broke or ROLLBACK failed.
- * `close` ends the pool (once, however often it is called).
+ * `listenTo` uses a connection of its own (`openListener`). `close` ends the pool (once, however
+ * often it is called).
  */
-export function createPoolSqlClient(pool: pg.Pool): SqlClient {
+export function createPoolSqlClient(pool: pg.Pool, openListener: () => pg.Client): SqlClient {
   let closing: Promise<void> | undefined;
   return {
     ...executorOn(pool),
@@ -73,6 +75,7 @@ export function createPoolSqlClient(pool: pg.Pool): SqlClient {
         client.removeListener("error", onError);
       }
     },
+    listenTo: (channel, listener) => listenOnOwnConnection(openListener, channel, listener),
     close() {
       closing ??= pool.end();
       return closing;

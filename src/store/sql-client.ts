@@ -10,9 +10,24 @@ export interface SqlExecutor {
   exec(sql: string): Promise<unknown>;
 }
 
-/** A connection (or pool) that can also run a transaction and be closed. */
+/** What a listener on a notification channel is told. */
+export interface ChannelListener {
+  /** A `NOTIFY` on the channel, with its payload. */
+  notify(payload: string): void;
+  /** Listening (again, after `lost`): from now on every notification arrives. */
+  listening(): void;
+  /** Notifications may have been missed (the listening connection dropped); listening resumes by itself. */
+  lost(): void;
+}
+
+/** A connection (or pool) that can also run a transaction, listen to notifications, and be closed. */
 export interface SqlClient extends SqlExecutor {
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /**
+   * `LISTEN`s to `channel` until the function it resolves with is called. Absent on a bare client
+   * (tests hand the store a raw PGlite): nothing is then listened to.
+   */
+  listenTo?(channel: string, listener: ChannelListener): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

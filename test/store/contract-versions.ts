@@ -73,5 +73,68 @@ export function describeVersionContract(getStore: () => Store): void {
       expect(recorded.split(".")[1]).toBe(String(early.id));
       expect((await store.repositoryVersion(uniqueRepoId())).split(".")[1]).toBe("0");
     });
+
+    it("tells a watcher which repositories changed: deployments, statuses, decisions, locks taken and released", async () => {
+      const store = getStore();
+      const repoId = uniqueRepoId();
+      const told: number[] = [];
+      let listening = 0;
+      const stop = await store.watchRepositories({
+        changed: (changed) => told.push(changed),
+        listening: () => (listening += 1),
+        lost: () => undefined,
+      });
+      const toldAbout = async (expected: number) => {
+        for (let waited = 0; waited < 2_000 && !told.includes(expected); waited += 10) {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        const seen = told.includes(expected);
+        told.length = 0;
+        return seen;
+      };
+      const lock = {
+        repoId,
+        environment: "production",
+        target: "production",
+        owner: "alice",
+        pr: null,
+        reason: null,
+        expiresAt: null,
+      };
+
+      try {
+        await store.recordDeployment(deploymentRecord(repoId));
+        const deployment = await toldAbout(repoId);
+        await store.recordDeploymentStatus({
+          id: repoId + 11,
+          deploymentId: repoId + 1,
+          state: "success",
+          description: null,
+          environmentUrl: null,
+          logUrl: null,
+          createdAt: new Date("2026-01-01T10:05:00Z"),
+        });
+        const status = await toldAbout(repoId);
+        await store.recordDecision(decisionRecord(repoId));
+        const decision = await toldAbout(repoId);
+        await store.acquireLock({ ...lock, createdAt: new Date("2026-01-01T11:00:00Z") }, new Date("2026-01-01T11:00:00Z"));
+        const locked = await toldAbout(repoId);
+        await store.releaseLock(repoId, "production");
+        const released = await toldAbout(repoId);
+
+        expect(listening).toBe(1);
+        expect({ deployment, status, decision, locked, released }).toEqual({
+          deployment: true,
+          status: true,
+          decision: true,
+          locked: true,
+          released: true,
+        });
+      } finally {
+        await stop();
+      }
+      await store.recordDecision(decisionRecord(repoId));
+      expect(await toldAbout(repoId)).toBe(false);
+    });
   });
 }
