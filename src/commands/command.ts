@@ -1,5 +1,16 @@
 /** The commands Deliverybot answers in pull request comments, by their word after the prefix. */
-export const COMMAND_NAMES = ["deploy", "noop", "rollback", "lock", "unlock", "locks", "status", "why", "help"] as const;
+export const COMMAND_NAMES = [
+  "deploy",
+  "noop",
+  "rollback",
+  "promote",
+  "lock",
+  "unlock",
+  "locks",
+  "status",
+  "why",
+  "help",
+] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /**
@@ -25,6 +36,8 @@ export type ParsedCommand =
       readonly params: Readonly<Record<string, string>>;
     }
   | { readonly kind: "rollback"; readonly target: string }
+  /** `/promote <from> <to> [--force]`: deploys what succeeded in `from`'s environment to `to`. */
+  | { readonly kind: "promote"; readonly from: string; readonly to: string; readonly force: boolean }
   /** `/lock <target> [--reason "…"] [--for 2h]` or `/lock --global …`; `forMs` undefined = no expiry. */
   | {
       readonly kind: "lock";

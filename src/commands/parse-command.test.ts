@@ -105,6 +105,11 @@ describe("parseCommand with the / prefix", () => {
     ["/rollback production", { kind: "rollback", target: "production" }],
     ["/rollback", invalid("rollback", "/rollback expects a target: /rollback production")],
     ["/rollback production staging", invalid("rollback", "/rollback takes one target")],
+    // /promote.
+    ["/promote staging production", { kind: "promote", from: "staging", to: "production", force: false }],
+    ["/promote staging production --force", { kind: "promote", from: "staging", to: "production", force: true }],
+    ["/promote staging", invalid("promote", "/promote expects two targets: /promote staging production")],
+    ["/promote a b c", invalid("promote", "/promote expects two targets: /promote staging production")],
     ["/rollback --force production", invalid("rollback", 'unknown flag "--force": /rollback takes no flags')],
     ["/rollback prod/eu", invalid("rollback", "is not a target name")],
     // /lock and /unlock.

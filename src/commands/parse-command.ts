@@ -2,7 +2,7 @@ import { COMMAND_NAMES, type CommandName, type ParsedCommand } from "./command.j
 import { invalidCommand, type CommandGrammar } from "./command-grammar.js";
 import { parseDeployArguments } from "./parse-deploy-arguments.js";
 import { parseLockArguments, parseUnlockArguments } from "./parse-lock-arguments.js";
-import { parseRollbackArguments, parseWhyArguments, takesNoArguments } from "./parse-target-arguments.js";
+import { parsePromoteArguments, parseRollbackArguments, parseWhyArguments, takesNoArguments } from "./parse-target-arguments.js";
 import { suggestCommand } from "./suggest-command.js";
 import { tokenizeArguments } from "./tokenize-arguments.js";
 
@@ -12,6 +12,7 @@ const GRAMMARS: Readonly<Record<CommandName, CommandGrammar>> = {
   deploy: parseDeployArguments,
   noop: parseDeployArguments,
   rollback: parseRollbackArguments,
+  promote: parsePromoteArguments,
   lock: parseLockArguments,
   unlock: parseUnlockArguments,
   locks: takesNoArguments({ kind: "locks" }),

@@ -17,6 +17,19 @@ export function parseRollbackArguments(tokens: readonly Token[], context: Gramma
   return { kind: "rollback", target: read.target };
 }
 
+/** `/promote <from> <to> [--force]`: both targets are required. */
+export function parsePromoteArguments(tokens: readonly Token[], context: GrammarContext): ParsedCommand {
+  const flags = readFlags(tokens, { force: {} }, formatUsage(context));
+  if (!flags.ok) return invalidCommand(context, flags.message);
+  const [from, to, extra] = flags.positionals;
+  if (from === undefined || to === undefined || extra !== undefined) {
+    return invalidCommand(context, `${formatUsage(context)} expects two targets: ${formatUsage(context, "staging production")}`);
+  }
+  const problem = checkTargetName(from.text) ?? checkTargetName(to.text);
+  if (problem !== undefined) return invalidCommand(context, problem);
+  return { kind: "promote", from: from.text, to: to.text, force: flags.switches.has("force") };
+}
+
 /** `/why [target]`. */
 export function parseWhyArguments(tokens: readonly Token[], context: GrammarContext): ParsedCommand {
   const read = readTarget(tokens, context);

@@ -27,6 +27,12 @@ const HELP: Readonly<Record<CommandName, CommandHelp>> = {
     about: "Deploys again what the target ran before its latest deployment.",
     examples: ["{target}"],
   },
+  promote: {
+    usage: "<from> <to> [--force]",
+    about:
+      "Deploys to `to` the commit whose deployment to `from` is the newest and succeeded (no soak: you decide), through `to`'s checks, locks and freezes; `--force` goes past them (admins only).",
+    examples: ["staging {target}"],
+  },
   lock: {
     usage: '<target or --global> [--reason "…"] [--for 2h]',
     about:

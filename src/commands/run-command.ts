@@ -4,6 +4,7 @@ import { renderHelp } from "./render-help.js";
 import { refusal, sentence } from "./reply.js";
 import { runDeploy } from "./run-deploy.js";
 import { runLock, runLocks, runUnlock } from "./run-lock.js";
+import { runPromote } from "./run-promote.js";
 import { runRollback } from "./run-rollback.js";
 import { runStatus, runWhy } from "./run-status.js";
 
@@ -28,6 +29,8 @@ export async function runCommand(ctx: CommandContext, command: Exclude<ParsedCom
       return runDeploy(ctx, command);
     case "rollback":
       return runRollback(ctx, command);
+    case "promote":
+      return runPromote(ctx, command);
     case "lock":
       return runLock(ctx, command);
     case "unlock":
