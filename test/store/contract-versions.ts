@@ -2,6 +2,28 @@ import { describe, expect, it } from "@jest/globals";
 import type { Store } from "../../src/store/store.js";
 import { decisionRecord, deploymentRecord, uniqueRepoId } from "./store-fixtures.js";
 
+/** The lock both tests take on the repository's production. */
+const productionLock = (repoId: number) => ({
+  repoId,
+  environment: "production",
+  target: "production",
+  owner: "alice",
+  pr: null,
+  reason: null,
+  expiresAt: null,
+});
+
+/** A success status of the repository's first deployment (`deploymentRecord`'s id). */
+const successOf = (repoId: number) => ({
+  id: repoId + 11,
+  deploymentId: repoId + 1,
+  state: "success",
+  description: null,
+  environmentUrl: null,
+  logUrl: null,
+  createdAt: new Date("2026-01-01T10:05:00Z"),
+});
+
 /** Contract: a repository's version changes with anything the dashboard shows of it, and only then. */
 export function describeVersionContract(getStore: () => Store): void {
   describe("repository versions", () => {
@@ -17,27 +39,9 @@ export function describeVersionContract(getStore: () => Store): void {
       };
 
       await changed(() => store.recordDeployment(deploymentRecord(repoId)));
-      await changed(() =>
-        store.recordDeploymentStatus({
-          id: repoId + 11,
-          deploymentId: repoId + 1,
-          state: "success",
-          description: null,
-          environmentUrl: null,
-          logUrl: null,
-          createdAt: new Date("2026-01-01T10:05:00Z"),
-        }),
-      );
+      await changed(() => store.recordDeploymentStatus(successOf(repoId)));
       await changed(() => store.recordDecision(decisionRecord(repoId)));
-      const lock = {
-        repoId,
-        environment: "production",
-        target: "production",
-        owner: "alice",
-        pr: null,
-        reason: null,
-        expiresAt: null,
-      };
+      const lock = productionLock(repoId);
       await changed(() =>
         store.acquireLock({ ...lock, createdAt: new Date("2026-01-01T11:00:00Z") }, new Date("2026-01-01T11:00:00Z")),
       );
@@ -92,28 +96,12 @@ export function describeVersionContract(getStore: () => Store): void {
         told.length = 0;
         return seen;
       };
-      const lock = {
-        repoId,
-        environment: "production",
-        target: "production",
-        owner: "alice",
-        pr: null,
-        reason: null,
-        expiresAt: null,
-      };
+      const lock = productionLock(repoId);
 
       try {
         await store.recordDeployment(deploymentRecord(repoId));
         const deployment = await toldAbout(repoId);
-        await store.recordDeploymentStatus({
-          id: repoId + 11,
-          deploymentId: repoId + 1,
-          state: "success",
-          description: null,
-          environmentUrl: null,
-          logUrl: null,
-          createdAt: new Date("2026-01-01T10:05:00Z"),
-        });
+        await store.recordDeploymentStatus(successOf(repoId));
         const status = await toldAbout(repoId);
         await store.recordDecision(decisionRecord(repoId));
         const decision = await toldAbout(repoId);
