@@ -6,8 +6,9 @@ const RECONNECT_MS = 1_000;
 
 /**
  * `LISTEN`s to `channel` on a connection of its own (a pooled one may be handed to anyone), and
- * connects again after it drops, telling the listener it may have missed notifications meanwhile.
- * Resolves once listening; the function it resolves with stops it and closes the connection.
+ * connects again after it drops (or when the first connection fails), telling the listener it may
+ * have missed notifications meanwhile. Resolves once it tried to listen; the function it resolves
+ * with stops it and closes the connection.
  */
 export async function listenOnOwnConnection(
   open: () => pg.Client,
@@ -17,13 +18,17 @@ export async function listenOnOwnConnection(
   let current: pg.Client | undefined;
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
+  const later = (): void => {
+    // Never what keeps the process alive.
+    if (!stopped) retry = setTimeout(again, RECONNECT_MS).unref();
+  };
 
   const lose = (client: pg.Client): void => {
     if (current !== client) return;
     current = undefined;
     listener.lost();
     client.end().catch(() => undefined);
-    if (!stopped) retry = setTimeout(again, RECONNECT_MS);
+    later();
   };
   const connect = async (): Promise<void> => {
     const client = open();
@@ -39,17 +44,25 @@ export async function listenOnOwnConnection(
       await client.end().catch(() => undefined);
       throw error;
     }
+    if (stopped) {
+      // Stopped while connecting again: this connection is nobody's.
+      await client.end().catch(() => undefined);
+      return;
+    }
     current = client;
     listener.listening();
   };
   const again = (): void => {
     retry = undefined;
-    connect().catch(() => {
-      if (!stopped) retry = setTimeout(again, RECONNECT_MS);
-    });
+    connect().catch(later);
   };
 
-  await connect();
+  // A first connection that fails (the server refuses one more, say) must not stop the app: it is
+  // tried again, and until then nothing is known to be heard.
+  await connect().catch(() => {
+    listener.lost();
+    later();
+  });
   return async () => {
     stopped = true;
     if (retry !== undefined) clearTimeout(retry);
