@@ -11,18 +11,11 @@ export interface LatencyFigures {
   readonly count: number;
 }
 
-/** Figures of one arm: medians over its bursts (answers other than 2xx summed). */
-export interface ArmSummary {
-  readonly ackRate: number;
-  readonly ackP99Ms: number;
-  readonly processingRate: number;
-  /** CPU per webhook of the burst (µs): the app process, and the PostgreSQL server (PostgreSQL only). */
-  readonly cpuUs: number;
-  readonly databaseCpuUs?: number;
-  /** This process's CPU per webhook (µs): sender, fake GitHub and receiver. */
-  readonly benchCpuUs: number;
-  readonly failed: number;
-}
+/** Figures of one arm: a burst's figures, each the median over its bursts (answers other than 2xx summed). */
+export type ArmSummary = Pick<
+  PhaseFigures,
+  "ackRate" | "ackP99Ms" | "processingRate" | "cpuUs" | "databaseCpuUs" | "benchCpuUs" | "failed"
+>;
 
 /** How the arms with notifications compare with those without, and what the channel received. */
 export interface NotificationFigures {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import type { Locator, Page } from "playwright-core";
 import { randomSha } from "../helpers/webhook-events.js";
 import { commitPushEvent, deploymentStatusEvent, type DeploymentFacts, type StatusFacts } from "./dashboard-payloads.js";
@@ -20,11 +20,6 @@ const DAY_MS = 24 * HOUR_MS;
 describe("the dashboard's lock, unlock, rollback and metrics pages in Chromium, against the whole app and the fake GitHub", () => {
   const browser = useBrowser();
   const app = useDashboardServer();
-
-  afterEach(() => {
-    expect(app.github.problems()).toEqual([]);
-    expect(app.errors()).toEqual([]);
-  });
 
   const page = () => browser.page;
   const repoPage = () => `${app.url}/dashboard/acme/shop`;

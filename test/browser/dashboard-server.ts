@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from "@jest/globals";
+import { afterAll, afterEach, beforeAll, expect } from "@jest/globals";
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -55,7 +55,8 @@ export interface DashboardServer {
  * with {@link SHOP_CONFIG}, acme/secret, acme/ledger) and the whole app in-process on a free port, as production
  * starts it: Probot's `Server` loading `startDeliverybot` with the embedded database in a temporary
  * `DATA_DIR`, GitHub Enterprise Server URLs pointing at the fake, the dashboard on (OAuth credentials,
- * `SESSION_KEY`) and polling every 300 ms. Everything is stopped and removed after the file.
+ * `SESSION_KEY`) and polling every 300 ms. Everything is stopped and removed after the file. After
+ * each test it asserts that the fake saw no unexpected request and the app logged no error.
  *
  * @example
  * const app = useDashboardServer();
@@ -109,6 +110,12 @@ export function useDashboardServer(): DashboardServer {
     });
     await server.start();
   }, 60_000);
+
+  // Every test of the file ends clean: nothing the fake GitHub did not expect, nothing logged as an error.
+  afterEach(() => {
+    expect(github?.problems()).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 
   afterAll(async () => {
     await deliverybot?.stop(5_000);

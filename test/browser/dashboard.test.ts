@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import type { Response } from "playwright-core";
 import { randomSha, statusEvent } from "../helpers/webhook-events.js";
 import { deploymentEvent, deploymentStatusEvent, type DeploymentFacts, type StatusFacts } from "./dashboard-payloads.js";
@@ -28,11 +28,6 @@ const short = (sha: string) => sha.slice(0, 7);
 describe("the dashboard in Chromium, against the whole app and the fake GitHub", () => {
   const browser = useBrowser();
   const app = useDashboardServer();
-
-  afterEach(() => {
-    expect(app.github.problems()).toEqual([]);
-    expect(app.errors()).toEqual([]);
-  });
 
   const page = () => browser.page;
   const repoPage = () => `${app.url}/dashboard/acme/shop`;
