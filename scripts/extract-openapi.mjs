@@ -16,6 +16,7 @@ const OPERATIONS = [
   ["post", "/app/installations/{installation_id}/access_tokens"],
   ["get", "/orgs/{org}/teams/{team_slug}/memberships/{username}"],
   ["get", "/repos/{owner}/{repo}"],
+  ["post", "/repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"],
   ["post", "/repos/{owner}/{repo}/check-runs"],
   ["patch", "/repos/{owner}/{repo}/check-runs/{check_run_id}"],
   ["get", "/repos/{owner}/{repo}/collaborators/{username}/permission"],
@@ -39,6 +40,12 @@ const OPERATIONS = [
   ["get", "/user/installations"],
   ["get", "/user/installations/{installation_id}/repositories"],
 ];
+
+/**
+ * Webhooks the app receives that `@octokit/webhooks-examples` has no example of: their payload
+ * schemas are kept (under `x-webhooks`) so the tests' hand-written payloads are checked against them.
+ */
+const WEBHOOKS = ["deployment-protection-rule-requested"];
 
 /** Documentation-only keys dropped everywhere to keep the file small. */
 const DROPPED_KEYS = new Set(["example", "examples", "externalDocs", "x-github", "x-githubEnterpriseOverlays"]);
@@ -103,6 +110,12 @@ function extractOperation(spec, method, path) {
   return subset;
 }
 
+function extractWebhook(spec, name) {
+  const schema = spec["x-webhooks"]?.[name]?.post?.requestBody?.content?.["application/json"]?.schema;
+  if (!schema) throw new Error(`Webhook ${name} is not in ${SPEC_FILE}`);
+  return { post: { requestBody: { content: { "application/json": { schema: inline(spec, schema) } } } } };
+}
+
 function main() {
   const { spec, version } = loadSpec();
   const paths = {};
@@ -119,6 +132,7 @@ function main() {
     },
     servers: spec.servers,
     paths,
+    "x-webhooks": Object.fromEntries(WEBHOOKS.map((name) => [name, extractWebhook(spec, name)])),
   };
   process.stdout.write(`${JSON.stringify(subset, null, 2)}\n`);
 }

@@ -4,6 +4,7 @@ import type { DeliveryFacts } from "./events/delivery-facts.js";
 import { handleCheck } from "./handlers/handle-check.js";
 import { handleDeploymentEvent } from "./handlers/handle-deployment-event.js";
 import { handlePullRequestClosed } from "./handlers/handle-pull-request-closed.js";
+import { handleProtectionRequest } from "./handlers/handle-protection-request.js";
 import { handlePullRequest } from "./handlers/handle-pull-request.js";
 import { handlePush } from "./handlers/handle-push.js";
 import { processCommit } from "./handlers/process-commit.js";
@@ -25,5 +26,7 @@ export async function handleDelivery(deps: RepoContext, facts: DeliveryFacts): P
       return processCommit(deps, facts.sha);
     case "deployment":
       return handleDeploymentEvent(deps, facts.deployment, facts.status);
+    case "protection_request":
+      return handleProtectionRequest(deps, facts.request);
   }
 }

@@ -7,6 +7,8 @@ import type { Store } from "./store/store.js";
 
 /** Processed deliveries are kept this long: GitHub lets a delivery be redelivered for a few days. */
 export const KEEP_DELIVERIES_MS = 7 * 24 * 3_600_000;
+/** GitHub waits this long for the answer to a protection rule request; then it gives up, and so does the app. */
+export const KEEP_PROTECTION_REQUESTS_MS = 30 * 24 * 3_600_000;
 /** Deployment history is kept this long (each environment's newest deployment for good). */
 export const KEEP_DEPLOYMENTS_MS = 180 * 24 * 3_600_000;
 const PRUNE_BATCH = 1000;
@@ -23,8 +25,8 @@ export interface SweepParts {
 /**
  * One pass of the retry sweep: each waiting deploy in its repository's context, the watchdog on
  * stuck deployments, then a batch each of processed deliveries and delivered notifications older
- * than a week, of deployments (and commit times) older than 180 days and of expired dashboard
- * sessions are pruned. Returns how many waiting deploys it retried.
+ * than a week, of deployments (and commit times) older than 180 days, of expired dashboard
+ * sessions and of protection rule requests GitHub stopped waiting for (30 days) are pruned. Returns how many waiting deploys it retried.
  */
 export async function sweepOnce(parts: SweepParts): Promise<number> {
   const swept = await sweepDuePending(parts.store, parts.now(), parts.openRepo, parts.log);
@@ -35,6 +37,7 @@ export async function sweepOnce(parts: SweepParts): Promise<number> {
   await parts.store.pruneCommitTimes(new Date(now - KEEP_DEPLOYMENTS_MS), PRUNE_BATCH);
   const notifications = await parts.store.pruneNotifications(new Date(now - KEEP_DELIVERIES_MS), PRUNE_BATCH);
   await parts.store.pruneSessions(new Date(now), PRUNE_BATCH);
+  await parts.store.pruneProtectionRequests(new Date(now - KEEP_PROTECTION_REQUESTS_MS), PRUNE_BATCH);
   if (deliveries + deployments + notifications > 0) {
     parts.log.debug({ deliveries, deployments, notifications }, "pruned old deliveries, deployments and notifications");
   }

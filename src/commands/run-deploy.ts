@@ -8,7 +8,7 @@ import type { CommandContext } from "./command-context.js";
 import type { ParsedCommand } from "./command.js";
 import { renderDeployReply } from "./render-deploy-reply.js";
 import { refusal, sentence } from "./reply.js";
-import { resolveActor } from "./resolve-actor.js";
+import { resolveActor } from "../deploy/resolve-actor.js";
 
 type DeployCommand = Extract<ParsedCommand, { kind: "deploy" }>;
 

@@ -7,7 +7,7 @@ import type { CommandContext } from "./command-context.js";
 import type { ParsedCommand } from "./command.js";
 import { pullRequestEnvironment } from "./pull-request-environment.js";
 import { refusal, sentence } from "./reply.js";
-import { resolveActor } from "./resolve-actor.js";
+import { resolveActor } from "../deploy/resolve-actor.js";
 
 type Scope = Extract<ParsedCommand, { kind: "lock" }>["scope"];
 

@@ -5,7 +5,7 @@ import type { CommandContext } from "./command-context.js";
 import type { ParsedCommand } from "./command.js";
 import { pullRequestEnvironment } from "./pull-request-environment.js";
 import { refusal } from "./reply.js";
-import { resolveActor } from "./resolve-actor.js";
+import { resolveActor } from "../deploy/resolve-actor.js";
 import { finishCommandDeploy } from "./run-deploy.js";
 
 /**

@@ -9,6 +9,8 @@ const TRIGGERS: Readonly<Record<PendingDeploy["trigger"], DeploymentTrigger>> = 
   hook: "hook",
   admin: "cli",
   dashboard: "dashboard",
+  // A job a protection rule let through deploys itself: its deployment is the workflow's.
+  protection_rule: "external",
 };
 
 /**

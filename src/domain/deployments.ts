@@ -29,7 +29,7 @@ export interface PendingDeploy {
   readonly ref: string;
   readonly sha: string;
   readonly pr: number | null;
-  readonly trigger: "push" | "pull_request" | "promotion" | "command" | "hook" | "admin" | "dashboard";
+  readonly trigger: "push" | "pull_request" | "promotion" | "command" | "hook" | "admin" | "dashboard" | "protection_rule";
 }
 
 /**

@@ -71,3 +71,23 @@ export interface CommentFacts {
   /** The repository's web address (`repository.html_url`), for links in replies. */
   readonly repositoryUrl: string;
 }
+
+/**
+ * A `deployment_protection_rule` request: a workflow job with `environment:` waits until the app
+ * answers it approved or rejected (GitHub waits up to 30 days). All of it from the payload.
+ */
+export interface ProtectionRequestFacts {
+  /** The workflow run the callback URL names: the answer goes to its `deployment_protection_rule` endpoint. */
+  readonly runId: number;
+  /** The environment the job deploys to, as GitHub names it. */
+  readonly environment: string;
+  /** The commit and the branch or tag the workflow runs on. */
+  readonly sha: string;
+  readonly ref: string;
+  /** The pull request the run is for, when the payload names one. */
+  readonly pr: number | null;
+  /** Who started the run (the deployment's creator, else the sender): the deployer whose permission counts. */
+  readonly requester: string;
+  /** The event that started the run (`push`, `workflow_dispatch`, …). */
+  readonly event: string | null;
+}

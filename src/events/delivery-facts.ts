@@ -1,6 +1,6 @@
 import type { CheckRecord } from "../domain/checks.js";
 import type { DeploymentRecord, DeploymentStatusRecord } from "../domain/deployments.js";
-import type { CommentFacts, PullRequestTrigger, PushFacts } from "../domain/event-facts.js";
+import type { CommentFacts, ProtectionRequestFacts, PullRequestTrigger, PushFacts } from "../domain/event-facts.js";
 
 /** What a webhook Deliverybot acts on says, by what it asks of the domain; all of it from the payload. */
 export type DeliveryFacts =
@@ -15,4 +15,6 @@ export type DeliveryFacts =
   /** A check suite completed: the deploys waiting on its commit are evaluated again. */
   | { readonly kind: "checks_completed"; readonly sha: string }
   /** A `deployment` (no status) or a `deployment_status`, whoever created the deployment. */
-  | { readonly kind: "deployment"; readonly deployment: DeploymentRecord; readonly status: DeploymentStatusRecord | null };
+  | { readonly kind: "deployment"; readonly deployment: DeploymentRecord; readonly status: DeploymentStatusRecord | null }
+  /** A workflow job waits for the app's answer before it deploys to an environment. */
+  | { readonly kind: "protection_request"; readonly request: ProtectionRequestFacts };

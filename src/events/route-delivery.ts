@@ -3,17 +3,26 @@ import type { DeliveryFacts } from "./delivery-facts.js";
 import { readCheckRun, readStatus } from "./read-check.js";
 import { readComment } from "./read-comment.js";
 import { readDeployment, readDeploymentStatus } from "./read-deployment.js";
+import { readProtectionRequest } from "./read-protection-request.js";
 import { readPullRequest } from "./read-pull-request.js";
 import { readPush } from "./read-push.js";
 
 /** Reads the facts of a routed delivery; throws when its payload is malformed. */
 export type ReadDelivery = () => DeliveryFacts;
 
-type Payload<E extends HandledEvent | "issue_comment.created"> = Context<E>["payload"];
+type Payload<E extends HandledEvent | "issue_comment.created" | "deployment_protection_rule.requested"> = Context<E>["payload"];
 
 /** The webhook events Deliverybot handles (app.yml subscribes to these). */
 type HandledEvent =
-  "push" | "pull_request" | "issue_comment" | "status" | "check_run" | "check_suite" | "deployment" | "deployment_status";
+  | "push"
+  | "pull_request"
+  | "issue_comment"
+  | "status"
+  | "check_run"
+  | "check_suite"
+  | "deployment"
+  | "deployment_status"
+  | "deployment_protection_rule";
 
 const PULL_REQUEST_HEAD_ACTIONS = new Set(["opened", "synchronize", "reopened"]);
 
@@ -56,6 +65,12 @@ export function routeDelivery(event: string, payload: unknown): ReadDelivery | u
         const record = readDeployment(repository.id, deployment);
         return { kind: "deployment", deployment: record, status: readDeploymentStatus(deployment.id, status) };
       };
+    case "deployment_protection_rule":
+      if (action !== "requested") return undefined;
+      return () => ({
+        kind: "protection_request",
+        request: readProtectionRequest(payload as Payload<"deployment_protection_rule.requested">),
+      });
     default:
       return undefined;
   }

@@ -19,6 +19,7 @@ import { listRecentCommits, type RecentCommit } from "./list-recent-commits.js";
 import { loadConfig, type ConfigLoad } from "./load-config.js";
 import { observeGitHubCalls } from "./observe-github-calls.js";
 import { resolveCommit } from "./resolve-commit.js";
+import { reviewProtectionRule, type ProtectionReview } from "./review-protection-rule.js";
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
 
@@ -59,6 +60,8 @@ export interface GitHubPort {
   reactSeen(commentId: number): Promise<void>;
   postComment(pr: number, body: string): Promise<number>;
   editComment(commentId: number, body: string): Promise<void>;
+  /** Answers a workflow run's deployment protection rule request, or tells it why it still waits. */
+  reviewProtectionRule(review: ProtectionReview): Promise<void>;
 }
 
 /**
@@ -98,5 +101,6 @@ export function createGitHubPort(octokit: Octokit, repo: RepoFacts, caches: GitH
     reactSeen: (commentId) => reactSeen(octokit, repo, commentId),
     postComment: (pr, body) => postComment(octokit, repo, pr, body),
     editComment: (commentId, body) => editComment(octokit, repo, commentId, body),
+    reviewProtectionRule: (review) => reviewProtectionRule(octokit, repo, review),
   };
 }

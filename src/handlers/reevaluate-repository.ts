@@ -1,8 +1,12 @@
 import type { RepoContext } from "../deploy/repo-context.js";
 import { processCommit } from "./process-commit.js";
 
-/** Re-evaluates every deploy waiting in the repository, e.g. after a lock was released. */
+/** Re-evaluates every deploy and protection rule request waiting in the repository, e.g. after a lock was released. */
 export async function reevaluateRepository(deps: RepoContext): Promise<void> {
-  const pending = await deps.store.listPendingByRepo(deps.repo.id);
-  for (const sha of new Set(pending.map((deploy) => deploy.sha))) await processCommit(deps, sha);
+  const [pending, requests] = await Promise.all([
+    deps.store.listPendingByRepo(deps.repo.id),
+    deps.store.listProtectionRequests(deps.repo.id),
+  ]);
+  const commits = new Set([...pending.map((deploy) => deploy.sha), ...requests.map((request) => request.sha)]);
+  for (const sha of commits) await processCommit(deps, sha);
 }

@@ -2,23 +2,30 @@ import type { Logger } from "probot";
 import type { OpenRepoContext } from "../deploy/repo-context.js";
 import type { LockStore } from "../store/lock-store.js";
 import type { PendingRecord, PendingStore } from "../store/pending-store.js";
+import type { ProtectionRequestStore } from "../store/protection-request-store.js";
 import { processCommit } from "./process-commit.js";
+
+/** A commit of a repository something waits on, and the installation to open it as. */
+type WaitingCommit = Pick<PendingRecord, "repoId" | "owner" | "repo" | "installationId" | "sha">;
 
 /**
  * Retries the deploys whose creation GitHub could not take (5xx, rate limit, network) once their
- * retry time has come, and releases expired locks so the deploys waiting on them go ahead. One
- * commit is processed once even when several of its targets are due.
+ * retry time has come, wakes deploys and protection rule requests whose time came (a freeze's
+ * end), and releases expired locks so what waits on them goes ahead. One commit is processed once
+ * even when several things wait on it.
  */
 export async function sweepDuePending(
-  store: PendingStore & LockStore,
+  store: PendingStore & ProtectionRequestStore & LockStore,
   now: Date,
   openRepo: OpenRepoContext,
   log: Logger,
 ): Promise<number> {
-  const due = await store.listDuePending(now);
+  const due: WaitingCommit[] = [...(await store.listDuePending(now)), ...(await store.listDueProtectionRequests(now))];
   const expired = await store.releaseExpiredLocks(now);
-  for (const repoId of new Set(expired.map((lock) => lock.repoId))) due.push(...(await store.listPendingByRepo(repoId)));
-  const commits = new Map<string, PendingRecord>();
+  for (const repoId of new Set(expired.map((lock) => lock.repoId))) {
+    due.push(...(await store.listPendingByRepo(repoId)), ...(await store.listProtectionRequests(repoId)));
+  }
+  const commits = new Map<string, WaitingCommit>();
   for (const pending of due) commits.set(`${pending.repoId} ${pending.sha}`, pending);
 
   for (const pending of commits.values()) {
@@ -27,7 +34,7 @@ export async function sweepDuePending(
       const work = { log: log.child({ repo: `${repo.owner}/${repo.name}` }), origin: null };
       await processCommit(await openRepo({ repo, installationId: pending.installationId }, work), pending.sha);
     } catch (error) {
-      log.warn({ err: error, repo: `${pending.owner}/${pending.repo}`, sha: pending.sha }, "retry of a pending deploy failed");
+      log.warn({ err: error, repo: `${pending.owner}/${pending.repo}`, sha: pending.sha }, "retry of a waiting commit failed");
     }
   }
   return commits.size;

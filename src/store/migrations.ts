@@ -408,6 +408,32 @@ CREATE TRIGGER locks_changed AFTER INSERT OR UPDATE OR DELETE ON locks
   FOR EACH ROW EXECUTE FUNCTION deliverybot_repository_changed();
 `;
 
+// Issue 13: deployment protection rule requests a lock, a freeze or checks hold, until answered
+// (GitHub waits 30 days). A run asks once per environment.
+const protectionRequests = `
+CREATE TABLE protection_requests (
+  repo_id         bigint NOT NULL,
+  run_id          bigint NOT NULL,
+  environment     text NOT NULL,
+  owner           text NOT NULL,
+  repo            text NOT NULL,
+  installation_id bigint NOT NULL,
+  sha             text NOT NULL,
+  ref             text NOT NULL,
+  pr              bigint,
+  requester       text NOT NULL,
+  event           text,
+  requested_at    timestamptz NOT NULL,
+  reason          text,
+  message         text,
+  wake_at         timestamptz,
+  PRIMARY KEY (repo_id, run_id, environment)
+);
+CREATE INDEX protection_requests_sha ON protection_requests (repo_id, sha);
+CREATE INDEX protection_requests_wake_at ON protection_requests (wake_at) WHERE wake_at IS NOT NULL;
+CREATE INDEX protection_requests_requested_at ON protection_requests (requested_at);
+`;
+
 /** Every migration, in the order it applies. */
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: "initial schema", sql: initialSchema },
@@ -428,4 +454,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 16, name: "statuses by repository", sql: statusRepository },
   { id: 17, name: "promotions", sql: promotions },
   { id: 18, name: "repository change notifications", sql: repositoryChanges },
+  { id: 19, name: "deployment protection rule requests", sql: protectionRequests },
 ];

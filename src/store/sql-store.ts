@@ -11,6 +11,7 @@ import { createHookStore } from "./sql-hooks.js";
 import { createLockStore } from "./sql-locks.js";
 import { createNotificationStore } from "./sql-notifications.js";
 import { createPendingStore } from "./sql-pending.js";
+import { createProtectionRequestStore } from "./sql-protection-requests.js";
 import { createPullRequestHeadStore } from "./sql-pull-request-heads.js";
 import { createSessionStore } from "./sql-sessions.js";
 import { createVersionStore } from "./sql-versions.js";
@@ -26,6 +27,7 @@ export function createSqlStore(db: SqlClient): Store {
     ...createDeliveryStore(db),
     ...createCheckStore(db),
     ...createPendingStore(db),
+    ...createProtectionRequestStore(db),
     ...createDecisionStore(db),
     ...createClaimStore(db),
     ...createDeploymentStore(db),

@@ -10,6 +10,7 @@ import type { HookStore } from "./hook-store.js";
 import type { LockStore } from "./lock-store.js";
 import type { NotificationStore } from "./notification-store.js";
 import type { PendingStore } from "./pending-store.js";
+import type { ProtectionRequestStore } from "./protection-request-store.js";
 import type { PullRequestHeadStore } from "./pull-request-head-store.js";
 import type { SessionStore } from "./session-store.js";
 import type { VersionStore } from "./version-store.js";
@@ -25,6 +26,7 @@ export interface Store
     DeliveryStore,
     CheckStore,
     PendingStore,
+    ProtectionRequestStore,
     DecisionStore,
     ClaimStore,
     DeploymentStore,
@@ -54,6 +56,7 @@ export interface Store
 export type RepoStore = Pick<WatchStore, "watchDeployment"> &
   CheckStore &
   PendingStore &
+  ProtectionRequestStore &
   DecisionStore &
   ClaimStore &
   DeploymentStore &

@@ -21,7 +21,17 @@ export interface FakeUrls {
 const CREATED_AT = "2020-01-01T00:00:00Z";
 
 /** The events app.yml subscribes to, as an installation lists them. */
-const EVENTS = ["check_run", "check_suite", "deployment", "deployment_status", "issue_comment", "pull_request", "push", "status"];
+const EVENTS = [
+  "check_run",
+  "check_suite",
+  "deployment",
+  "deployment_protection_rule",
+  "deployment_status",
+  "issue_comment",
+  "pull_request",
+  "push",
+  "status",
+];
 
 /** The user or organisation GitHub embeds in answers (`owner`, `account`), with the fake's avatar. */
 export function simpleUserJson(login: string, type: "User" | "Organization", urls: FakeUrls): SimpleUser {

@@ -28,6 +28,8 @@ interface Operation {
 
 interface Subset {
   paths: Record<string, Record<string, Operation>>;
+  /** Payload schemas of the webhooks `@octokit/webhooks-examples` has no example of, by GitHub's name. */
+  "x-webhooks": Record<string, { post: { requestBody: { content: { "application/json": { schema: unknown } } } } }>;
 }
 
 /** An operation of GitHub's REST API that a concrete request path was matched to. */
@@ -177,4 +179,20 @@ function details(error: ErrorObject): string {
   if (typeof params["additionalProperty"] === "string") return ` (${JSON.stringify(params["additionalProperty"])})`;
   if (Array.isArray(params["allowedValues"])) return ` (${params["allowedValues"].map((v) => JSON.stringify(v)).join(", ")})`;
   return "";
+}
+
+/**
+ * Checks a webhook payload the tests compose (for an event `@octokit/webhooks-examples` lacks)
+ * against GitHub's schema of it, e.g. `deployment-protection-rule-requested`; returns ajv's errors
+ * as `path: message` lines, none when it conforms. Unknown properties are allowed, as GitHub adds them.
+ */
+export function validateWebhookPayload(webhook: string, payload: unknown): string[] {
+  const subset = JSON.parse(readFileSync(SUBSET_FILE, "utf8")) as Subset;
+  const schema = subset["x-webhooks"][webhook]?.post.requestBody.content["application/json"].schema;
+  if (schema === undefined) return [`no webhook ${webhook} in ${SUBSET_FILE.pathname}`];
+  const ajv = new Ajv({ allErrors: true, strictTypes: false, strictTuples: false });
+  addFormats(ajv);
+  const validate = ajv.compile(toJsonSchema(schema, { closeObjects: false }) as object);
+  if (validate(payload)) return [];
+  return (validate.errors ?? []).map((error) => `${error.instancePath || "/"}: ${error.message ?? "invalid"}`);
 }

@@ -32,7 +32,42 @@ interface WebhookDefinition {
   examples: Array<Record<string, unknown>>;
 }
 
-const definitions = createRequire(import.meta.url)("@octokit/webhooks-examples") as WebhookDefinition[];
+const examples = createRequire(import.meta.url)("@octokit/webhooks-examples") as WebhookDefinition[];
+
+/** The run whose jobs ask {@link composeProtectionRuleExample}'s question. */
+export const PROTECTION_RULE_RUN_ID = 3_000_000_001;
+
+/**
+ * A `deployment_protection_rule` payload, which `@octokit/webhooks-examples` lacks, made of the
+ * real `deployment` example's repository, sender, installation and deployment, with the fields
+ * GitHub's schema adds (checked against it in `test/harness/composed-payloads.test.ts`).
+ */
+function composeProtectionRuleExample(): WebhookDefinition {
+  const deployment = examples.find((d) => d.name === "deployment")?.examples[0];
+  if (deployment === undefined) throw new Error("@octokit/webhooks-examples has no deployment example");
+  const { repository, sender, installation } = deployment as {
+    repository: { full_name: string };
+    sender: unknown;
+    installation?: unknown;
+  };
+  const { environment, sha, ref } = deployment["deployment"] as { environment: string; sha: string; ref: string };
+  const example = {
+    action: "requested",
+    environment,
+    event: "push",
+    sha,
+    ref,
+    deployment_callback_url: `https://api.github.com/repos/${repository.full_name}/actions/runs/${PROTECTION_RULE_RUN_ID}/deployment_protection_rule`,
+    deployment: deployment["deployment"],
+    pull_requests: [],
+    repository,
+    ...(installation === undefined ? {} : { installation }),
+    sender,
+  };
+  return { name: "deployment_protection_rule", actions: ["requested"], examples: [example] };
+}
+
+const definitions: readonly WebhookDefinition[] = [...examples, composeProtectionRuleExample()];
 
 /**
  * Returns a deep copy of a real webhook payload from `@octokit/webhooks-examples`. Throws, listing

@@ -1,4 +1,4 @@
-import { resolveActor } from "../../commands/resolve-actor.js";
+import { resolveActor } from "../../deploy/resolve-actor.js";
 import { deployAsked } from "../../deploy/deploy-asked.js";
 import type { DeployOutcome } from "../../deploy/deploy-outcome.js";
 import type { RepoContext } from "../../deploy/repo-context.js";

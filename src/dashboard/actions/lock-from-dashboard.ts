@@ -1,4 +1,4 @@
-import { resolveActor } from "../../commands/resolve-actor.js";
+import { resolveActor } from "../../deploy/resolve-actor.js";
 import type { Target } from "../../config/model.js";
 import type { RepoContext } from "../../deploy/repo-context.js";
 import { GLOBAL_LOCK } from "../../domain/locks.js";

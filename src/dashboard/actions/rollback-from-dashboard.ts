@@ -1,4 +1,4 @@
-import { resolveActor } from "../../commands/resolve-actor.js";
+import { resolveActor } from "../../deploy/resolve-actor.js";
 import type { RepoContext } from "../../deploy/repo-context.js";
 import { renderEnvironment } from "../../engine/build-deployment-request.js";
 import { decideCommandDeploy } from "../../engine/decide-command-deploy.js";
