@@ -85,8 +85,8 @@ export function createProtectionRequestStore(db: SqlClient): ProtectionRequestSt
     },
     listProtectionRequests: (repoId, sha) =>
       sha === undefined
-        ? select("repo_id = $1 ORDER BY requested_at, run_id", [repoId])
-        : select("repo_id = $1 AND sha = $2 ORDER BY requested_at, run_id", [repoId, sha]),
+        ? select("repo_id = $1 ORDER BY requested_at, run_id, environment", [repoId])
+        : select("repo_id = $1 AND sha = $2 ORDER BY requested_at, run_id, environment", [repoId, sha]),
     listDueProtectionRequests: (now) => select("wake_at IS NOT NULL AND wake_at <= $1 ORDER BY wake_at", [now]),
     async holdProtectionRequest({ repoId, runId, environment }, { reason, message, wakeAt }) {
       await db.query(`UPDATE protection_requests SET reason = $4, message = $5, wake_at = $6 WHERE ${key}`, [

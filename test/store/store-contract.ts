@@ -10,6 +10,7 @@ import { describeHookContract } from "./contract-hooks.js";
 import { describeLockContract } from "./contract-locks.js";
 import { describeNotificationContract } from "./contract-notifications.js";
 import { describePendingContract } from "./contract-pending.js";
+import { describeProtectionRequestContract } from "./contract-protection-requests.js";
 import { describeQueueContract } from "./contract-queue.js";
 import { describeSessionContract } from "./contract-sessions.js";
 import { describeVersionContract } from "./contract-versions.js";
@@ -46,6 +47,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describeQueueContract(getStore);
     describeCheckContract(getStore);
     describePendingContract(getStore);
+    describeProtectionRequestContract(getStore);
     describeDecisionContract(getStore);
     describeClaimContract(getStore);
     describeDeploymentContract(getStore);

@@ -7,6 +7,7 @@ import type { NewHook } from "../../src/store/hook-store.js";
 import type { LockRecord } from "../../src/store/lock-store.js";
 import type { PendingRecord } from "../../src/store/pending-store.js";
 import type { Store } from "../../src/store/store.js";
+import type { ProtectionRequestRecord } from "../../src/store/protection-request-store.js";
 
 let counter = 0;
 // Above 2^32 so every test also proves bigint columns round-trip as JS numbers; random so runs
@@ -170,4 +171,26 @@ export async function enqueueOne(
   const [outcome] = await store.enqueueDeliveries([delivery], now);
   if (outcome === undefined) throw new Error("enqueueDeliveries answered no outcome for one delivery");
   return outcome;
+}
+
+/** A protection rule request of run 501 for production, waiting on (repoId, sha("a")). */
+export function protectionRequest(repoId: number, overrides: Partial<ProtectionRequestRecord> = {}): ProtectionRequestRecord {
+  return {
+    repoId,
+    runId: 501,
+    environment: "production",
+    owner: "acme",
+    repo: `shop-${repoId}`,
+    installationId: 7,
+    sha: sha("a"),
+    ref: "main",
+    pr: null,
+    requester: "dev",
+    event: "push",
+    requestedAt: new Date("2026-12-01T10:00:00Z"),
+    reason: null,
+    message: null,
+    wakeAt: null,
+    ...overrides,
+  };
 }
