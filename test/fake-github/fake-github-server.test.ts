@@ -176,6 +176,19 @@ describe("the fake GitHub server", () => {
     const writer = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...REPO, username: "hubot" });
     const pr = await octokit.rest.pulls.get({ ...REPO, pull_number: 5 });
     const unknownPr = statusOf(octokit.rest.pulls.get({ ...REPO, pull_number: 6 }));
+    const held = await octokit.rest.actions.reviewCustomGatesForRun({
+      ...REPO,
+      run_id: 31,
+      environment_name: "production",
+      comment: "Locked",
+    });
+    await octokit.rest.actions.reviewCustomGatesForRun({
+      ...REPO,
+      run_id: 31,
+      environment_name: "production",
+      state: "approved",
+      comment: "Go",
+    });
 
     expect(status.status).toBe(201);
     expect(await unknownStatus).toBe(404);
@@ -189,6 +202,11 @@ describe("the fake GitHub server", () => {
     expect(pr.data).toMatchObject({ number: 5, state: "open", draft: true, head: { ref: "feature-x", sha: SHA } });
     expect(pr.data.head.repo?.id).toBe(pr.data.base.repo.id);
     expect(await unknownPr).toBe(404);
+    expect(held.status).toBe(204);
+    expect(github.protectionReviews).toEqual([
+      { repo: "acme/shop", runId: 31, environment: "production", state: null, comment: "Locked" },
+      { repo: "acme/shop", runId: 31, environment: "production", state: "approved", comment: "Go" },
+    ]);
     expect(github.problems()).toEqual([]);
   });
 

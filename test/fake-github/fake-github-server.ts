@@ -116,6 +116,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     deploymentStatuses: state.deploymentStatuses,
     checkRuns: state.checkRuns,
     comments: state.comments,
+    protectionReviews: state.protectionReviews,
     requests: context.requests,
     unexpected: context.unexpected,
     validationErrors: context.validationErrors,

@@ -6,6 +6,7 @@ import type {
   FakeDeploymentStatus,
   FakeOAuthClient,
   FakePermission,
+  FakeProtectionReview,
   FakePullRequest,
   FakeRepositoryOptions,
 } from "./fake-github-types.js";
@@ -37,6 +38,7 @@ export interface FakeState {
   readonly deploymentStatuses: FakeDeploymentStatus[];
   readonly checkRuns: FakeCheckRun[];
   readonly comments: FakeComment[];
+  readonly protectionReviews: FakeProtectionReview[];
   /** The next id of a kind of object: 1, 2, 3… per kind. */
   nextId(kind: "token" | "deployment" | "status" | "checkRun" | "reaction" | "comment"): number;
 }
@@ -67,6 +69,7 @@ export function createFakeState(options: FakeStateOptions): FakeState {
     deploymentStatuses: [],
     checkRuns: [],
     comments: [],
+    protectionReviews: [],
     nextId(kind) {
       const id = (counters.get(kind) ?? 0) + 1;
       counters.set(kind, id);

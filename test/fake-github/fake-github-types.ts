@@ -13,6 +13,7 @@ export const FAKE_ROUTES = {
   getPullRequest: "GET /repos/{owner}/{repo}/pulls/{pull_number}",
   getCommit: "GET /repos/{owner}/{repo}/commits/{ref}",
   listCommits: "GET /repos/{owner}/{repo}/commits",
+  reviewProtectionRule: "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule",
   // With a user access token (`ghu_…`) from the OAuth web flow, not an installation token.
   getAuthenticatedUser: "GET /user",
   listInstallationsForUser: "GET /user/installations",
@@ -127,6 +128,15 @@ export interface FakeCheckRun {
   readonly conclusion: string | null;
 }
 
+/** An answer (or, without a state, a comment) the app gave a workflow run's protection rule request. */
+export interface FakeProtectionReview {
+  readonly repo: string;
+  readonly runId: number;
+  readonly environment: string;
+  readonly state: "approved" | "rejected" | null;
+  readonly comment: string | null;
+}
+
 /** An issue or pull request comment posted through the fake, with its latest body. */
 export interface FakeComment {
   readonly id: number;
@@ -214,6 +224,8 @@ export interface FakeGitHub {
   readonly deploymentStatuses: readonly FakeDeploymentStatus[];
   readonly checkRuns: readonly FakeCheckRun[];
   readonly comments: readonly FakeComment[];
+  /** Answers to deployment protection rule requests, in order. */
+  readonly protectionReviews: readonly FakeProtectionReview[];
   /** Every request, in the order answered (arrival order, unless `setLatency` delayed some). */
   readonly requests: readonly FakeRequest[];
   /**

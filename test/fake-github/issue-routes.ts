@@ -135,3 +135,16 @@ function outputOf(request: RouteRequest): Record<string, unknown> {
     ? { title: field(output, "title"), summary: field(output, "summary") }
     : {};
 }
+
+/** A workflow run's protection rule answer: kept as given, 204 like GitHub. */
+export const reviewProtectionRule: RouteHandler = (request, state) => {
+  const reviewState = stringField(request.body, "state");
+  state.protectionReviews.push({
+    repo: request.repo,
+    runId: Number(request.params["run_id"]),
+    environment: stringField(request.body, "environment_name") ?? "",
+    state: reviewState === "approved" || reviewState === "rejected" ? reviewState : null,
+    comment: stringField(request.body, "comment") ?? null,
+  });
+  return { status: 204 };
+};

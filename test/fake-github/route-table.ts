@@ -9,6 +9,7 @@ import {
   createCommentReaction,
   getPermission,
   getPullRequest,
+  reviewProtectionRule,
   updateComment,
 } from "./issue-routes.js";
 import { authorizeUser, exchangeCode } from "./oauth-routes.js";
@@ -30,6 +31,7 @@ export const ROUTE_TABLE: Readonly<Record<FakeRoute, RouteHandler>> = {
   [FAKE_ROUTES.getPullRequest]: getPullRequest,
   [FAKE_ROUTES.getCommit]: getCommit,
   [FAKE_ROUTES.listCommits]: listCommits,
+  [FAKE_ROUTES.reviewProtectionRule]: reviewProtectionRule,
   [FAKE_ROUTES.getAuthenticatedUser]: getAuthenticatedUser,
   [FAKE_ROUTES.listInstallationsForUser]: listInstallationsForUser,
   [FAKE_ROUTES.listInstallationReposForUser]: listInstallationReposForUser,
