@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { sweepOnce } from "../src/start-retry-sweep.js";
-import { comment, commandGitHub, type CommandGitHub } from "./commands/command-events.js";
+import { comment, commandGitHub, replies, type CommandGitHub } from "./commands/command-events.js";
 import { frozenConfig } from "./helpers/freeze-config.js";
 import { createHarness, INSTALLATION_ID, type Harness } from "./helpers/app-harness.js";
 import { mockGitHub, type RequestAssertion } from "./helpers/mock-github.js";
@@ -67,15 +67,17 @@ describe.each(STORE_BACKENDS)("Deliverybot as a deployment protection rule, on $
     });
   }
 
-  it("holds a job while production is locked, says why once, and approves it after /unlock", async () => {
+  it("holds a job while production is locked, says why once, lists it in /status, and approves it after /unlock", async () => {
     await begin();
-    gh.config(CONFIG, 5);
+    gh.config(CONFIG, 6);
     gh.reaction(7001);
     gh.reaction(7002);
+    gh.reaction(7003);
     gh.permission("alice", "write");
     gh.permission("dev", "write");
     gh.reply(9001);
     gh.reply(9002);
+    gh.reply(9003);
     review((body) =>
       expect(body).toEqual({ environment_name: "production", comment: expect.stringContaining("locked by @alice") }),
     );
@@ -91,6 +93,7 @@ describe.each(STORE_BACKENDS)("Deliverybot as a deployment protection rule, on $
     // Another check on the commit decides it again: the same hold is not told twice.
     await status("success");
     const toldOnce = reviews().length;
+    await comment(h, { id: 7003, body: "/status" });
     await comment(h, { id: 7002, body: "/unlock production" });
 
     github.done();
@@ -100,6 +103,10 @@ describe.each(STORE_BACKENDS)("Deliverybot as a deployment protection rule, on $
       expect.objectContaining({ runId: RUN, environment: "production", sha: SHA, requester: "dev", reason: "locked" }),
     ]);
     expect(toldOnce).toBe(1);
+    // The run's link is on the repository's page (the comment payload's html_url), the rest escaped.
+    expect(replies(github)[1]).toMatch(
+      /\n\nJobs held \(protection rule\):\n\n- \[run 3000000001\]\(https:\/\/github\.com\/[\w-]+\/[\w-]+\/actions\/runs\/3000000001\): production, 5e1ec7e by @\u200bdev\\: production is locked by @\u200balice; the job deploys 5e1ec7e once it is unlocked\.$/,
+    );
     expect(reviews().map((body) => body["state"])).toEqual([undefined, "approved"]);
     expect(reviews()[1]?.["comment"]).toBe("Approved 5e1ec7e for production: not locked or frozen, ci/test passed.");
     expect((await h.store.listDecisions(h.repo.id, { sha: SHA }))[0]).toMatchObject({ reason: "deployed", target: "production" });

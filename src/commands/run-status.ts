@@ -11,7 +11,8 @@ const IN_FLIGHT_WINDOW_MS = 24 * 3_600_000;
 
 /**
  * `/status`: per target, the newest deployment and its state, and the deploys still waiting with
- * why; the targets a freeze holds, until when; then the repository's deployments in flight
+ * why; the targets a freeze holds, until when; the workflow jobs held as a protection rule; then
+ * the repository's deployments in flight
  * (created or started in the last day) with their age.
  */
 export async function runStatus(ctx: CommandContext): Promise<string> {
@@ -33,7 +34,22 @@ export async function runStatus(ctx: CommandContext): Promise<string> {
     }
     lines.push(`| ${[target.name, environment, deployed, waiting.join("; ") || "—"].map(sentence).join(" | ")} |`);
   }
-  return [...lines, ...renderFreezes(ctx), ...(await renderInFlight(ctx))].join("\n");
+  return [...lines, ...renderFreezes(ctx), ...(await renderHeldJobs(ctx)), ...(await renderInFlight(ctx))].join("\n");
+}
+
+/** Workflow jobs whose protection rule request Deliverybot holds, each with why and a link to its run. */
+async function renderHeldJobs(ctx: CommandContext): Promise<string[]> {
+  const { deps, comment } = ctx;
+  const held = await deps.store.listProtectionRequests(deps.repo.id);
+  if (held.length === 0) return [];
+  const items = held.map((request) => {
+    const run = `[run ${request.runId}](${comment.repositoryUrl}/actions/runs/${request.runId})`;
+    const why = sentence(
+      `${request.environment}, ${shortSha(request.sha)} by @${request.requester}: ${request.message ?? "deciding"}`,
+    );
+    return `- ${run}: ${why}`;
+  });
+  return ["", "Jobs held (protection rule):", "", ...items];
 }
 
 /** The targets a freeze holds now, each with its end. */
