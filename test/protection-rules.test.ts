@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { sweepOnce } from "../src/start-retry-sweep.js";
 import { comment, commandGitHub, replies, type CommandGitHub } from "./commands/command-events.js";
-import { frozenConfig } from "./helpers/freeze-config.js";
+import { CONFIG_FILE, configAtCommit, push } from "./config/config-events.js";
+import { frozenConfig, iso } from "./helpers/freeze-config.js";
 import { createHarness, INSTALLATION_ID, type Harness } from "./helpers/app-harness.js";
 import { mockGitHub, type RequestAssertion } from "./helpers/mock-github.js";
 import { PROTECTION_RULE_RUN_ID as RUN } from "./helpers/payloads.js";
@@ -142,7 +143,9 @@ describe.each(STORE_BACKENDS)("Deliverybot as a deployment protection rule, on $
 
   it("holds a job in a freeze and approves it from the sweep when the freeze ends", async () => {
     await begin();
-    const config = frozenConfig(h.parts.now());
+    const startedAt = h.parts.now();
+    const config = frozenConfig(startedAt);
+    const end = new Date(iso(startedAt.getTime() + HOUR));
     gh.config(config, 2);
     // Asked again an hour later: a permission is kept for a minute.
     gh.permission("dev", "write");
@@ -163,8 +166,29 @@ describe.each(STORE_BACKENDS)("Deliverybot as a deployment protection rule, on $
     await sweepOnce(h.sweepParts);
 
     github.done();
-    expect(waiting?.wakeAt?.getTime()).toBeGreaterThan(h.parts.now().getTime() - 2_000);
+    expect(waiting?.wakeAt).toEqual(end);
     expect(beforeTheEnd).toBe(1);
+    expect(reviews().map((body) => body["state"])).toEqual([undefined, "approved"]);
+    expect(await h.store.listProtectionRequests(h.repo.id)).toEqual([]);
+  });
+
+  it("approves a held job at once when the default branch's configuration lifts the freeze", async () => {
+    await begin();
+    const frozen = frozenConfig(h.parts.now()).replace("    auto_deploy_on: refs/heads/main\n", "");
+    const lifted = "version: 2\ntargets:\n  production:\n    required_contexts: []\n";
+    gh.config(frozen);
+    gh.permission("dev", "write");
+    review((body) => expect(body).toMatchObject({ comment: expect.stringContaining("is frozen until") }));
+    await request();
+    github.expect("GET", configAtCommit(h), { status: 200, body: lifted });
+    github.expect("POST", `${h.api}/check-runs`, { status: 201, body: { id: 1 } });
+    // Read for the push's own targets, then to decide what waits (an ETag would make it a free 304).
+    gh.config(lifted, 2);
+    review((body) => expect(body).toMatchObject({ state: "approved" }));
+
+    await push(h, { ref: "refs/heads/main", sha: "f00d000000000000000000000000000000000002", changed: [CONFIG_FILE] });
+
+    github.done();
     expect(reviews().map((body) => body["state"])).toEqual([undefined, "approved"]);
     expect(await h.store.listProtectionRequests(h.repo.id)).toEqual([]);
   });

@@ -4,12 +4,14 @@ import type { PushFacts } from "../domain/event-facts.js";
 import { reportConfigCheck } from "./config-check.js";
 import { handleTrigger } from "./handle-trigger.js";
 import { listPushedFiles } from "./list-pushed-files.js";
+import { reevaluateRepository } from "./reevaluate-repository.js";
 import { CONFIG_PATH } from "../config/config-path.js";
 
 /**
  * A push: keep its commits' times (where the lead times of their deployments start), report on a
  * changed configuration, then auto-deploy the matching targets (whose path filters, if any, read
- * the files it changed).
+ * the files it changed). A new configuration on the default branch decides again what waits (a
+ * freeze lifted, a deployer added): two store queries when nothing does.
  */
 export async function handlePush(deps: RepoContext, push: PushFacts): Promise<void> {
   if (push.deleted) {
@@ -22,4 +24,5 @@ export async function handlePush(deps: RepoContext, push: PushFacts): Promise<vo
     await reportConfigCheck(deps, push.sha);
   }
   await handleTrigger(deps, { kind: "push", ref: push.ref, sha: push.sha }, () => listPushedFiles(deps, push.changes));
+  if (push.toDefaultBranch && push.changedFiles.includes(CONFIG_PATH)) await reevaluateRepository(deps);
 }
