@@ -20,6 +20,7 @@ export interface DashboardParts {
     | "listEnvironments"
     | "listLocks"
     | "listPendingByRepo"
+    | "listProtectionRequests"
     | "listDecisions"
     | "listDeploymentsForMetrics"
     | "listDeploymentsOfCommits"

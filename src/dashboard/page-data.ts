@@ -75,7 +75,7 @@ async function readConfigStatus(github: GitHubPort): Promise<ConfigStatus> {
   };
 }
 
-/** The repository page's store reads: environments, in flight, waiting and why, locks, latest deployments, the commits' checks and deployments. */
+/** The repository page's store reads: environments, in flight, waiting and why (deploys and held jobs), locks, latest deployments, the commits' checks and deployments. */
 export async function readRepositoryData(
   parts: DashboardParts,
   repoId: number,
@@ -83,10 +83,11 @@ export async function readRepositoryData(
   commits: readonly RecentCommit[] | undefined,
 ): Promise<RepositoryData> {
   const { store } = parts;
-  const [current, inFlight, pending, locks, recent] = await Promise.all([
+  const [current, inFlight, pending, heldJobs, locks, recent] = await Promise.all([
     store.listCurrentDeployments([repoId]),
     store.listDeploymentsInFlight(repoId, new Date(now.getTime() - IN_FLIGHT_WINDOW_MS)),
     store.listPendingByRepo(repoId),
+    store.listProtectionRequests(repoId),
     store.listLocks(repoId, now),
     store.searchDeployments(repoId, { limit: RECENT_DEPLOYMENTS }),
   ]);
@@ -99,7 +100,7 @@ export async function readRepositoryData(
     ),
     describeCommits(parts, repoId, commits, current),
   ]);
-  return { current, inFlight, waiting, locks, recent, commits: commitRows };
+  return { current, inFlight, waiting, heldJobs, locks, recent, commits: commitRows };
 }
 
 /** Each commit with its checks and where it went (two store queries), from what the webhooks told. */

@@ -40,6 +40,7 @@ const view = (fields: Partial<RepositoryView> = {}): RepositoryView => ({
   current: [deployment()],
   inFlight: [],
   waiting: [],
+  heldJobs: [],
   locks: [],
   recent: [deployment()],
   commits: [],
@@ -107,6 +108,24 @@ describe("RepositoryPage", () => {
       },
     };
 
+    const heldJob = {
+      repoId: 1,
+      runId: 77,
+      environment: HOSTILE,
+      owner: "acme",
+      repo: "shop",
+      installationId: 1,
+      sha: "a".repeat(40),
+      ref: HOSTILE,
+      pr: null,
+      requester: HOSTILE,
+      event: "push",
+      requestedAt: NOW,
+      reason: "locked",
+      message: HOSTILE,
+      wakeAt: null,
+    };
+
     const commit = {
       commit: { sha: "b".repeat(40), headline: HOSTILE, author: HOSTILE, authoredAt: NOW, url: "https://github.com/x" },
       checks: { state: "failure" as const, succeeded: 0, total: 1, failing: [HOSTILE] },
@@ -117,7 +136,14 @@ describe("RepositoryPage", () => {
       <RepositoryPage
         viewer={{ ...viewer, login: HOSTILE }}
         now={NOW}
-        view={view({ current: [hostile], recent: [hostile], locks: [lock], waiting: [waiting], commits: [commit] })}
+        view={view({
+          current: [hostile],
+          recent: [hostile],
+          locks: [lock],
+          waiting: [waiting],
+          heldJobs: [heldJob],
+          commits: [commit],
+        })}
       />,
     );
 
@@ -164,6 +190,33 @@ describe("RepositoryPage", () => {
     expect(render(<RepositoryPage viewer={viewer} now={NOW} view={view({ commits: [] })} />)).toContain(
       "The default branch has no commits.",
     );
+  });
+
+  it("lists the workflow jobs held as a protection rule, with why and a link to the run", () => {
+    const job = {
+      repoId: 1,
+      runId: 3141,
+      environment: "production",
+      owner: "acme",
+      repo: "shop",
+      installationId: 1,
+      sha: "d".repeat(40),
+      ref: "main",
+      pr: null,
+      requester: "dev",
+      event: "push",
+      requestedAt: NOW,
+      reason: "frozen",
+      message: "production is frozen until Monday.",
+      wakeAt: null,
+    };
+
+    const html = render(<RepositoryPage viewer={viewer} now={NOW} view={view({ heldJobs: [job] })} />);
+
+    expect(html).not.toContain("Nothing waits.");
+    expect(html).toContain('<a href="https://github.com/acme/shop/actions/runs/3141">workflow run 3141</a>');
+    expect(html).toContain("by @dev, held as a protection rule");
+    expect(html).toContain("<code>frozen</code> production is frozen until Monday.");
   });
 
   it("keeps the history's filters in its paging links, encoded", () => {

@@ -5,6 +5,7 @@ import type { DeploymentWithState } from "../../store/deployment-store.js";
 import type { DecisionRecord } from "../../store/decision-store.js";
 import type { LockRecord } from "../../store/lock-store.js";
 import type { PendingRecord } from "../../store/pending-store.js";
+import type { ProtectionRequestRecord } from "../../store/protection-request-store.js";
 import { ConfigBox, DeployForm, LockForm, RollbackForm, UnlockForm, type ConfigStatus } from "./action-forms.js";
 import { CommitLink, StateLabel, TimeAgo } from "./components.js";
 import { DeploymentTable, isWebUrl } from "./deployment-table.js";
@@ -29,6 +30,8 @@ export interface RepositoryData {
   readonly current: readonly DeploymentWithState[];
   readonly inFlight: readonly DeploymentWithState[];
   readonly waiting: readonly WaitingDeploy[];
+  /** Workflow jobs whose protection rule request Deliverybot holds (each with why, once told). */
+  readonly heldJobs: readonly ProtectionRequestRecord[];
   readonly locks: readonly LockRecord[];
   readonly recent: readonly DeploymentWithState[];
   /** The default branch's newest commits; undefined when GitHub could not be asked. */
@@ -130,7 +133,7 @@ export function RepositoryPage(props: {
 
       <section class="mb-4">
         <h2 class="h4 mb-2">Waiting</h2>
-        {view.waiting.length === 0 ? (
+        {view.waiting.length === 0 && view.heldJobs.length === 0 ? (
           <p class="color-fg-muted">Nothing waits.</p>
         ) : (
           <ul class="list-style-none" data-testid="waiting">
@@ -147,6 +150,19 @@ export function RepositoryPage(props: {
                 <a class="f6" href={`${base}/why?${new URLSearchParams({ sha: pending.sha, target: pending.target })}`}>
                   why
                 </a>
+              </li>
+            ))}
+            {view.heldJobs.map((job) => (
+              <li class="py-1" key={`run:${job.runId}:${job.environment}`}>
+                <span class="text-bold">{job.environment}</span> <CommitLink repoUrl={view.repoUrl} sha={job.sha} />{" "}
+                <a href={`${view.repoUrl}/actions/runs/${job.runId}`}>workflow run {job.runId}</a>{" "}
+                <span class="color-fg-muted">by @{job.requester}, held as a protection rule</span>
+                {job.reason === null ? null : (
+                  <span>
+                    {" "}
+                    — <code>{job.reason}</code> {job.message}
+                  </span>
+                )}
               </li>
             ))}
           </ul>
