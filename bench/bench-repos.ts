@@ -43,11 +43,33 @@ targets:
     environment: staging
 `;
 
-/** Omitted `required_contexts`: every check reported on the commit must succeed, and one must have reported. */
+/** What the push of each gated flow changes: a file the flow repositories' `paths` let through, listed in the payload. */
+export const FLOW_CHANGES = { modified: ["services/api/src/server.ts"] } as const;
+
+/** The target of {@link FLOW_CONFIG} that the flows deploy, and the one that promotes from it. */
+export const FLOW_TARGET = "production";
+export const FLOW_PROMOTED_TARGET = "production-eu";
+
+/**
+ * The gated flows' release policy. `production`: omitted `required_contexts` (every check reported
+ * on the commit must succeed, and one must have reported); `paths` that {@link FLOW_CHANGES} match;
+ * freezes that are never in force while the bench runs — dated windows long past and far ahead, as
+ * the bench runs on the real clock (`checkBenchConfigs` refuses to run otherwise). `production-eu`
+ * promotes what succeeded in production after a 30-minute soak: every flow starts a promotion when
+ * its production deployment succeeds, and the soak outlasts the app process that measures the flows.
+ */
 const FLOW_CONFIG = `version: 2
 targets:
-  production:
+  ${FLOW_TARGET}:
     auto_deploy_on: refs/heads/main
+    paths: [services/api/**, libs/shared/**, "!**.md"]
+    freezes:
+      - { from: 2020-12-24, to: 2021-01-04, time_zone: Europe/Berlin, reason: Holidays 2020 }
+      - { from: 2099-12-24, to: 2100-01-04, time_zone: Europe/Berlin, reason: Holidays 2099 }
+  ${FLOW_PROMOTED_TARGET}:
+    environment: production-eu
+    promote_from: ${FLOW_TARGET}
+    soak: 30m
 `;
 
 /** `required_contexts: []`: no gate, a push to main deploys at once. */

@@ -1,3 +1,4 @@
+import type { FakeDeployment } from "../test/fake-github/fake-github-server.js";
 import { loadPayload } from "../test/helpers/payloads.js";
 import { randomSha, type WebhookEvent, type WebhookRepo } from "../test/helpers/webhook-events.js";
 
@@ -36,15 +37,7 @@ const STATES = [
 export function deploymentLifecycle(repo: WebhookRepo, deploymentId: number, firstStatusId: number): DeploymentLifecycle {
   const sha = randomSha();
   const createdAt = new Date().toISOString();
-  const repository = (p: { repository: { id: number; name: string; full_name: string; owner: { login: string } | null } }) => {
-    Object.assign(p.repository, {
-      id: repo.id,
-      name: repo.name,
-      full_name: `${repo.owner}/${repo.name}`,
-      default_branch: "main",
-    });
-    if (p.repository.owner !== null) p.repository.owner.login = repo.owner;
-  };
+  const repository = (p: PayloadWithRepository) => setRepository(p, repo);
   const deploymentFields = { id: deploymentId, sha, ref: "main", environment: "production", created_at: createdAt };
   const deployment = loadPayload("deployment", {
     index: 0,
@@ -71,4 +64,69 @@ export function deploymentLifecycle(repo: WebhookRepo, deploymentId: number, fir
     if (announces !== undefined) expected.push({ deploymentId, event: announces, statusId, cause: index + 1 });
   });
   return { events, expected };
+}
+
+/** A deployment's state in a `deployment_status` webhook. */
+export type DeploymentState = "queued" | "in_progress" | "success" | "failure";
+
+/**
+ * The webhooks GitHub sends about a deployment the app created through the fake: the `deployment`
+ * webhook (sent on creation), then, for each of `statuses`, a `deployment_status` webhook such as
+ * the workflow that ships reports — with the deployment's id, SHA, environment, task and payload
+ * (which carries the app's `trigger` and `idempotency_key`: the app recognises it as its own), and
+ * each status created now.
+ */
+export function ownDeploymentWebhooks(
+  repo: WebhookRepo,
+  deployment: FakeDeployment,
+  statuses: readonly { readonly id: number; readonly state: DeploymentState }[],
+): WebhookEvent[] {
+  const fields = {
+    id: deployment.id,
+    sha: deployment.sha,
+    ref: deployment.ref,
+    task: deployment.task,
+    payload: deployment.payload,
+    environment: deployment.environment,
+    description: deployment.description,
+    created_at: deployment.createdAt,
+  };
+  const created = loadPayload("deployment", {
+    index: 0,
+    installationId: repo.installationId,
+    edit: (p) => {
+      setRepository(p, repo);
+      Object.assign(p.deployment, fields);
+    },
+  });
+  return [
+    { name: "deployment", payload: created },
+    ...statuses.map(({ id, state }) => {
+      const payload = loadPayload("deployment_status", {
+        index: 0,
+        installationId: repo.installationId,
+        edit: (p) => {
+          setRepository(p, repo);
+          Object.assign(p.deployment, fields);
+          const at = new Date().toISOString();
+          Object.assign(p.deployment_status, { id, state, environment: deployment.environment, created_at: at, updated_at: at });
+        },
+      });
+      return { name: "deployment_status", payload };
+    }),
+  ];
+}
+
+interface PayloadWithRepository {
+  repository: { id: number; name: string; full_name: string; owner: { login: string } | null };
+}
+
+function setRepository(p: PayloadWithRepository, repo: WebhookRepo): void {
+  Object.assign(p.repository, {
+    id: repo.id,
+    name: repo.name,
+    full_name: `${repo.owner}/${repo.name}`,
+    default_branch: "main",
+  });
+  if (p.repository.owner !== null) p.repository.owner.login = repo.owner;
 }

@@ -28,7 +28,16 @@ export const INGEST_GOALS: readonly Goal[] = [
   },
 ];
 
-/** The rate-limit goals: calls per no-action event, and per gated auto-deploy. */
+/**
+ * Whether every flow did what it measures: deployed once, and (when the app's decisions are known)
+ * left its promotion waiting for the soak.
+ */
+function flowsComplete(f: BackendFigures): boolean {
+  const { flows, flowsDeployed, flowDecisions } = f.calls;
+  return flowsDeployed === flows && (flowDecisions === undefined || flowDecisions["waiting_for_soak"] === flows);
+}
+
+/** The rate-limit goals: calls per no-action event, and per gated auto-deploy under a release policy. */
 export const CALL_GOALS: readonly Goal[] = [
   {
     label: "no-action events: calls / event ≤ 0.05",
@@ -38,8 +47,9 @@ export const CALL_GOALS: readonly Goal[] = [
     pass: (v) => v <= 0.05,
   },
   {
-    label: "gated auto-deploy (push → check run created → completed): calls / flow ≤ 2",
-    value: (f) => (f.calls.flowsDeployed === f.calls.flows ? f.calls.flowCalls / f.calls.flows : NaN),
+    label:
+      "gated auto-deploy with freezes, paths and a promotion (push → check run created → completed → deployment, its statuses): calls / flow ≤ 2",
+    value: (f) => (flowsComplete(f) ? f.calls.flowCalls / f.calls.flows : NaN),
     unit: "",
     digits: 2,
     pass: (v) => v <= 2,

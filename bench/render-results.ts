@@ -111,14 +111,23 @@ export function renderResults(run: BenchRun): string {
     `A fresh app (empty caches) gets ${num(s.noActionEvents)} webhooks that need no action (pushes to branches no target deploys and ` +
       "to repositories without configuration, deleted branches, statuses and check runs of commits nothing waits on, check suites, " +
       "other people's deployments and deployment statuses, pull requests without a `pr` target, plain comments), then " +
-      `${s.flows} gated auto-deploys on repositories it has not seen (push to main → check run \`ci/test\` created → completed), ` +
-      `${num(s.noActionEvents + s.flows * 3)} webhooks in all. Counted: every request to the fake GitHub except the token exchange and 304 answers.`,
+      `${s.flows} gated auto-deploys on repositories it has not seen, each step processed before the next: push to main → check run ` +
+      "`ci/test` created → completed, which creates the deployment; then GitHub's `deployment` webhook for it and the workflow's " +
+      "`deployment_status` `in_progress` and `success`. The flow repositories' configuration has a release policy: `production` has " +
+      "freezes (dated windows long past and far ahead: not in force while the bench runs) and `paths` that the push's files let " +
+      "through (the payload lists them, `commits[].modified`, so nothing is compared), and a promotion target, `production-eu` " +
+      "(`promote_from: production`, `soak: 30m`): each flow's `success` starts a promotion, which waits for its soak. " +
+      `${num(s.noActionEvents + flowEvents(measured) * s.flows)} webhooks in all. ` +
+      "Counted: every request to the fake GitHub except the token exchange and 304 answers.",
     "",
     goalTable(CALL_GOALS, measured),
+    "",
+    flowStepTable(measured),
     "",
     ...measured.flatMap((o) => [
       `${LABELS[o.backend]}: no-action phase ${breakdown(o.figures.calls.noActionBreakdown)}; ` +
         `flows ${breakdown(o.figures.calls.flowBreakdown)}; ${o.figures.calls.flowsDeployed} of ${o.figures.calls.flows} flows deployed; ` +
+        `${describeDecisions(o.figures.calls.flowDecisions, o.figures.calls.flows)}; ` +
         `${o.figures.calls.failed} webhooks not answered 2xx.`,
       "",
     ]),
@@ -166,6 +175,36 @@ export function renderResults(run: BenchRun): string {
 /** Per backend, the app's figure, the store floor's and the baseline's (measured in the same rounds). */
 function ingestCells(measured: readonly Measured[], cell: (figures: IngestFigures) => string): string[] {
   return measured.flatMap(({ figures: { ingest } }) => [cell(ingest.app), cell(ingest.floor), cell(ingest.baseline)]);
+}
+
+/** Webhooks of one gated flow (one per step). */
+function flowEvents(measured: readonly Measured[]): number {
+  return measured[0]?.figures.calls.flowEvents ?? 0;
+}
+
+/** The gated flows step by step: each step's rate-limited calls and 304 answers over all flows, per backend. */
+function flowStepTable(measured: readonly Measured[]): string {
+  const steps = measured[0]?.figures.calls.flowSteps ?? [];
+  return table(
+    [
+      `step (all ${measured[0]?.figures.calls.flows ?? 0} flows)`,
+      ...measured.flatMap((o) => [`${LABELS[o.backend]}: calls`, "304 answers (free)"]),
+    ],
+    steps.map((step, index) => [
+      step.step,
+      ...measured.flatMap((o) => {
+        const figures = o.figures.calls.flowSteps[index];
+        return figures === undefined ? ["—", "—"] : [num(figures.calls), num(figures.notModified)];
+      }),
+    ]),
+  );
+}
+
+/** The promotions left waiting for their soak, and every decision the flows led to (from the app's `/metrics`). */
+function describeDecisions(decisions: Readonly<Record<string, number>> | undefined, flows: number): string {
+  if (decisions === undefined) return "decisions not known (the app serves no `/metrics`)";
+  const listed = Object.entries(decisions).map(([reason, count]) => `${count}× \`${reason}\``);
+  return `${decisions["waiting_for_soak"] ?? 0} of ${flows} promotions waiting for their soak (decisions: ${listed.join(", ") || "none"})`;
 }
 
 function breakdown(byRoute: Readonly<Record<string, number>>): string {

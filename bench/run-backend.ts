@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { startApp, type BenchContext } from "./app-under-test.js";
 import type { BackendName, PreparedBackend } from "./backends.js";
 import { measureCalls, type CallFigures } from "./measure-calls.js";
@@ -44,7 +45,9 @@ export async function runBackend(
   },
   progress: (line: string) => void,
 ): Promise<BackendOutcome> {
-  const app = await startApp(context, backend);
+  // `/metrics` on, so the calls measure can read the decisions the flows led to.
+  const metricsToken = randomBytes(32).toString("hex");
+  const app = await startApp(context, backend, { METRICS_TOKEN: metricsToken });
   const unused = await backend.unused();
   if (unused !== undefined) {
     await app.process.stop();
@@ -54,7 +57,7 @@ export async function runBackend(
   try {
     progress(`  cold start ${app.process.startMs.toFixed(0)} ms; rate-limited calls on the event mix…`);
     const drainMode = await drainModeOf(app.process.url);
-    const calls = await measureCalls(context, app);
+    const calls = await measureCalls(context, app, metricsToken);
     progress(`  end-to-end push → deployment (${context.settings.e2eRuns} runs)…`);
     const e2e = await measureE2e(context, app);
     const { ingestRounds, ingestEvents } = context.settings;

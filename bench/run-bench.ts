@@ -15,6 +15,7 @@ import {
 } from "./backends.js";
 import { BENCH_OAUTH, benchConfigs, BOARD } from "./bench-repos.js";
 import { readBenchSettings } from "./bench-settings.js";
+import { checkBenchConfigs } from "./check-bench-configs.js";
 import { describeMachine } from "./describe-machine.js";
 import { createRandom } from "../test/helpers/seeded-random.js";
 import { startBaseline } from "./measure-ingest.js";
@@ -31,6 +32,7 @@ const RESULTS_FILE = join(REPO_ROOT, "bench", "RESULTS.md");
  */
 async function main(): Promise<void> {
   const startedAt = new Date();
+  checkBenchConfigs(startedAt);
   const loadAtStart = loadavg()[0] ?? NaN;
   const settings = readBenchSettings(process.env, {
     appScript: join(REPO_ROOT, "lib", "main.js"),

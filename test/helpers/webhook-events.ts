@@ -49,16 +49,31 @@ function setRepository(repository: RepositoryFields, repo: WebhookRepo): void {
   if (repository.owner !== null) repository.owner.login = repo.owner;
 }
 
-/** A push of one commit (changing README.md) to `ref`; `deleted` makes it a branch deletion. */
-export function pushEvent(repo: WebhookRepo, ref: string, sha: string, deleted = false): WebhookEvent {
+/** The files a pushed commit changed, as the push payload lists them (`commits[].added/modified/removed`). */
+export interface PushedChanges {
+  readonly added?: readonly string[];
+  readonly modified?: readonly string[];
+  readonly removed?: readonly string[];
+}
+
+/**
+ * A push of one commit to `ref`, changing what `changes` lists (by default it adds README.md, as
+ * the example payload does); `deleted` makes it a branch deletion. The payload lists the commit's
+ * files, so path filters need no call to GitHub.
+ */
+export function pushEvent(repo: WebhookRepo, ref: string, sha: string, deleted = false, changes?: PushedChanges): WebhookEvent {
   const payload = loadPayload("push", {
     index: 4,
     installationId: repo.installationId,
     edit: (p) => {
       setRepository(p.repository, repo);
       Object.assign(p, { ref, before: randomSha(), after: deleted ? "0".repeat(40) : sha, deleted, created: false });
-      for (const commit of p.commits) commit.id = sha;
-      if (p.head_commit !== null) p.head_commit.id = sha;
+      const files =
+        changes === undefined
+          ? {}
+          : { added: [...(changes.added ?? [])], modified: [...(changes.modified ?? [])], removed: [...(changes.removed ?? [])] };
+      for (const commit of p.commits) Object.assign(commit, { id: sha, ...files });
+      if (p.head_commit !== null) Object.assign(p.head_commit, { id: sha, ...files });
     },
   });
   return { name: "push", payload };
