@@ -4,6 +4,7 @@ import { deployCommand } from "./deploy-command.js";
 import { eventsCommand } from "./events-command.js";
 import { hooksCommand } from "./hooks-command.js";
 import { notifyCommand } from "./notify-command.js";
+import { promoteCommand } from "./promote-command.js";
 import { validateCommand } from "./validate-command.js";
 
 /** Every `deliverybot <command>`, in the order the usage lists them. */
@@ -12,6 +13,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   hooksCommand,
   eventsCommand,
   deployCommand,
+  promoteCommand,
   notifyCommand,
   ...COMING_COMMANDS,
 ];

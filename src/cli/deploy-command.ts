@@ -1,10 +1,11 @@
-import { shortSha } from "../domain/short-sha.js";
 import { callAdmin, DEFAULT_APP_URL, resolveAdminTarget } from "./admin-client.js";
 import type { CliCommand } from "./cli-command.js";
 import type { CliIo } from "./cli-io.js";
-import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
+import { checkDeployArguments } from "./check-deploy-arguments.js";
+import { EXIT_USAGE } from "./exit-codes.js";
 import { toPlainLine } from "./plain-line.js";
 import { readCliOptions } from "./read-cli-options.js";
+import { reportDeployAnswer } from "./report-deploy-answer.js";
 
 const HELP = `Usage: deliverybot deploy <owner/repo> <target> [--ref <branch|tag|sha>] [--request-id <id>] [--url <app-url>]
 
@@ -39,9 +40,6 @@ export const deployCommand: CliCommand = {
   run: runDeploy,
 };
 
-const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
-
 async function runDeploy(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = readCliOptions(args, { values: ["url", "ref", "request-id"] });
   if ("error" in parsed) return fail(io, `${parsed.error}; see deliverybot help deploy`);
@@ -50,11 +48,9 @@ async function runDeploy(args: readonly string[], io: CliIo): Promise<number> {
   if (repository === undefined || target === undefined || extra.length > 0) {
     return fail(io, "usage: deliverybot deploy <owner/repo> <target> [--ref <branch|tag|sha>] [--request-id <id>]");
   }
-  if (!REPOSITORY.test(repository)) return fail(io, `the repository must be owner/name, got "${repository}"`);
+  const wrong = checkDeployArguments(repository, requestId);
+  if (wrong !== undefined) return fail(io, wrong);
   if (ref === "") return fail(io, "--ref needs a branch, tag or commit SHA");
-  if (requestId !== undefined && !REQUEST_ID.test(requestId)) {
-    return fail(io, `--request-id must be 1 to 100 letters, digits, ".", "_" or "-", got "${requestId}"`);
-  }
   const app = resolveAdminTarget(io, url);
   if ("error" in app) return fail(io, app.error);
 
@@ -64,29 +60,7 @@ async function runDeploy(args: readonly string[], io: CliIo): Promise<number> {
     ...(ref === undefined ? {} : { ref: ref }),
     ...(requestId === undefined ? {} : { requestId: requestId }),
   };
-  const answer = await callAdmin(io, app, "POST", "/admin/deploy", body);
-  if (answer.ok) {
-    const sha = shortSha(String(answer.body["sha"]));
-    const environment = String(answer.body["environment"]);
-    if (answer.body["status"] === "already_deployed") {
-      io.stdout(`Already deployed: this request was handled before; ${sha} is not deployed to ${environment} again.\n`);
-    } else {
-      io.stdout(
-        `Deployed ${sha} to ${environment} (target ${String(answer.body["target"])}): deployment ${String(answer.body["deployment"])}.\n`,
-      );
-    }
-    return EXIT_OK;
-  }
-  const reason = answer.body?.["reason"];
-  if (typeof reason === "string") {
-    const message = answer.body?.["message"];
-    io.stderr(
-      `${toPlainLine(`deliverybot deploy: refused (${reason}): ${typeof message === "string" ? message : answer.message}`)}\n`,
-    );
-    return EXIT_INVALID;
-  }
-  const detail = answer.body?.["message"];
-  return fail(io, typeof detail === "string" ? `${answer.message}: ${detail}` : answer.message);
+  return reportDeployAnswer(io, "deploy", await callAdmin(io, app, "POST", "/admin/deploy", body));
 }
 
 function fail(io: CliIo, message: string): number {

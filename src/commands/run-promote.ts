@@ -1,5 +1,5 @@
-import { shortSha } from "../domain/short-sha.js";
 import { decideCommandDeploy } from "../engine/decide-command-deploy.js";
+import { pickPromotionCommit } from "../engine/pick-promotion-commit.js";
 import { resolveCommandTarget } from "../engine/resolve-command-target.js";
 import type { CommandContext } from "./command-context.js";
 import type { ParsedCommand } from "./command.js";
@@ -24,25 +24,15 @@ export async function runPromote(ctx: CommandContext, command: Extract<ParsedCom
   const upstream = pullRequestEnvironment(deps.repo, from.target, comment.pr);
 
   const [newest] = await deps.store.listDeployments(deps.repo.id, upstream, 1);
-  if (newest === undefined) return refusal("invalid_command", `Nothing was deployed to ${upstream} yet.`);
-  const commit = { ref: newest.ref, sha: newest.sha };
-  if (newest.lifecycle === "failed" || newest.lifecycle === "inactive") {
-    return refusal(
-      "upstream_failed",
-      `${shortSha(newest.sha)}, the newest deployment to ${upstream}, is ${newest.lifecycle}; nothing to promote.`,
-    );
-  }
-  if (newest.lifecycle !== "succeeded") {
-    return refusal(
-      "waiting_for_upstream",
-      `${shortSha(newest.sha)} has not succeeded in ${upstream} yet (${newest.lifecycle}); promote it once it has.`,
-    );
-  }
+  const pick = pickPromotionCommit(newest, upstream);
+  if (pick.kind === "nothing_deployed") return refusal("invalid_command", pick.message);
+  if (pick.kind === "refused") return refusal(pick.reason, pick.message);
+  const commit = { ref: pick.ref, sha: pick.sha };
   const [actor, pr, locks, checks] = await Promise.all([
     resolveActor(deps.github, comment.author, to.target),
     deps.github.getPullRequest(comment.pr),
     deps.store.listLocks(deps.repo.id, deps.now()),
-    deps.store.listChecks(deps.repo.id, newest.sha),
+    deps.store.listChecks(deps.repo.id, commit.sha),
   ]);
   const decision = decideCommandDeploy({
     repo: deps.repo,

@@ -1,4 +1,7 @@
+import { isRequestId } from "../hooks/hook-request-id.js";
+
 const REPOSITORY = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
+const TARGET = /^[A-Za-z0-9_.-]{1,100}$/;
 
 /** An admin request's fields, or what is wrong with its body. */
 export type AdminBody =
@@ -32,6 +35,35 @@ export function readRepositoryField(
   const match = REPOSITORY.exec(repository);
   if (match === null) return { error: `"repository" must be owner/name, got ${JSON.stringify(repository)}` };
   return { owner: match[1] ?? "", repo: match[2] ?? "" };
+}
+
+/** A field that names a target (required), e.g. `target`, `from`; or what is wrong with it. */
+export function readTargetField(
+  fields: Readonly<Record<string, unknown>>,
+  key: string,
+  expected: string,
+): { readonly target: string } | { readonly error: string } {
+  const value = fields[key];
+  if (value === undefined) return { error: `"${key}" is missing; ${expected}` };
+  if (typeof value !== "string") return { error: `"${key}" must be a string; ${expected}` };
+  if (!TARGET.test(value)) return { error: `"${key}" must be a target's name, got ${JSON.stringify(value.slice(0, 100))}` };
+  return { target: value };
+}
+
+/** The optional `requestId` field of a deploy (1 to 100 letters, digits, ".", "_", "-"); or what is wrong with it. */
+export function readRequestIdField(
+  fields: Readonly<Record<string, unknown>>,
+  expected: string,
+): { readonly requestId: string | undefined } | { readonly error: string } {
+  const { requestId } = fields;
+  if (requestId === undefined) return { requestId };
+  if (typeof requestId !== "string") return { error: `"requestId" must be a string; ${expected}` };
+  if (!isRequestId(requestId)) {
+    return {
+      error: `"requestId" must be 1 to 100 letters, digits, ".", "_" or "-", got ${JSON.stringify(requestId.slice(0, 100))}`,
+    };
+  }
+  return { requestId };
 }
 
 /** Whether `text` names a repository as `owner/name`. */

@@ -10,6 +10,7 @@ import { createAdminDeployRoute } from "./admin-deploy-route.js";
 import { createAdminEventsRoute } from "./admin-events-route.js";
 import { createAdminHooksRoute } from "./admin-hooks-route.js";
 import { createAdminNotifyRoute } from "./admin-notify-route.js";
+import { createAdminPromoteRoute } from "./admin-promote-route.js";
 import type { FindRepository } from "./admin-route.js";
 import { createDeployHookRoute } from "./deploy-hook-route.js";
 import { createHealthz } from "./healthz.js";
@@ -56,7 +57,7 @@ export type AdminEnv = Readonly<Record<string, string | undefined>>;
 /**
  * Registers the HTTP routes beside Probot's webhook path: `/healthz`, the deploy hooks, when
  * `ADMIN_TOKEN` is set the admin API (`/admin/hooks`, `/admin/events`, `/admin/deploy`,
- * `/admin/notify`), and when `METRICS_TOKEN` is set `/metrics`. A hook's GitHub calls are made as
+ * `/admin/promote`, `/admin/notify`), and when `METRICS_TOKEN` is set `/metrics`. A hook's GitHub calls are made as
  * the installation stored with it.
  */
 export function registerRoutes(
@@ -79,6 +80,7 @@ export function registerRoutes(
   addHandler(createAdminHooksRoute({ ...parts, log: adminLog, adminToken: env.ADMIN_TOKEN, publicUrl: env.PUBLIC_URL }));
   addHandler(createAdminEventsRoute({ ...parts, log: adminLog, adminToken: env.ADMIN_TOKEN, onQueued: parts.onQueued }));
   addHandler(createAdminDeployRoute({ ...parts, log: adminLog, adminToken: env.ADMIN_TOKEN }));
+  addHandler(createAdminPromoteRoute({ ...parts, log: adminLog, adminToken: env.ADMIN_TOKEN }));
   addHandler(createAdminNotifyRoute({ ...parts, log: adminLog, adminToken: env.ADMIN_TOKEN, sealer: parts.sealer }));
   addHandler(createDeployHookRoute({ ...parts, ...hooks, log: app.log.child({ name: "deploy-hooks" }) }));
   return hooks;

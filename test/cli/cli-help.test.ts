@@ -16,12 +16,13 @@ describe("runCli: help and usage", () => {
     expect(result.stdout.startsWith(USAGE_START)).toBe(true);
   });
 
-  it("lists validate, hooks, events and deploy as available, none as coming next", async () => {
+  it("lists validate, hooks, events, deploy and promote as available, none as coming next", async () => {
     const { stdout } = await run("--help");
 
     const line = (name: string) => stdout.split("\n").find((text) => text.startsWith(`  ${name} `)) ?? "";
-    for (const name of ["validate", "hooks", "events", "deploy"]) expect(line(name)).not.toContain("coming next");
+    for (const name of ["validate", "hooks", "events", "deploy", "promote"]) expect(line(name)).not.toContain("coming next");
     expect(line("deploy")).toContain("deploy <owner/repo> <target> [--ref ...]");
+    expect(line("promote")).toContain("promote <owner/repo> <from> <to>");
     expect(line("events")).toContain("events [--all] [--limit N] | retry <id>");
     expect(line("hooks")).toContain("hooks create|list|revoke");
     expect(line("help")).toContain("help [command]");
@@ -76,6 +77,23 @@ describe("runCli: help and usage", () => {
       'ADMIN_TOKEN=… deliverybot deploy acme/shop production --ref "$GIT_COMMIT" --request-id "build-$BUILD_NUMBER" --url https://deliverybot.example.com',
     );
     expect(result.stdout).toContain("Exit codes: 0 deployed or already deployed, 1 refused by a gate");
+    expect(result.stdout).not.toContain("coming next");
+  });
+
+  it("help promote explains where the commit comes from, the gates, the exit codes and gives an example", async () => {
+    const result = await run("help", "promote");
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /^Usage: deliverybot promote <owner\/repo> <from> <to> \[--request-id <id>\] \[--url <app-url>\]\n/,
+    );
+    expect(result.stdout).toContain(
+      "the commit of the newest deployment of <from>'s environment, once that deployment\nsucceeded",
+    );
+    expect(result.stdout).toContain(
+      'ADMIN_TOKEN=… deliverybot promote acme/shop staging production --request-id "release-$BUILD_NUMBER" --url https://deliverybot.example.com',
+    );
+    expect(result.stdout).toContain("Exit codes: 0 deployed or already deployed, 1 refused");
     expect(result.stdout).not.toContain("coming next");
   });
 });

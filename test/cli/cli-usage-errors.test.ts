@@ -21,6 +21,7 @@ describe("runCli: usage errors exit 2 with the usage on stderr", () => {
     [["valdate"], 'deliverybot: unknown command "valdate"; did you mean "validate"?'],
     [["hook", "list"], 'deliverybot: unknown command "hook"; did you mean "hooks"?'],
     [["evnets"], 'deliverybot: unknown command "evnets"; did you mean "events"?'],
+    [["promot", "acme/shop"], 'deliverybot: unknown command "promot"; did you mean "promote"?'],
     [["help", "validat"], 'deliverybot: unknown command "validat"; did you mean "validate"?'],
     [["frobnicate"], 'deliverybot: unknown command "frobnicate"'],
     [["--version"], 'deliverybot: unknown option "--version"'],

@@ -14,6 +14,8 @@ describe("admin API without ADMIN_TOKEN", () => {
     ["POST", "/admin/hooks"],
     ["DELETE", `/admin/hooks/${"A".repeat(22)}`],
     ["GET", "/admin/events?all=1"],
+    ["POST", "/admin/deploy"],
+    ["POST", "/admin/promote"],
   ])("%s %s answers 404", async (method, path) => {
     const response = await fetch(`${server.base}${path}`, {
       method,

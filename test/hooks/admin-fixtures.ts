@@ -1,4 +1,5 @@
 import type { GitHubMock } from "../helpers/mock-github.js";
+import type { Store } from "../../src/store/store.js";
 
 /** A usable admin token (the API wants at least 32 characters). */
 export const ADMIN_TOKEN = "admin-token-for-tests-0123456789abcdef";
@@ -41,4 +42,45 @@ export function expectInstalled(github: GitHubMock, r: AdminTestRepo): void {
 /** Expects the installation lookup to answer 404: the app is not installed on the repository. */
 export function expectNotInstalled(github: GitHubMock, r: AdminTestRepo): void {
   github.expect("GET", `${r.api}/installation`, { status: 404, body: { message: "Not Found" } });
+}
+
+/**
+ * Records in the store a deployment of `sha` (from `main`) to `environment`, as GitHub's webhooks
+ * would, with a status in `state` (none: `created`). Its id is the repository's own: one per test.
+ */
+export async function recordDeploymentOf(
+  store: Store,
+  r: AdminTestRepo,
+  sha: string,
+  state: string | null,
+  environment = "staging",
+): Promise<void> {
+  const id = r.repoId * 10;
+  const createdAt = new Date(Date.now() - 60_000);
+  await store.recordDeployment({
+    id,
+    repoId: r.repoId,
+    environment,
+    sha,
+    ref: "main",
+    task: "deploy",
+    target: environment,
+    pr: null,
+    transient: false,
+    createdAt,
+    creator: "ci-bot",
+    trigger: "external",
+    description: null,
+  });
+  if (state === null) return;
+  const reportedAt = new Date(createdAt.getTime() + 30_000);
+  await store.recordDeploymentStatus({
+    id: id * 10,
+    deploymentId: id,
+    state,
+    description: null,
+    environmentUrl: null,
+    logUrl: null,
+    createdAt: reportedAt,
+  });
 }
