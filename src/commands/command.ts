@@ -4,6 +4,8 @@ export const COMMAND_NAMES = [
   "noop",
   "rollback",
   "promote",
+  "approve",
+  "reject",
   "lock",
   "unlock",
   "locks",
@@ -46,6 +48,10 @@ export type ParsedCommand =
       readonly forMs: number | undefined;
     }
   | { readonly kind: "unlock"; readonly scope: { readonly global: true } | { readonly global: false; readonly target: string } }
+  /** `/approve [target]`: approves the pull request's commit for the target (its `approvals`). */
+  | { readonly kind: "approve"; readonly target: string | undefined }
+  /** `/reject [target] [reason…]`: rejects it; what waits on it is dropped. */
+  | { readonly kind: "reject"; readonly target: string | undefined; readonly reason: string | undefined }
   | { readonly kind: "locks" }
   | { readonly kind: "status" }
   | { readonly kind: "why"; readonly target: string | undefined }

@@ -2,7 +2,14 @@ import { COMMAND_NAMES, type CommandName, type ParsedCommand } from "./command.j
 import { invalidCommand, type CommandGrammar } from "./command-grammar.js";
 import { parseDeployArguments } from "./parse-deploy-arguments.js";
 import { parseLockArguments, parseUnlockArguments } from "./parse-lock-arguments.js";
-import { parsePromoteArguments, parseRollbackArguments, parseWhyArguments, takesNoArguments } from "./parse-target-arguments.js";
+import {
+  parseApproveArguments,
+  parsePromoteArguments,
+  parseRejectArguments,
+  parseRollbackArguments,
+  parseWhyArguments,
+  takesNoArguments,
+} from "./parse-target-arguments.js";
 import { suggestCommand } from "./suggest-command.js";
 import { tokenizeArguments } from "./tokenize-arguments.js";
 
@@ -13,6 +20,8 @@ const GRAMMARS: Readonly<Record<CommandName, CommandGrammar>> = {
   noop: parseDeployArguments,
   rollback: parseRollbackArguments,
   promote: parsePromoteArguments,
+  approve: parseApproveArguments,
+  reject: parseRejectArguments,
   lock: parseLockArguments,
   unlock: parseUnlockArguments,
   locks: takesNoArguments({ kind: "locks" }),

@@ -30,6 +30,25 @@ export function parsePromoteArguments(tokens: readonly Token[], context: Grammar
   return { kind: "promote", from: from.text, to: to.text, force: flags.switches.has("force") };
 }
 
+/** `/approve [target]`. */
+export function parseApproveArguments(tokens: readonly Token[], context: GrammarContext): ParsedCommand {
+  const read = readTarget(tokens, context);
+  if (!read.ok) return invalidCommand(context, read.message);
+  return { kind: "approve", target: read.target };
+}
+
+/** `/reject [target] [reason…]`: a lone word is the target; words after the target are the reason. */
+export function parseRejectArguments(tokens: readonly Token[], context: GrammarContext): ParsedCommand {
+  const flags = readFlags(tokens, {}, formatUsage(context));
+  if (!flags.ok) return invalidCommand(context, flags.message);
+  const [target, ...words] = flags.positionals;
+  if (target === undefined) return { kind: "reject", target: undefined, reason: undefined };
+  const problem = checkTargetName(target.text);
+  if (problem !== undefined) return invalidCommand(context, problem);
+  const reason = words.map((word) => word.text).join(" ");
+  return { kind: "reject", target: target.text, reason: reason === "" ? undefined : reason };
+}
+
 /** `/why [target]`. */
 export function parseWhyArguments(tokens: readonly Token[], context: GrammarContext): ParsedCommand {
   const read = readTarget(tokens, context);

@@ -52,6 +52,8 @@ describe("renderHelp", () => {
      - \`/noop [target] [ref] [--force] [| key=value …]\`: Like deploy, as a dry run, with the same arguments. Example: \`/noop production\`
      - \`/rollback <target>\`: Deploys again what the target ran before its latest deployment. Example: \`/rollback production\`
      - \`/promote <from> <to> [--force]\`: Deploys to \`to\` the commit whose deployment to \`from\` is the newest and succeeded (no soak: you decide), through \`to\`'s checks, locks and freezes; \`--force\` goes past them (admins only). Example: \`/promote staging production\`
+     - \`/approve [target]\`: Approves this pull request's commit (its head; once merged, its merge commit) for a target with \`approvals\`; deploys that waited for enough approvals go ahead. Example: \`/approve production\`
+     - \`/reject [target] [reason]\`: Rejects the commit for the target: what waits to deploy it is dropped, with your reason. Example: \`/reject production not during the sale\`
      - \`/lock <target or --global> [--reason "…"] [--for 2h]\`: Holds a target, or with \`--global\` every target, for you until unlocked: only your own deploys and this pull request's auto-deploys go through; \`--for\` (30s, 15m, 2h, 1d, 1h30m) makes the lock expire. Examples: \`/lock production --reason "release freeze" --for 2h\`, \`/lock --global --for 1d\`
      - \`/unlock <target or --global>\`: Removes a lock (its owner, or an admin); auto-deploys that waited on it go ahead. Examples: \`/unlock production\`, \`/unlock --global\`
      - \`/locks\`: Lists the locks of this repository.

@@ -33,6 +33,17 @@ const HELP: Readonly<Record<CommandName, CommandHelp>> = {
       "Deploys to `to` the commit whose deployment to `from` is the newest and succeeded (no soak: you decide), through `to`'s checks, locks and freezes; `--force` goes past them (admins only).",
     examples: ["staging {target}"],
   },
+  approve: {
+    usage: "[target]",
+    about:
+      "Approves this pull request's commit (its head; once merged, its merge commit) for a target with `approvals`; deploys that waited for enough approvals go ahead.",
+    examples: ["{target}"],
+  },
+  reject: {
+    usage: "[target] [reason]",
+    about: "Rejects the commit for the target: what waits to deploy it is dropped, with your reason.",
+    examples: ["{target} not during the sale"],
+  },
   lock: {
     usage: '<target or --global> [--reason "…"] [--for 2h]',
     about:

@@ -2,6 +2,7 @@ import type { CommandContext } from "./command-context.js";
 import type { ParsedCommand } from "./command.js";
 import { renderHelp } from "./render-help.js";
 import { refusal, sentence } from "./reply.js";
+import { runApprove } from "./run-approve.js";
 import { runDeploy } from "./run-deploy.js";
 import { runLock, runLocks, runUnlock } from "./run-lock.js";
 import { runPromote } from "./run-promote.js";
@@ -31,6 +32,9 @@ export async function runCommand(ctx: CommandContext, command: Exclude<ParsedCom
       return runRollback(ctx, command);
     case "promote":
       return runPromote(ctx, command);
+    case "approve":
+    case "reject":
+      return runApprove(ctx, command);
     case "lock":
       return runLock(ctx, command);
     case "unlock":

@@ -29,9 +29,10 @@ export async function runDeploy(ctx: CommandContext, command: DeployCommand): Pr
   const commit = await pickCommit(ctx, command.ref, pr);
   if (commit === undefined) return refusal("invalid_command", `There is no branch, tag or commit ${command.ref ?? ""} here.`);
 
-  const [checks, locks] = await Promise.all([
+  const [checks, locks, approvals] = await Promise.all([
     deps.store.listChecks(deps.repo.id, commit.sha),
     deps.store.listLocks(deps.repo.id, deps.now()),
+    deps.store.listApprovals(deps.repo.id, commit.sha),
   ]);
   const headMovedSinceComment =
     storedHead !== undefined && storedHead.updatedAt > comment.createdAt && storedHead.sha === pr.headSha;
@@ -44,7 +45,7 @@ export async function runDeploy(ctx: CommandContext, command: DeployCommand): Pr
     force: command.force,
     params: command.params,
     gates: "evaluate",
-    state: { checks, locks, now: deps.now() },
+    state: { checks, locks, now: deps.now(), approvals },
   });
   return finishCommandDeploy(ctx, target, commit, decision, command.dryRun);
 }

@@ -28,11 +28,12 @@ export async function runPromote(ctx: CommandContext, command: Extract<ParsedCom
   if (pick.kind === "nothing_deployed") return refusal("invalid_command", pick.message);
   if (pick.kind === "refused") return refusal(pick.reason, pick.message);
   const commit = { ref: pick.ref, sha: pick.sha };
-  const [actor, pr, locks, checks] = await Promise.all([
+  const [actor, pr, locks, checks, approvals] = await Promise.all([
     resolveActor(deps.github, comment.author, to.target),
     deps.github.getPullRequest(comment.pr),
     deps.store.listLocks(deps.repo.id, deps.now()),
     deps.store.listChecks(deps.repo.id, commit.sha),
+    deps.store.listApprovals(deps.repo.id, commit.sha),
   ]);
   const decision = decideCommandDeploy({
     repo: deps.repo,
@@ -43,7 +44,7 @@ export async function runPromote(ctx: CommandContext, command: Extract<ParsedCom
     force: command.force,
     params: {},
     gates: "evaluate",
-    state: { checks, locks, now: deps.now() },
+    state: { checks, locks, now: deps.now(), approvals },
   });
   return finishCommandDeploy(ctx, to.target, commit, decision, false);
 }

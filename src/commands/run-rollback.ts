@@ -40,7 +40,7 @@ export async function runRollback(ctx: CommandContext, command: Extract<ParsedCo
     force: false,
     params: {},
     gates: "github",
-    state: { checks: [], locks, now: deps.now() },
+    state: { checks: [], locks, now: deps.now(), approvals: [] },
   });
   return finishCommandDeploy(ctx, target, commit, decision, false);
 }

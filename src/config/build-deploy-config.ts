@@ -1,5 +1,5 @@
 import type { DeployFileV2, FreezeWindow as FreezeWindowEntry, TargetV2 } from "./config-types.js";
-import type { AutoDeployTrigger, DeployConfig, FreezeWindow, PathFilter, Target } from "./model.js";
+import type { ApprovalRule, AutoDeployTrigger, DeployConfig, FreezeWindow, PathFilter, Target } from "./model.js";
 import { parseDuration } from "./parse-duration.js";
 import { readFreezeWindow } from "./read-freeze-window.js";
 import { deployConfigSchema } from "./schema.js";
@@ -57,6 +57,17 @@ function buildTarget(name: string, target: TargetV2, everywhere: readonly Freeze
     promoteFrom: typeof target.promote_from === "string" ? [target.promote_from] : [...(target.promote_from ?? [])],
     soakMs: target.soak === undefined ? 0 : durationMs(target.soak),
     pathFilter: buildPathFilter(target),
+    approvals: buildApprovals(target.approvals),
+  };
+}
+
+function buildApprovals(rule: TargetV2["approvals"]): ApprovalRule | undefined {
+  if (rule === undefined) return undefined;
+  return {
+    required: rule.required,
+    from: copyList(rule.from),
+    selfApproval: rule.self_approval ?? DEFAULTS.approvals.properties.self_approval.default,
+    expiresMs: rule.expires === undefined ? undefined : durationMs(rule.expires),
   };
 }
 

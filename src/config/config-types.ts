@@ -222,6 +222,31 @@ export interface TargetV2 {
    * e.g. `30m` or `2h`. Omitted: as soon as it succeeded.
    */
   readonly soak?: string;
+  /**
+   * Deploys of this target wait until enough people approved the commit for it with `/approve`
+   * (reason `waiting_for_approval`): auto-deploys and promotions wait and go once approved, a
+   * deployment protection rule request is held, commands, hooks and the CLI are refused until then.
+   * Approvals belong to one commit and one target: a new commit starts over. A `/reject` drops what
+   * waits.
+   */
+  readonly approvals?: {
+    /** How many different people must approve. */
+    readonly required: number;
+    /**
+     * Who may approve: GitHub logins and teams (`org/team-slug`). Omitted: anyone with write or
+     * admin permission on the repository.
+     */
+    readonly from?: readonly string[];
+    /**
+     * Whether whoever asked for the deploy may approve it: the pull request's author, or the person
+     * who started a workflow run a protection rule holds.
+     *
+     * @default false
+     */
+    readonly self_approval?: boolean;
+    /** How long an approval counts, e.g. `24h`. Omitted: as long as the commit is not deployed. */
+    readonly expires?: string;
+  };
 }
 
 /** One deployment target in the original Deliverybot (v1) format. */
@@ -383,6 +408,31 @@ export interface TargetV1 {
    * e.g. `30m` or `2h`. Omitted: as soon as it succeeded.
    */
   readonly soak?: string;
+  /**
+   * Deploys of this target wait until enough people approved the commit for it with `/approve`
+   * (reason `waiting_for_approval`): auto-deploys and promotions wait and go once approved, a
+   * deployment protection rule request is held, commands, hooks and the CLI are refused until then.
+   * Approvals belong to one commit and one target: a new commit starts over. A `/reject` drops what
+   * waits.
+   */
+  readonly approvals?: {
+    /** How many different people must approve. */
+    readonly required: number;
+    /**
+     * Who may approve: GitHub logins and teams (`org/team-slug`). Omitted: anyone with write or
+     * admin permission on the repository.
+     */
+    readonly from?: readonly string[];
+    /**
+     * Whether whoever asked for the deploy may approve it: the pull request's author, or the person
+     * who started a workflow run a protection rule holds.
+     *
+     * @default false
+     */
+    readonly self_approval?: boolean;
+    /** How long an approval counts, e.g. `24h`. Omitted: as long as the commit is not deployed. */
+    readonly expires?: string;
+  };
   /**
    * Legacy list (v1 only): the first entry's fields fill the fields the target does not set; other
    * entries are ignored. Move its fields into the target instead.

@@ -13,6 +13,18 @@ export type AutoDeployTrigger =
   /** A pull request opened, reopened or synchronized. */
   | { readonly kind: "pull_request" };
 
+/** Who must approve a target's deploys (`approvals`), before any of them goes. */
+export interface ApprovalRule {
+  /** How many different people must approve. */
+  readonly required: number;
+  /** Who may approve: logins and `org/team` slugs; undefined: anyone with write or admin permission. */
+  readonly from: readonly string[] | undefined;
+  /** Whether whoever asked for the deploy may approve it. */
+  readonly selfApproval: boolean;
+  /** How long an approval counts; undefined: until the commit is deployed. */
+  readonly expiresMs: number | undefined;
+}
+
 /** One deployment target, with every default applied. Strings may hold `${{ var }}` templates. */
 export interface Target {
   readonly name: string;
@@ -63,6 +75,8 @@ export interface Target {
   readonly soakMs: number;
   /** Which changed files make a push or pull request auto-deploy it; undefined: any change does. */
   readonly pathFilter: PathFilter | undefined;
+  /** Who must approve its deploys; undefined: nobody. */
+  readonly approvals: ApprovalRule | undefined;
 }
 
 /**

@@ -339,7 +339,7 @@ describe("parseConfigText: problems", () => {
         line: 4,
         key: "targets.production.enviroment",
         message:
-          "unknown key `enviroment` in target `production`; did you mean `environment`? Allowed keys are `auto_deploy_on`, `environment`, `task`, `description`, `payload`, `required_contexts`, `auto_merge`, `transient_environment`, `production_environment`, `deployers`, `admins`, `allow_forks`, `allow_drafts`, `hooks`, `hook_checks`, `stuck_after`, `timeout`, `paths`, `paths_ignore`, `freezes`, `promote_from`, `soak`.",
+          "unknown key `enviroment` in target `production`; did you mean `environment`? Allowed keys are `auto_deploy_on`, `environment`, `task`, `description`, `payload`, `required_contexts`, `auto_merge`, `transient_environment`, `production_environment`, `deployers`, `admins`, `allow_forks`, `allow_drafts`, `hooks`, `hook_checks`, `stuck_after`, `timeout`, `paths`, `paths_ignore`, `freezes`, `promote_from`, `soak`, `approvals`.",
       },
     ]);
   });

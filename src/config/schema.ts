@@ -253,6 +253,43 @@ const soak = {
   examples: ["30m", "2h"],
 } as const;
 
+const approvals = {
+  type: "object",
+  additionalProperties: false,
+  required: ["required"],
+  description:
+    "Deploys of this target wait until enough people approved the commit for it with `/approve` (reason `waiting_for_approval`): auto-deploys and promotions wait and go once approved, a deployment protection rule request is held, commands, hooks and the CLI are refused until then. Approvals belong to one commit and one target: a new commit starts over. A `/reject` drops what waits.",
+  properties: {
+    required: {
+      type: "integer",
+      minimum: 1,
+      maximum: 10,
+      description: "How many different people must approve.",
+      examples: [1, 2],
+    },
+    from: {
+      type: "array",
+      items: actor,
+      description:
+        "Who may approve: GitHub logins and teams (`org/team-slug`). Omitted: anyone with write or admin permission on the repository.",
+      examples: [["alice", "my-org/sre"]],
+    },
+    self_approval: {
+      type: "boolean",
+      default: false,
+      description:
+        "Whether whoever asked for the deploy may approve it: the pull request's author, or the person who started a workflow run a protection rule holds.",
+    },
+    expires: {
+      type: "string",
+      pattern: DURATION_PATTERN,
+      description: "How long an approval counts, e.g. `24h`. Omitted: as long as the commit is not deployed.",
+      examples: ["24h"],
+    },
+  },
+  examples: [{ required: 2, from: ["alice", "my-org/sre"], self_approval: false, expires: "24h" }],
+} as const;
+
 /** The days a weekly freeze window may name, Monday first. */
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
@@ -352,6 +389,7 @@ const targetSettings = {
   freezes,
   promote_from: promoteFrom,
   soak,
+  approvals,
 } as const;
 
 const targetV1 = {

@@ -13,7 +13,11 @@ export async function resolveActor(github: GitHubPort, login: string, target: Ta
 }
 
 /** Logins match case-insensitively; `org/team` entries are asked of GitHub, only when no login matched. */
-async function isListed(github: GitHubPort, login: string, list: readonly string[] | undefined): Promise<boolean | undefined> {
+export async function isListed(
+  github: GitHubPort,
+  login: string,
+  list: readonly string[] | undefined,
+): Promise<boolean | undefined> {
   if (list === undefined) return undefined;
   const lower = login.toLowerCase();
   if (list.some((entry) => !entry.includes("/") && entry.toLowerCase() === lower)) return true;

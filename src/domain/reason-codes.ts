@@ -43,6 +43,10 @@ export const REASON_CODES = [
   "upstream_failed",
   /** A newer (or older: a rollback) deployment replaced the commit upstream before it was promoted. */
   "upstream_replaced",
+  /** The target's `approvals` are not all in for this commit: the deploy waits for `/approve`. */
+  "waiting_for_approval",
+  /** Someone allowed to approve rejected the commit for the target (`/reject`): what waited is dropped. */
+  "approval_rejected",
 ] as const satisfies readonly string[];
 
 export type ReasonCode = (typeof REASON_CODES)[number];

@@ -3,6 +3,7 @@ import { renderPayload, renderTemplate } from "../config/render-template.js";
 import type { DeploymentRequest, DeploymentWatch, PendingDeploy } from "../domain/deployments.js";
 import type { RepoFacts } from "../domain/repo-facts.js";
 import { shortSha } from "../domain/short-sha.js";
+import type { ApprovalFact } from "../domain/approvals.js";
 
 /** GitHub rejects deployment descriptions longer than this with a 422. */
 const MAX_DESCRIPTION_LENGTH = 140;
@@ -35,7 +36,12 @@ export function renderEnvironment(repo: RepoFacts, target: Target, deploy: Pendi
  * payload), `auto_merge` always explicit, and the payload keys Deliverybot owns set last so a
  * repository's payload cannot forge them.
  */
-export function buildDeploymentRequest(repo: RepoFacts, target: Target, deploy: PendingDeploy): DeploymentRequest {
+export function buildDeploymentRequest(
+  repo: RepoFacts,
+  target: Target,
+  deploy: PendingDeploy,
+  approvals: readonly ApprovalFact[] = [],
+): DeploymentRequest {
   const values = templateValues(repo, target, deploy);
   const description = renderTemplate(target.description, values).slice(0, MAX_DESCRIPTION_LENGTH);
   const request: DeploymentRequest = {
@@ -49,6 +55,10 @@ export function buildDeploymentRequest(repo: RepoFacts, target: Target, deploy: 
       sha: deploy.sha,
       pr: deploy.pr,
       trigger: deploy.trigger,
+      // Who approved it, for the record a release needs (a target with `approvals` only).
+      ...(target.approvals === undefined
+        ? {}
+        : { approvals: approvals.map((approval) => ({ login: approval.login, at: approval.at.toISOString() })) }),
     },
     environment: renderTemplate(target.environment, values),
     description,

@@ -30,7 +30,7 @@ function input(overrides: Partial<CommandDeployInput> = {}): CommandDeployInput 
     force: false,
     params: {},
     gates: "evaluate",
-    state: { checks: green, locks: [], now: NOW },
+    state: { checks: green, locks: [], now: NOW, approvals: [] },
     ...overrides,
   };
 }
@@ -75,20 +75,24 @@ describe("decideCommandDeploy", () => {
       "not_permitted",
     ],
     ["a head that moved after the comment", { pr: { ...pr, headMovedSinceComment: true } }, "head_moved"],
-    ["someone else's lock", { state: { checks: green, locks: [lock("other")], now: NOW } }, "locked"],
+    ["someone else's lock", { state: { checks: green, locks: [lock("other")], now: NOW, approvals: [] } }, "locked"],
     [
       "someone else's lock taken from this pull request",
-      { state: { checks: green, locks: [lock("other", "production", 5)], now: NOW } },
+      { state: { checks: green, locks: [lock("other", "production", 5)], now: NOW, approvals: [] } },
       "locked",
     ],
-    ["a global lock", { state: { checks: green, locks: [lock("other", "*")], now: NOW } }, "locked"],
+    ["a global lock", { state: { checks: green, locks: [lock("other", "*")], now: NOW, approvals: [] } }, "locked"],
     [
       "someone else's global lock beside one the author holds",
-      { state: { checks: green, locks: [lock("dev"), lock("other", "*")], now: NOW } },
+      { state: { checks: green, locks: [lock("dev"), lock("other", "*")], now: NOW, approvals: [] } },
       "locked",
     ],
-    ["a failed check", { state: { checks: [{ ...green[0]!, outcome: "failure" }], locks: [], now: NOW } }, "checks_failed"],
-    ["a pending check", { state: { checks: [], locks: [], now: NOW } }, "waiting_for_checks"],
+    [
+      "a failed check",
+      { state: { checks: [{ ...green[0]!, outcome: "failure" }], locks: [], now: NOW, approvals: [] } },
+      "checks_failed",
+    ],
+    ["a pending check", { state: { checks: [], locks: [], now: NOW, approvals: [] } }, "waiting_for_checks"],
   ])("refuses %s", (_case, overrides, reason) => {
     expect(decideCommandDeploy(input(overrides))).toMatchObject({ action: "refuse", reason });
   });
@@ -98,17 +102,20 @@ describe("decideCommandDeploy", () => {
     ["a repository admin not in deployers", { actor: { ...admin, listedAsDeployer: false } }],
     [
       "a lock the author holds, whatever pull request it was taken from",
-      { state: { checks: green, locks: [lock("DEV", "production", 9)], now: NOW } },
+      { state: { checks: green, locks: [lock("DEV", "production", 9)], now: NOW, approvals: [] } },
     ],
-    ["a global lock the author holds", { state: { checks: green, locks: [lock("dev", "*")], now: NOW } }],
-    ["another environment's lock", { state: { checks: green, locks: [lock("other", "staging")], now: NOW } }],
+    ["a global lock the author holds", { state: { checks: green, locks: [lock("dev", "*")], now: NOW, approvals: [] } }],
+    ["another environment's lock", { state: { checks: green, locks: [lock("other", "staging")], now: NOW, approvals: [] } }],
     ["a fork when the target allows forks", { pr: { ...pr, fromFork: true }, target: { ...production, allowForks: true } }],
     ["a draft by default", { pr: { ...pr, draft: true } }],
     [
       "another ref when the head moved",
       { pr: { ...pr, headMovedSinceComment: true }, commit: { ref: "refs/heads/main", sha: SHA_B } },
     ],
-    ["unknown checks when only GitHub verifies (rollback)", { gates: "github", state: { checks: [], locks: [], now: NOW } }],
+    [
+      "unknown checks when only GitHub verifies (rollback)",
+      { gates: "github", state: { checks: [], locks: [], now: NOW, approvals: [] } },
+    ],
   ])("allows %s", (_case, overrides) => {
     expect(decideCommandDeploy(input(overrides))).toMatchObject({ action: "deploy" });
   });
@@ -116,7 +123,7 @@ describe("decideCommandDeploy", () => {
   it("names the owner, the reason and the expiry of the lock that refuses, and what would let the deploy through", () => {
     const held = { ...lock("alice"), reason: "db migration", expiresAt: new Date("2026-12-07T12:00:00Z") };
 
-    const decision = decideCommandDeploy(input({ state: { checks: green, locks: [held], now: NOW } }));
+    const decision = decideCommandDeploy(input({ state: { checks: green, locks: [held], now: NOW, approvals: [] } }));
 
     expect(decision).toEqual({
       action: "refuse",
@@ -130,7 +137,9 @@ describe("decideCommandDeploy", () => {
   it("deploys past someone else's lock with --force by an admin, naming the lock it went past", () => {
     const held = lock("alice", "*");
 
-    const decision = decideCommandDeploy(input({ force: true, actor: admin, state: { checks: green, locks: [held], now: NOW } }));
+    const decision = decideCommandDeploy(
+      input({ force: true, actor: admin, state: { checks: green, locks: [held], now: NOW, approvals: [] } }),
+    );
 
     expect(decision).toMatchObject({
       action: "deploy",
@@ -140,7 +149,9 @@ describe("decideCommandDeploy", () => {
   });
 
   it("skips the checks with --force by an admin, telling GitHub to skip them too", () => {
-    const decision = decideCommandDeploy(input({ force: true, actor: admin, state: { checks: [], locks: [], now: NOW } }));
+    const decision = decideCommandDeploy(
+      input({ force: true, actor: admin, state: { checks: [], locks: [], now: NOW, approvals: [] } }),
+    );
 
     expect(decision.action === "deploy" && decision.request.required_contexts).toEqual([]);
   });
@@ -183,7 +194,7 @@ describe("decideCommandDeploy during a freeze", () => {
 
   it("deploys once the freeze is over", () => {
     const after = decideCommandDeploy(
-      input({ target: frozen, state: { checks: green, locks: [], now: new Date("2026-12-08T00:00:00Z") } }),
+      input({ target: frozen, state: { checks: green, locks: [], now: new Date("2026-12-08T00:00:00Z"), approvals: [] } }),
     );
 
     expect(after.action).toBe("deploy");
@@ -220,13 +231,13 @@ describe("decideCommandDeploy from the dashboard (no pull request)", () => {
     ],
     [
       "someone else's lock",
-      { state: { checks: green, locks: [lock], now: NOW } },
+      { state: { checks: green, locks: [lock], now: NOW, approvals: [] } },
       "locked",
       "production is locked by @alice (release freeze). Only @alice's own deploys pass it; @alice or an admin may unlock it, and an admin may deploy past it with `--force`.",
     ],
     [
       "checks not reported yet",
-      { state: { checks: [], locks: [], now: NOW } },
+      { state: { checks: [], locks: [], now: NOW, approvals: [] } },
       "waiting_for_checks",
       `Waiting for ci on ${SHA_B.slice(0, 7)}; deploy again once green.`,
     ],
@@ -241,7 +252,7 @@ describe("decideCommandDeploy from the dashboard (no pull request)", () => {
 
   it("lets an admin's --force past a lock and the checks, naming the lock", () => {
     const decision = decideCommandDeploy(
-      fromDashboard({ force: true, actor: admin, state: { checks: [], locks: [lock], now: NOW } }),
+      fromDashboard({ force: true, actor: admin, state: { checks: [], locks: [lock], now: NOW, approvals: [] } }),
     );
 
     expect(decision).toMatchObject({ action: "deploy", forcedPast: lock, request: { required_contexts: [] } });

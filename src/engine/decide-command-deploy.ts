@@ -6,6 +6,7 @@ import type { RepoFacts } from "../domain/repo-facts.js";
 import { shortSha } from "../domain/short-sha.js";
 import { buildDeploymentRequest, deploymentWatch, renderEnvironment } from "./build-deployment-request.js";
 import type { ActorFacts, PullRequestFacts } from "./command-facts.js";
+import { describeMissingApprovals, describeRejection, evaluateApprovals } from "./evaluate-approvals.js";
 import { evaluateGates } from "./evaluate-gates.js";
 import { describeFreeze, findFreeze } from "./find-freeze.js";
 import { describeLock, findLock } from "./find-lock.js";
@@ -28,8 +29,8 @@ export interface CommandDeployInput {
    * GitHub's verification of `required_contexts` (a rollback's old commit has no facts here).
    */
   readonly gates: "evaluate" | "github";
-  /** `checks` of `commit.sha`, the repository's locks, and the time (freezes). */
-  readonly state: Pick<EngineState, "checks" | "locks" | "now">;
+  /** `checks` and `approvals` of `commit.sha`, the repository's locks, and the time (freezes, expiry). */
+  readonly state: Pick<EngineState, "checks" | "locks" | "now" | "approvals">;
 }
 
 /**
@@ -97,7 +98,20 @@ export function decideCommandDeploy(input: CommandDeployInput): CommandDecision 
     }
   }
 
-  const built = buildDeploymentRequest(repo, target, deploy);
+  // A rollback returns to a commit that already went out: its approvals are not asked again.
+  const approvals =
+    input.gates === "evaluate"
+      ? evaluateApprovals(target.approvals, target.name, input.state.approvals, actor.login, input.state.now)
+      : { status: "approved" as const, by: [] };
+  if (approvals.status === "rejected") {
+    return refuse("approval_rejected", `${describeRejection(approvals.rejection, shortSha(commit.sha))}.`);
+  }
+  if (approvals.status === "waiting" && target.approvals !== undefined) {
+    const missing = describeMissingApprovals(approvals, target.approvals, target.name, shortSha(commit.sha));
+    return refuse("waiting_for_approval", `${missing} Deploy again once approved; \`--force\` does not replace approvals.`);
+  }
+
+  const built = buildDeploymentRequest(repo, target, deploy, approvals.by);
   const payload = { ...built.payload, params: { ...input.params }, actor: actor.login };
   const request: DeploymentRequest = input.force ? { ...built, payload, required_contexts: [] } : { ...built, payload };
   const past = lock === undefined ? "" : ` past the lock of @${lock.owner}, with --force`;

@@ -24,7 +24,7 @@ function input(overrides: Partial<HookDeployInput> = {}): HookDeployInput {
     commit: { ref: "main", sha: SHA_A },
     image: undefined,
     tag: undefined,
-    state: { checks: green, locks: [], now: NOW },
+    state: { checks: green, locks: [], now: NOW, approvals: [] },
     ...overrides,
   };
 }
@@ -62,7 +62,7 @@ describe("decideHookDeploy", () => {
     ["a lock taken from a pull request", [lock("production", 7)]],
     ["a global lock", [lock("*", null)]],
   ])("refuses on %s: a hook has no pull request to pass its own lock", (_name, locks) => {
-    const decision = decideHookDeploy(input({ state: { checks: green, locks, now: NOW } }));
+    const decision = decideHookDeploy(input({ state: { checks: green, locks, now: NOW, approvals: [] } }));
 
     expect(decision).toMatchObject({
       action: "refuse",
@@ -72,7 +72,9 @@ describe("decideHookDeploy", () => {
   });
 
   it("deploys past a lock on another environment", () => {
-    expect(decideHookDeploy(input({ state: { checks: green, locks: [lock("staging", null)], now: NOW } })).action).toBe("deploy");
+    expect(
+      decideHookDeploy(input({ state: { checks: green, locks: [lock("staging", null)], now: NOW, approvals: [] } })).action,
+    ).toBe("deploy");
   });
 
   it.each([
@@ -82,7 +84,7 @@ describe("decideHookDeploy", () => {
   ] satisfies [string, CheckFact[], string, string][])(
     "refuses when the required check is %s, without waiting",
     (_name, checks, reason, message) => {
-      const decision = decideHookDeploy(input({ state: { checks, locks: [], now: NOW } }));
+      const decision = decideHookDeploy(input({ state: { checks, locks: [], now: NOW, approvals: [] } }));
 
       expect(decision).toEqual({ action: "refuse", environment: "production", reason, message });
     },
@@ -90,7 +92,7 @@ describe("decideHookDeploy", () => {
 
   it("leaves the checks to GitHub when the target sets hook_checks: false", () => {
     const decision = decideHookDeploy(
-      input({ target: { ...production, hookChecks: false }, state: { checks: [], locks: [], now: NOW } }),
+      input({ target: { ...production, hookChecks: false }, state: { checks: [], locks: [], now: NOW, approvals: [] } }),
     );
 
     expect(decision.action === "deploy" && decision.request.required_contexts).toEqual(["ci"]);

@@ -6,6 +6,7 @@ import type { RepoFacts } from "../domain/repo-facts.js";
 import { shortSha } from "../domain/short-sha.js";
 import { buildDeploymentRequest, deploymentWatch, renderEnvironment } from "./build-deployment-request.js";
 import type { CommandDecision } from "./decide-command-deploy.js";
+import { describeMissingApprovals, describeRejection, evaluateApprovals } from "./evaluate-approvals.js";
 import { evaluateGates } from "./evaluate-gates.js";
 import { describeFreeze, findFreeze } from "./find-freeze.js";
 import { describeLock, findLock } from "./find-lock.js";
@@ -23,7 +24,7 @@ export interface HookDeployInput {
   readonly image: string | undefined;
   readonly tag: string | undefined;
   /** `checks` of `commit.sha`, the repository's locks, and the time (freezes). */
-  readonly state: Pick<EngineState, "checks" | "locks" | "now">;
+  readonly state: Pick<EngineState, "checks" | "locks" | "now" | "approvals">;
 }
 
 /** Deploy now, or refuse with a reason: the same answer a command gets. */
@@ -76,7 +77,14 @@ export function decideAskedDeploy(input: AskedDeployInput): HookDecision {
     }
   }
 
-  const built = buildDeploymentRequest(repo, target, deploy);
+  const approvals = evaluateApprovals(target.approvals, target.name, input.state.approvals, null, input.state.now);
+  if (approvals.status === "rejected") return refuse("approval_rejected", `${describeRejection(approvals.rejection, short)}.`);
+  if (approvals.status === "waiting" && target.approvals !== undefined) {
+    const missing = describeMissingApprovals(approvals, target.approvals, target.name, short);
+    return refuse("waiting_for_approval", `${missing} Once approved, ${again}.`);
+  }
+
+  const built = buildDeploymentRequest(repo, target, deploy, approvals.by);
   // Set only when the request named them: a target's own `payload.image` stays for plain hooks.
   const announced: { [key: string]: JsonValue } = asker.kind === "hook" ? { hook: asker.name } : {};
   if (input.image !== undefined) announced["image"] = input.image;

@@ -35,7 +35,7 @@ function input(overrides: Partial<ProtectionRequestInput> = {}, targets: Target[
     request,
     targets,
     actors: new Map(targets.map((t) => [t.name, actor("write")])),
-    state: { checks: [ci("success")], locks: [], now: NOW },
+    state: { checks: [ci("success")], locks: [], now: NOW, approvals: [] },
     ...overrides,
   };
 }
@@ -67,22 +67,27 @@ describe("decideProtectionRequest", () => {
   });
 
   it.each<[string, Partial<ProtectionRequestInput>, string, string]>([
-    ["another user's lock", { state: { checks: [], locks: [lock()], now: NOW } }, "locked", "locked by @ops (incident)"],
+    [
+      "another user's lock",
+      { state: { checks: [], locks: [lock()], now: NOW, approvals: [] } },
+      "locked",
+      "locked by @ops (incident)",
+    ],
     [
       "a lock on every environment",
-      { state: { checks: [], locks: [lock({ environment: "*" })], now: NOW } },
+      { state: { checks: [], locks: [lock({ environment: "*" })], now: NOW, approvals: [] } },
       "locked",
       "Every environment",
     ],
     [
       "checks still running",
-      { state: { checks: [ci("pending")], locks: [], now: NOW } },
+      { state: { checks: [ci("pending")], locks: [], now: NOW, approvals: [] } },
       "waiting_for_checks",
       "Waiting for ci/test",
     ],
     [
       "a named check not reported yet",
-      { state: { checks: [], locks: [], now: NOW } },
+      { state: { checks: [], locks: [], now: NOW, approvals: [] } },
       "waiting_for_checks",
       "Waiting for ci/test",
     ],
@@ -117,11 +122,11 @@ describe("decideProtectionRequest", () => {
   it("lets through the lock owner's own runs and the runs of the pull request the lock was taken from", () => {
     const own = input({
       request: { ...request, requester: "ops" },
-      state: { checks: [ci("success")], locks: [lock()], now: NOW },
+      state: { checks: [ci("success")], locks: [lock()], now: NOW, approvals: [] },
     });
     const ofItsPullRequest = input({
       request: { ...request, pr: 7 },
-      state: { checks: [ci("success")], locks: [lock({ pr: 7 })], now: NOW },
+      state: { checks: [ci("success")], locks: [lock({ pr: 7 })], now: NOW, approvals: [] },
     });
 
     expect(decideProtectionRequest(own).action).toBe("approve");
@@ -136,7 +141,7 @@ describe("decideProtectionRequest", () => {
     ],
     [
       "a failed check",
-      { state: { checks: [ci("failure")], locks: [], now: NOW } },
+      { state: { checks: [ci("failure")], locks: [], now: NOW, approvals: [] } },
       "ci/test failed on aaaaaaa; rejected. Run the job again once it passes.",
     ],
   ])("rejects %s", (_case, overrides, message) => {
@@ -157,9 +162,32 @@ describe("decideProtectionRequest", () => {
   it("requires only the checks a target names: the asking run's own jobs are checks of the commit", () => {
     const everyCheck = target({ name: "production", requiredContexts: undefined });
 
-    const decision = decideProtectionRequest(input({ state: { checks: [ci("pending")], locks: [], now: NOW } }, [everyCheck]));
+    const decision = decideProtectionRequest(
+      input({ state: { checks: [ci("pending")], locks: [], now: NOW, approvals: [] } }, [everyCheck]),
+    );
 
     expect(decision).toMatchObject({ action: "approve", message: "Approved aaaaaaa for production: not locked or frozen." });
+  });
+
+  it("holds a job until the approvals are in, not counting the run's starter, and rejects a rejected commit", () => {
+    const approved = target({
+      name: "production",
+      requiredContexts: [],
+      approvals: { required: 1, from: undefined, selfApproval: false, expiresMs: undefined },
+    });
+    const by = (login: string, verdict: "approved" | "rejected" = "approved") => ({
+      target: "production",
+      login,
+      verdict,
+      reason: null,
+      at: NOW,
+    });
+    const withApprovals = (approvals: ReturnType<typeof by>[]) =>
+      decideProtectionRequest(input({ state: { checks: [], locks: [], now: NOW, approvals } }, [approved]));
+
+    expect(withApprovals([by("dev")])).toMatchObject({ action: "hold", reason: "waiting_for_approval" });
+    expect(withApprovals([by("alice")]).action).toBe("approve");
+    expect(withApprovals([by("alice"), by("bob", "rejected")])).toMatchObject({ action: "reject", reason: "approval_rejected" });
   });
 
   it("rejects an environment no target deploys to", () => {
@@ -169,8 +197,8 @@ describe("decideProtectionRequest", () => {
   it("applies every target of the environment: a rejection first, then a hold", () => {
     const open = target({ name: "deploy", requiredContexts: [] });
     const gated = target({ name: "release", requiredContexts: ["ci/test"] });
-    const failing = { state: { checks: [ci("failure")], locks: [], now: NOW } };
-    const pending = { state: { checks: [ci("pending")], locks: [], now: NOW } };
+    const failing = { state: { checks: [ci("failure")], locks: [], now: NOW, approvals: [] } };
+    const pending = { state: { checks: [ci("pending")], locks: [], now: NOW, approvals: [] } };
 
     expect(decideProtectionRequest(input(failing, [open, gated]))).toMatchObject({ action: "reject", target: "release" });
     expect(decideProtectionRequest(input(pending, [open, gated]))).toMatchObject({ action: "hold", target: "release" });

@@ -5,6 +5,7 @@ import type { RepoFacts } from "../domain/repo-facts.js";
 import { shortSha } from "../domain/short-sha.js";
 import { renderEnvironment } from "./build-deployment-request.js";
 import type { ActorFacts } from "./command-facts.js";
+import { describeMissingApprovals, describeRejection, evaluateApprovals } from "./evaluate-approvals.js";
 import { evaluateGates } from "./evaluate-gates.js";
 import { describeFreeze, findFreeze } from "./find-freeze.js";
 import { describeLock, findLock, lockLetsThrough } from "./find-lock.js";
@@ -22,12 +23,12 @@ export interface ProtectionRequestInput {
   readonly targets: readonly Target[];
   /** The requester as each target sees them (repository permission, its `deployers`), by target name. */
   readonly actors: ReadonlyMap<string, ActorFacts>;
-  /** `checks` of the request's commit, the repository's locks, and the time (freezes). */
-  readonly state: Pick<EngineState, "checks" | "locks" | "now">;
+  /** `checks` and `approvals` of the request's commit, the repository's locks, and the time (freezes, expiry). */
+  readonly state: Pick<EngineState, "checks" | "locks" | "now" | "approvals">;
 }
 
 /** Why a request waits: the gates that end on their own (an unlock, a freeze's end, checks reporting). */
-export type HoldReason = "locked" | "frozen" | "waiting_for_checks";
+export type HoldReason = "locked" | "frozen" | "waiting_for_checks" | "waiting_for_approval";
 
 /**
  * The answer to a protection rule request:
@@ -67,9 +68,10 @@ export function selectProtectedTargets(repo: RepoFacts, config: DeployConfig, re
 /**
  * Decides a deployment protection rule request from the rules Deliverybot's own deploys follow:
  * the requester may deploy the target (its `deployers`, else write permission), no lock (a lock
- * lets through its owner's runs and its pull request's), no freeze, and the target's named
- * `required_contexts` succeeded. A lock, a freeze or checks still running hold the request; a
- * refusal that waiting cannot change rejects it. An environment no target deploys to is rejected:
+ * lets through its owner's runs and its pull request's), no freeze, the target's named
+ * `required_contexts` succeeded, and its `approvals` are in (not counting the requester's own,
+ * unless self-approval is allowed). A lock, a freeze, checks still running or approvals missing
+ * hold the request; a refusal that waiting cannot change (a rejection included) rejects it. An environment no target deploys to is rejected:
  * a rule turned on for it protects nothing otherwise.
  *
  * Checks are required only when the target names them: the run asking is itself a set of checks
@@ -110,6 +112,11 @@ function decideTarget(input: ProtectionRequestInput, target: Target): Protection
     return reject("not_permitted", `@${request.requester} needs ${who} to deploy ${target.name}; rejected.`);
   }
 
+  // Whoever started the run may not approve it, unless the target allows self-approval.
+  const approvals = evaluateApprovals(target.approvals, target.name, state.approvals, request.requester, state.now);
+  if (approvals.status === "rejected")
+    return reject("approval_rejected", `${describeRejection(approvals.rejection, short)}; rejected.`);
+
   const owner = { kind: "user" as const, login: request.requester };
   const ownPullRequest = { kind: "auto" as const, pr: request.pr };
   const blocking = state.locks.filter((lock) => !lockLetsThrough(lock, owner) && !lockLetsThrough(lock, ownPullRequest));
@@ -129,6 +136,11 @@ function decideTarget(input: ProtectionRequestInput, target: Target): Protection
   }
   if (gates.status === "waiting") {
     return hold("waiting_for_checks", `Waiting for ${gates.waitingFor.join(", ")} on ${short}; the job deploys once green.`);
+  }
+
+  if (approvals.status === "waiting" && target.approvals !== undefined) {
+    const missing = describeMissingApprovals(approvals, target.approvals, target.name, short);
+    return hold("waiting_for_approval", `${missing} The job deploys once approved.`);
   }
 
   const checked = required.length === 0 ? "" : `, ${required.join(", ")} passed`;

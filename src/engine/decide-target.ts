@@ -3,6 +3,7 @@ import type { PendingDeploy } from "../domain/deployments.js";
 import type { RepoFacts } from "../domain/repo-facts.js";
 import { shortSha } from "../domain/short-sha.js";
 import { buildDeploymentRequest, deploymentWatch, renderEnvironment } from "./build-deployment-request.js";
+import { describeMissingApprovals, describeRejection, evaluateApprovals } from "./evaluate-approvals.js";
 import { evaluateGates } from "./evaluate-gates.js";
 import { describeFreeze, findFreeze } from "./find-freeze.js";
 import { describeLock, findLock } from "./find-lock.js";
@@ -17,9 +18,10 @@ export interface TargetFacts {
 }
 
 /**
- * Decides one auto-deploy of one target: already deployed → drop; locked → wait for the unlock;
- * frozen → wait for the freeze's end (`wakeAt`); gates passed → deploy; otherwise wait (a failed check keeps the deploy pending so that a
- * successful re-run counts).
+ * Decides one auto-deploy of one target: already deployed → drop; rejected by an approver → drop;
+ * locked → wait for the unlock; frozen → wait for the freeze's end (`wakeAt`); checks not green →
+ * wait (a failed check keeps the deploy pending so that a successful re-run counts); approvals
+ * missing → wait for `/approve`; otherwise deploy, with the approvals in the payload.
  */
 export function decideTarget(facts: TargetFacts): Decision {
   const { repo, target, deploy } = facts;
@@ -30,6 +32,12 @@ export function decideTarget(facts: TargetFacts): Decision {
   if (facts.state.deployedEnvironments.has(environment)) {
     const message = `${commit} is already deployed to ${environment}.`;
     return { ...base, action: "drop", reason: "already_deployed", message };
+  }
+
+  const approvals = evaluateApprovals(target.approvals, target.name, facts.state.approvals, null, facts.state.now);
+  if (approvals.status === "rejected") {
+    const message = `${describeRejection(approvals.rejection, commit)}; it does not deploy to ${environment}.`;
+    return { ...base, action: "drop", reason: "approval_rejected", message };
   }
 
   const lock = findLock(facts.state.locks, environment, { kind: "auto", pr: deploy.pr });
@@ -54,7 +62,12 @@ export function decideTarget(facts: TargetFacts): Decision {
     return { ...base, action: "wait", trigger: deploy.trigger, reason: "waiting_for_checks", message };
   }
 
-  const request = buildDeploymentRequest(repo, target, deploy);
+  if (approvals.status === "waiting" && target.approvals !== undefined) {
+    const message = describeMissingApprovals(approvals, target.approvals, target.name, commit);
+    return { ...base, action: "wait", trigger: deploy.trigger, reason: "waiting_for_approval", message };
+  }
+
+  const request = buildDeploymentRequest(repo, target, deploy, approvals.by);
   const message = `Deploying ${commit} (${deploy.ref}) to ${environment}.`;
   return { ...base, action: "deploy", reason: "deployed", request, watch: deploymentWatch(target), message };
 }

@@ -33,6 +33,7 @@ export function target(overrides: Partial<Target> & Pick<Target, "name">): Targe
     promoteFrom: [],
     soakMs: 0,
     pathFilter: undefined,
+    approvals: undefined,
     ...overrides,
   };
 }
@@ -45,5 +46,14 @@ export function config(...targets: Target[]): DeployConfig {
 export const NOW = DateTime.fromISO("2026-12-07T12:00:00Z").toJSDate();
 
 export function state(overrides: Partial<EngineState> = {}): EngineState {
-  return { pending: [], checks: [], deployedEnvironments: new Set(), locks: [], now: NOW, upstream: [], ...overrides };
+  return {
+    pending: [],
+    checks: [],
+    deployedEnvironments: new Set(),
+    locks: [],
+    now: NOW,
+    upstream: [],
+    approvals: [],
+    ...overrides,
+  };
 }

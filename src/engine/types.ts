@@ -1,3 +1,4 @@
+import type { ApprovalFact } from "../domain/approvals.js";
 import type { CheckFact } from "../domain/checks.js";
 import type { DeploymentRequest, DeploymentWatch, PendingDeploy } from "../domain/deployments.js";
 import type { Lifecycle } from "../domain/lifecycle.js";
@@ -18,6 +19,8 @@ export interface EngineState {
   readonly now: Date;
   /** Each environment's newest deployment, when a promotion waits (else empty): where the commit stands upstream. */
   readonly upstream: readonly UpstreamFact[];
+  /** What people said about deploying the commit (`/approve`, `/reject`), every target's. */
+  readonly approvals: readonly ApprovalFact[];
 }
 
 /** The newest deployment of an environment, as a promotion from it reads it. */

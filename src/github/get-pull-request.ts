@@ -10,6 +10,10 @@ export interface PullRequestHeadFacts {
   readonly fromFork: boolean;
   readonly draft: boolean;
   readonly state: string;
+  /** Who opened it. */
+  readonly author: string;
+  /** The commit its merge made on the base branch; null until merged. */
+  readonly mergeCommitSha: string | null;
 }
 
 /** The pull request's head as GitHub has it now (the `issue_comment` payload has no head). */
@@ -21,5 +25,7 @@ export async function getPullRequest(octokit: Octokit, repo: RepoFacts, pr: numb
     fromFork: data.head.repo?.id !== data.base.repo.id,
     draft: data.draft === true,
     state: data.state,
+    author: data.user.login,
+    mergeCommitSha: data.merged ? (data.merge_commit_sha ?? null) : null,
   };
 }

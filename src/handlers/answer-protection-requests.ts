@@ -48,11 +48,13 @@ async function decide(
   }
   const { repo, github, store } = deps;
   const targets = selectProtectedTargets(repo, loaded.config, request);
-  const [actors, checks] = await Promise.all([
+  const [actors, checks, approvals] = await Promise.all([
     Promise.all(targets.map(async (target) => [target.name, await resolveActor(github, request.requester, target)] as const)),
     targets.some((target) => (target.requiredContexts ?? []).length > 0) ? store.listChecks(repo.id, request.sha) : [],
+    targets.some((target) => target.approvals !== undefined) ? store.listApprovals(repo.id, request.sha) : [],
   ]);
-  return decideProtectionRequest({ repo, request, targets, actors: new Map(actors), state: { checks, locks, now: deps.now() } });
+  const state = { checks, locks, now: deps.now(), approvals };
+  return decideProtectionRequest({ repo, request, targets, actors: new Map(actors), state });
 }
 
 async function answer(deps: RepoContext, request: ProtectionRequestRecord, decision: ProtectionDecision): Promise<void> {

@@ -4,17 +4,19 @@ import type { EngineState } from "../engine/types.js";
 
 /**
  * What the engine needs to know about a commit besides the event: its checks, where it is deployed,
- * the locks, the time, and for promotions each environment's newest deployment (one more query).
+ * the locks, the time, what people said about deploying it (approvals), and for promotions each
+ * environment's newest deployment (one more query).
  */
 export async function loadEngineState(deps: RepoContext, sha: string, pending: readonly PendingDeploy[]): Promise<EngineState> {
   const { store, repo } = deps;
   const now = deps.now();
   const promoting = pending.some((deploy) => deploy.trigger === "promotion");
-  const [checks, deployed, locks, current] = await Promise.all([
+  const [checks, deployed, locks, current, approvals] = await Promise.all([
     store.listChecks(repo.id, sha),
     store.listDeployedEnvironments(repo.id, sha),
     store.listLocks(repo.id, now),
     promoting ? store.listCurrentDeployments([repo.id]) : [],
+    store.listApprovals(repo.id, sha),
   ]);
   const upstream = current.map(({ environment, sha: newest, lifecycle, stateAt }) => ({
     environment,
@@ -22,5 +24,5 @@ export async function loadEngineState(deps: RepoContext, sha: string, pending: r
     lifecycle,
     stateAt,
   }));
-  return { pending, checks, deployedEnvironments: new Set(deployed), locks, now, upstream };
+  return { pending, checks, deployedEnvironments: new Set(deployed), locks, now, upstream, approvals };
 }

@@ -86,11 +86,12 @@ export async function handleAdminPromote(repoContext: RepoContext, call: AdminPr
 
   const via = requestKey(commit.sha);
   const deps: RepoContext = { ...repoContext, origin: via };
-  const [checks, locks] = await Promise.all([
+  const [checks, locks, approvals] = await Promise.all([
     deps.store.listChecks(repo.id, commit.sha),
     deps.store.listLocks(repo.id, deps.now()),
+    deps.store.listApprovals(repo.id, commit.sha),
   ]);
-  const state = { checks, locks, now: deps.now() };
+  const state = { checks, locks, now: deps.now(), approvals };
   const decision = decideAskedDeploy({
     repo,
     target: to.target,

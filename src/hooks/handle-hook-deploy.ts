@@ -86,14 +86,23 @@ export async function handleExternalDeploy(repoContext: RepoContext, call: Exter
   }
 
   const { target } = selection;
-  const [checks, locks] = await Promise.all([
+  const [checks, locks, approvals] = await Promise.all([
     deps.store.listChecks(repo.id, commit.sha),
     deps.store.listLocks(repo.id, deps.now()),
+    deps.store.listApprovals(repo.id, commit.sha),
   ]);
   const image = call.request.kind === "docker_hub" ? call.request.image : undefined;
   const tag = call.request.kind === "docker_hub" || call.request.kind === "tag" ? call.request.tag : undefined;
   const asker = requester.kind === "hook" ? { kind: "hook" as const, name: requester.hook.name } : { kind: "admin" as const };
-  const decision = decideAskedDeploy({ repo, target, asker, commit, image, tag, state: { checks, locks, now: deps.now() } });
+  const decision = decideAskedDeploy({
+    repo,
+    target,
+    asker,
+    commit,
+    image,
+    tag,
+    state: { checks, locks, now: deps.now(), approvals },
+  });
   const outcome = await deployAsked(deps, decision, { target: target.name, ref: commit.ref, sha: commit.sha, pr: null, via });
   return renderHookAnswer(outcome, requester.kind, deps.now());
 }

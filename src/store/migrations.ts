@@ -434,6 +434,22 @@ CREATE INDEX protection_requests_wake_at ON protection_requests (wake_at) WHERE 
 CREATE INDEX protection_requests_requested_at ON protection_requests (requested_at);
 `;
 
+// Issue 14: who approved or rejected which commit for which target, and when. A person's latest
+// word counts; logins are kept lower-cased (GitHub compares them without case).
+const approvals = `
+CREATE TABLE approvals (
+  repo_id    bigint NOT NULL,
+  sha        text NOT NULL,
+  target     text NOT NULL,
+  login      text NOT NULL,
+  verdict    text NOT NULL CHECK (verdict IN ('approved', 'rejected')),
+  reason     text,
+  pr         bigint,
+  created_at timestamptz NOT NULL,
+  PRIMARY KEY (repo_id, sha, target, login)
+);
+`;
+
 /** Every migration, in the order it applies. */
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: "initial schema", sql: initialSchema },
@@ -455,4 +471,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 17, name: "promotions", sql: promotions },
   { id: 18, name: "repository change notifications", sql: repositoryChanges },
   { id: 19, name: "deployment protection rule requests", sql: protectionRequests },
+  { id: 20, name: "approvals", sql: approvals },
 ];

@@ -1,3 +1,4 @@
+import { createApprovalStore } from "./sql-approvals.js";
 import { createChannelStore } from "./sql-channels.js";
 import { createCheckStore } from "./sql-checks.js";
 import { createClaimStore } from "./sql-claims.js";
@@ -28,6 +29,7 @@ export function createSqlStore(db: SqlClient): Store {
     ...createCheckStore(db),
     ...createPendingStore(db),
     ...createProtectionRequestStore(db),
+    ...createApprovalStore(db),
     ...createDecisionStore(db),
     ...createClaimStore(db),
     ...createDeploymentStore(db),

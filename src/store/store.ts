@@ -1,3 +1,4 @@
+import type { ApprovalStore } from "./approval-store.js";
 import type { ChannelStore } from "./channel-store.js";
 import type { CheckStore } from "./check-store.js";
 import type { ClaimStore } from "./claim-store.js";
@@ -27,6 +28,7 @@ export interface Store
     CheckStore,
     PendingStore,
     ProtectionRequestStore,
+    ApprovalStore,
     DecisionStore,
     ClaimStore,
     DeploymentStore,
@@ -57,6 +59,7 @@ export type RepoStore = Pick<WatchStore, "watchDeployment"> &
   CheckStore &
   PendingStore &
   ProtectionRequestStore &
+  ApprovalStore &
   DecisionStore &
   ClaimStore &
   DeploymentStore &

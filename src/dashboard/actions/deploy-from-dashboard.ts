@@ -41,10 +41,11 @@ export async function deployFromDashboard(deps: RepoContext, asked: DashboardDep
     return { kind: "refused", reason: "invalid_command", message: `There is no branch, tag or commit ${asked.ref} here.` };
   const commit = { ref: FULL_SHA.test(asked.ref) ? sha : asked.ref, sha };
 
-  const [actor, checks, locks] = await Promise.all([
+  const [actor, checks, locks, approvals] = await Promise.all([
     resolveActor(deps.github, asked.login, target),
     deps.store.listChecks(deps.repo.id, sha),
     deps.store.listLocks(deps.repo.id, deps.now()),
+    deps.store.listApprovals(deps.repo.id, sha),
   ]);
   const decision = decideCommandDeploy({
     repo: deps.repo,
@@ -55,7 +56,7 @@ export async function deployFromDashboard(deps: RepoContext, asked: DashboardDep
     force: asked.force,
     params: {},
     gates: "evaluate",
-    state: { checks, locks, now: deps.now() },
+    state: { checks, locks, now: deps.now(), approvals },
   });
   return carryOut(deps, decision, { target: target.name, ...commit, login: asked.login, requestId: asked.requestId });
 }

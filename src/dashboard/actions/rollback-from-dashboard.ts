@@ -57,7 +57,7 @@ export async function rollbackFromDashboard(deps: RepoContext, asked: DashboardR
     force: false,
     params: {},
     gates: "github",
-    state: { checks: [], locks, now: deps.now() },
+    state: { checks: [], locks, now: deps.now(), approvals: [] },
   });
   return carryOut(deps, decision, { target: target.name, ...commit, login: asked.login, requestId: asked.requestId });
 }
