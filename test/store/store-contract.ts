@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { Store } from "../../src/store/store.js";
+import { describeApprovalContract } from "./contract-approvals.js";
 import { describeClaimContract } from "./contract-claims.js";
 import { describeCommandContract } from "./contract-commands.js";
 import { describeCommitTimeContract } from "./contract-commit-times.js";
@@ -48,6 +49,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describeCheckContract(getStore);
     describePendingContract(getStore);
     describeProtectionRequestContract(getStore);
+    describeApprovalContract(getStore);
     describeDecisionContract(getStore);
     describeClaimContract(getStore);
     describeDeploymentContract(getStore);

@@ -1,0 +1,139 @@
+import { afterEach, describe, expect, it } from "@jest/globals";
+import {
+  comment,
+  commandGitHub,
+  deploymentRequests,
+  HEAD_SHA,
+  PR,
+  pullRequestEvent,
+  replies,
+  type CommandGitHub,
+} from "./commands/command-events.js";
+import { pullRequest } from "./commands/responses.js";
+import { defaultBranchConfig } from "./config/config-events.js";
+import { createHarness, INSTALLATION_ID, type Harness } from "./helpers/app-harness.js";
+import { mockGitHub } from "./helpers/mock-github.js";
+import { PROTECTION_RULE_RUN_ID as RUN } from "./helpers/payloads.js";
+import { STORE_BACKENDS, useStore } from "./helpers/store-backends.js";
+
+const CONFIG = `version: 2
+targets:
+  production:
+    auto_deploy_on: pr
+    required_contexts: []
+    approvals:
+      required: 2
+`;
+
+// One mock for both backends: a second would take over the first one's report of unmatched requests.
+const github = mockGitHub();
+afterEach(() => github.reset());
+
+describe.each(STORE_BACKENDS)("approvals, on $name", (backend) => {
+  const store = useStore(backend);
+  let h: Harness;
+  let gh: CommandGitHub;
+
+  async function begin(): Promise<void> {
+    h = await createHarness(store(), github);
+    gh = commandGitHub(github, h);
+    github.installationToken(INSTALLATION_ID, { persist: true });
+    github.expect("GET", defaultBranchConfig(h), { status: 200, body: CONFIG, persist: true });
+    github.expect("GET", `${h.api}/pulls/${PR}`, {
+      status: 200,
+      body: pullRequest({ repo: h.repo, number: PR, headSha: HEAD_SHA, headRef: "feature/login" }),
+      persist: true,
+    });
+  }
+
+  /** A workflow job of run {@link RUN} asks to deploy the pull request's head to production. */
+  function protectionRequest() {
+    return h.receive("deployment_protection_rule", {
+      action: "requested",
+      edit: (p) => {
+        Object.assign(p, {
+          environment: "production",
+          sha: HEAD_SHA,
+          ref: "feature/login",
+          deployment_callback_url: `https://api.github.com/repos/${h.repo.owner}/${h.repo.name}/actions/runs/${RUN}/deployment_protection_rule`,
+        });
+        if (p.deployment?.creator) p.deployment.creator.login = "dev";
+      },
+    });
+  }
+
+  it("deploys a pull request once two people approved it, refusing a read-only user and the author; a held job is approved with it", async () => {
+    await begin();
+    for (const id of [7001, 7002, 7003, 7004]) gh.reaction(id);
+    for (const id of [9001, 9002, 9003, 9004]) gh.reply(id);
+    gh.permission("mallory", "read");
+    gh.permission("octocat", "write");
+    gh.permission("alice", "write");
+    gh.permission("bob", "write");
+    gh.permission("dev", "write");
+    const review = `${h.api}/actions/runs/${RUN}/deployment_protection_rule`;
+    // Held, told again when the first approval changes what it waits for, then approved.
+    github.expect("POST", review, { status: 204 }, (body) =>
+      expect(body).toEqual({ environment_name: "production", comment: expect.stringContaining("needs 2 approvals of c0ffee0") }),
+    );
+    github.expect("POST", review, { status: 204 }, (body) =>
+      expect(body).toEqual({ environment_name: "production", comment: expect.stringContaining("approved so far by @alice") }),
+    );
+    github.expect("POST", review, { status: 204 }, (body) => expect(body).toMatchObject({ state: "approved" }));
+    gh.deployment(501, (body) =>
+      expect(body).toMatchObject({
+        ref: HEAD_SHA,
+        environment: "production",
+        payload: { approvals: [{ login: "alice" }, { login: "bob" }] },
+      }),
+    );
+
+    await pullRequestEvent(h, "opened");
+    const [waiting] = await h.store.listDecisions(h.repo.id, { sha: HEAD_SHA });
+    await protectionRequest();
+    await comment(h, { id: 7001, body: "/approve", login: "mallory" });
+    await comment(h, { id: 7002, body: "/approve production", login: "octocat" });
+    await comment(h, { id: 7003, body: "/approve", login: "alice" });
+    const afterOne = deploymentRequests(github).length;
+    await comment(h, { id: 7004, body: "/approve", login: "bob" });
+
+    github.done();
+    expect(waiting).toMatchObject({ reason: "waiting_for_approval", target: "production" });
+    expect(waiting?.message).toBe("production needs 2 approvals of c0ffee0 (`/approve production`); none yet.");
+    expect(afterOne).toBe(0);
+    expect(deploymentRequests(github)).toHaveLength(1);
+    const [refusedReadOnly, refusedAuthor, first, second] = replies(github);
+    expect(refusedReadOnly).toContain("@\u200bmallory needs write permission to approve production.");
+    expect(refusedAuthor).toContain("@\u200boctocat opened this pull request, and production does not allow self-approval.");
+    expect(first).toBe("Approved c0ffee0 for production\\: 1 of 2, 1 more needed.");
+    expect(second).toBe("Approved c0ffee0 for production\\: 2 of 2, enough to deploy.");
+    const approvals = await h.store.listApprovals(h.repo.id, HEAD_SHA);
+    expect(approvals.map((a) => [a.login, a.verdict, a.pr])).toEqual([
+      ["alice", "approved", PR],
+      ["bob", "approved", PR],
+    ]);
+    expect(await h.store.listPendingBySha(h.repo.id, HEAD_SHA)).toEqual([]);
+    expect(await h.store.listProtectionRequests(h.repo.id)).toEqual([]);
+  });
+
+  it("drops the waiting deploy when an approver rejects the commit, with the reason", async () => {
+    await begin();
+    gh.reaction(7001);
+    gh.reply(9001);
+    gh.permission("carol", "write");
+
+    await pullRequestEvent(h, "opened");
+    await comment(h, { id: 7001, body: "/reject production not during the sale", login: "carol" });
+
+    github.done();
+    expect(replies(github)[0]).toBe(
+      "Rejected c0ffee0 for production\\: not during the sale. What waited to deploy it is dropped.",
+    );
+    expect((await h.store.listDecisions(h.repo.id, { sha: HEAD_SHA }))[0]).toMatchObject({
+      reason: "approval_rejected",
+      message: "@carol rejected c0ffee0 for production: not during the sale; it does not deploy to production.",
+    });
+    expect(await h.store.listPendingBySha(h.repo.id, HEAD_SHA)).toEqual([]);
+    expect(deploymentRequests(github)).toHaveLength(0);
+  });
+});
