@@ -4,7 +4,22 @@ import { parseDuration } from "../config/parse-duration.js";
 import { COMMAND_NAMES, type ParsedCommand } from "./command.js";
 import { parseCommand } from "./parse-command.js";
 
-const KINDS = ["none", "unknown", "invalid", "deploy", "rollback", "promote", "approve", "reject", "lock", "unlock", "locks", "status", "why", "help"];
+const KINDS = [
+  "none",
+  "unknown",
+  "invalid",
+  "deploy",
+  "rollback",
+  "promote",
+  "approve",
+  "reject",
+  "lock",
+  "unlock",
+  "locks",
+  "status",
+  "why",
+  "help",
+];
 const PREFIXES = ["/", ".", "!", "deliverybot ", "@Deliverybot "];
 
 /** Any UTF-16 string, lone surrogates included. */
