@@ -13,7 +13,7 @@ import { pullRequest } from "./commands/responses.js";
 import { defaultBranchConfig } from "./config/config-events.js";
 import { createHarness, INSTALLATION_ID, type Harness } from "./helpers/app-harness.js";
 import { mockGitHub } from "./helpers/mock-github.js";
-import { PROTECTION_RULE_RUN_ID as RUN } from "./helpers/payloads.js";
+import { expectReview, receiveProtectionRequest } from "./helpers/protection-requests.js";
 import { STORE_BACKENDS, useStore } from "./helpers/store-backends.js";
 
 const CONFIG = `version: 2
@@ -46,22 +46,6 @@ describe.each(STORE_BACKENDS)("approvals, on $name", (backend) => {
     });
   }
 
-  /** A workflow job of run {@link RUN} asks to deploy the pull request's head to production. */
-  function protectionRequest() {
-    return h.receive("deployment_protection_rule", {
-      action: "requested",
-      edit: (p) => {
-        Object.assign(p, {
-          environment: "production",
-          sha: HEAD_SHA,
-          ref: "feature/login",
-          deployment_callback_url: `https://api.github.com/repos/${h.repo.owner}/${h.repo.name}/actions/runs/${RUN}/deployment_protection_rule`,
-        });
-        if (p.deployment?.creator) p.deployment.creator.login = "dev";
-      },
-    });
-  }
-
   it("deploys a pull request once two people approved it, refusing a read-only user and the author; a held job is approved with it", async () => {
     await begin();
     for (const id of [7001, 7002, 7003, 7004]) gh.reaction(id);
@@ -71,15 +55,14 @@ describe.each(STORE_BACKENDS)("approvals, on $name", (backend) => {
     gh.permission("alice", "write");
     gh.permission("bob", "write");
     gh.permission("dev", "write");
-    const review = `${h.api}/actions/runs/${RUN}/deployment_protection_rule`;
     // Held, told again when the first approval changes what it waits for, then approved.
-    github.expect("POST", review, { status: 204 }, (body) =>
+    expectReview(github, h, (body) =>
       expect(body).toEqual({ environment_name: "production", comment: expect.stringContaining("needs 2 approvals of c0ffee0") }),
     );
-    github.expect("POST", review, { status: 204 }, (body) =>
+    expectReview(github, h, (body) =>
       expect(body).toEqual({ environment_name: "production", comment: expect.stringContaining("approved so far by @alice") }),
     );
-    github.expect("POST", review, { status: 204 }, (body) => expect(body).toMatchObject({ state: "approved" }));
+    expectReview(github, h, (body) => expect(body).toMatchObject({ state: "approved" }));
     gh.deployment(501, (body) =>
       expect(body).toMatchObject({
         ref: HEAD_SHA,
@@ -90,7 +73,7 @@ describe.each(STORE_BACKENDS)("approvals, on $name", (backend) => {
 
     await pullRequestEvent(h, "opened");
     const [waiting] = await h.store.listDecisions(h.repo.id, { sha: HEAD_SHA });
-    await protectionRequest();
+    await receiveProtectionRequest(h, { sha: HEAD_SHA, ref: "feature/login" });
     await comment(h, { id: 7001, body: "/approve", login: "mallory" });
     await comment(h, { id: 7002, body: "/approve production", login: "octocat" });
     await comment(h, { id: 7003, body: "/approve", login: "alice" });

@@ -6,6 +6,7 @@ import { frozenConfig, iso } from "./helpers/freeze-config.js";
 import { createHarness, INSTALLATION_ID, type Harness } from "./helpers/app-harness.js";
 import { mockGitHub, type RequestAssertion } from "./helpers/mock-github.js";
 import { PROTECTION_RULE_RUN_ID as RUN } from "./helpers/payloads.js";
+import { expectReview, receiveProtectionRequest } from "./helpers/protection-requests.js";
 import { STORE_BACKENDS, useStore } from "./helpers/store-backends.js";
 
 const SHA = "5e1ec7ed00000000000000000000000000000001";
@@ -40,27 +41,9 @@ describe.each(STORE_BACKENDS)("Deliverybot as a deployment protection rule, on $
   }
 
   /** A workflow job of run {@link RUN} asks to deploy {@link SHA} to `environment`. */
-  function request(options: { environment?: string; requester?: string; callbackRepo?: string } = {}) {
-    return h.receive("deployment_protection_rule", {
-      action: "requested",
-      edit: (p) => {
-        const environment = options.environment ?? "production";
-        const repository = options.callbackRepo ?? `${h.repo.owner}/${h.repo.name}`;
-        Object.assign(p, {
-          environment,
-          sha: SHA,
-          ref: "main",
-          deployment_callback_url: `https://api.github.com/repos/${repository}/actions/runs/${RUN}/deployment_protection_rule`,
-        });
-        if (p.deployment !== undefined) Object.assign(p.deployment, { sha: SHA, ref: "main", environment });
-        if (p.deployment?.creator) p.deployment.creator.login = options.requester ?? "dev";
-      },
-    });
-  }
-
-  function review(assert: RequestAssertion): void {
-    github.expect("POST", `${h.api}/actions/runs/${RUN}/deployment_protection_rule`, { status: 204 }, assert);
-  }
+  const request = (options: { environment?: string; requester?: string; callbackRepo?: string } = {}) =>
+    receiveProtectionRequest(h, { sha: SHA, ref: "main", ...options });
+  const review = (assert: RequestAssertion) => expectReview(github, h, assert);
 
   function status(state: "pending" | "success" | "failure") {
     return h.receive("status", {

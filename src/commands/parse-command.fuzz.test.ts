@@ -4,22 +4,8 @@ import { parseDuration } from "../config/parse-duration.js";
 import { COMMAND_NAMES, type ParsedCommand } from "./command.js";
 import { parseCommand } from "./parse-command.js";
 
-const KINDS = [
-  "none",
-  "unknown",
-  "invalid",
-  "deploy",
-  "rollback",
-  "promote",
-  "approve",
-  "reject",
-  "lock",
-  "unlock",
-  "locks",
-  "status",
-  "why",
-  "help",
-];
+// `/noop` reads as a dry-run `deploy`.
+const KINDS: readonly string[] = ["none", "unknown", "invalid", ...COMMAND_NAMES.filter((name) => name !== "noop")];
 const PREFIXES = ["/", ".", "!", "deliverybot ", "@Deliverybot "];
 
 /** Any UTF-16 string, lone surrogates included. */

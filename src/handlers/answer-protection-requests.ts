@@ -1,3 +1,4 @@
+import { describeInvalidConfig } from "../config/describe-invalid-config.js";
 import type { RepoContext } from "../deploy/repo-context.js";
 import { recordDecision } from "../deploy/record-decision.js";
 import { decideProtectionRequest, selectProtectedTargets, type ProtectionDecision } from "../engine/decide-protection-request.js";
@@ -14,8 +15,9 @@ export const PROTECTION_RETRY_MS = 60_000;
 
 /**
  * Answers waiting deployment protection rule requests of one repository: approved or rejected
- * (then forgotten), or held with a comment saying why (told once per reason, so an unchanged hold
- * costs no call) until an unlock, a freeze's end or a check decides them again. One conditional
+ * (then forgotten), or held with a comment saying why (told again only when what it waits for
+ * changes, so an unchanged hold costs no call) until an unlock, a freeze's end, a check, an
+ * approval or a new configuration decides them again. One conditional
  * read of the configuration for all of them. GitHub refusing an answer (the run was cancelled or
  * already answered) ends the request; GitHub unavailable keeps it for the sweep a minute later.
  */
@@ -41,10 +43,7 @@ async function decide(
     return { action: "reject", target: null, reason: "invalid_request", message };
   }
   if (loaded.kind !== "ok") {
-    const [first] = loaded.problems;
-    const where = first === undefined ? "" : `${first.file}${first.line === undefined ? "" : `:${first.line}`} `;
-    const message = `The configuration is invalid, nothing deploys until it is fixed: ${where}${first?.message ?? ""}`;
-    return { action: "reject", target: null, reason: "config_invalid", message };
+    return { action: "reject", target: null, reason: "config_invalid", message: describeInvalidConfig(loaded.problems) };
   }
   const { repo, github, store } = deps;
   const targets = selectProtectedTargets(repo, loaded.config, request);

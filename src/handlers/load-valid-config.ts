@@ -1,3 +1,4 @@
+import { describeInvalidConfig } from "../config/describe-invalid-config.js";
 import type { DeployConfig } from "../config/model.js";
 import { recordDecision } from "../deploy/record-decision.js";
 import type { RepoContext } from "../deploy/repo-context.js";
@@ -20,10 +21,7 @@ export async function loadValidConfig(deps: RepoContext, subject: DecisionSubjec
     deps.log.debug({ repo: `${deps.repo.owner}/${deps.repo.name}` }, "no .github/deploy.yml; ignoring event");
     return undefined;
   }
-  const [first] = loaded.problems;
-  const where = first === undefined ? "" : `${first.file}${first.line === undefined ? "" : `:${first.line}`}`;
-  const more = loaded.problems.length > 1 ? ` (and ${loaded.problems.length - 1} more)` : "";
-  const message = `The configuration is invalid, nothing deploys until it is fixed: ${where} ${first?.message ?? ""}${more}`;
+  const message = describeInvalidConfig(loaded.problems);
   await recordDecision(deps, { ...subject, target: null, reason: "config_invalid", message });
   return undefined;
 }

@@ -1,3 +1,4 @@
+import { describeInvalidConfig } from "../config/describe-invalid-config.js";
 import type { ReasonCode } from "../domain/reason-codes.js";
 import type { ConfigLoad } from "../github/load-config.js";
 import type { DeployRequester } from "./deploy-requester.js";
@@ -23,8 +24,6 @@ export function refuseConfig(loaded: Exclude<ConfigLoad, { kind: "ok" }>, reques
     const message = `There is no .github/deploy.yml on the default branch, so no target allows hook ${requester.hook.name}.`;
     return { reason: "not_permitted", status: 403, error: "no target allows this hook", message };
   }
-  const [first] = loaded.problems;
-  const where = first === undefined ? "" : `${first.file}${first.line === undefined ? "" : `:${first.line}`} `;
-  const message = `The configuration is invalid, nothing deploys until it is fixed: ${where}${first?.message ?? ""}`;
+  const message = describeInvalidConfig(loaded.problems);
   return { reason: "config_invalid", status: 409, error: "config_invalid", message };
 }

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
-import { runCli } from "../../src/cli/run-cli.js";
 import { deployment } from "../helpers/github-responses.js";
 import { ADMIN_TOKEN, expectInstalled, newAdminTestRepo, type AdminTestRepo } from "../hooks/admin-fixtures.js";
 import { deploymentRequests, useHookServer } from "../hooks/hook-server.js";
-import { createFakeIo } from "./fake-io.js";
+import { adminCliRunner } from "./fake-io.js";
 
 const HEAD = "1".repeat(40);
 const CONFIG = "version: 2\ntargets:\n  production:\n    required_contexts: [ci/test]\n";
@@ -13,12 +12,7 @@ describe("deliverybot deploy", () => {
   const server = useHookServer({ env: { ADMIN_TOKEN } });
   const { github } = server;
 
-  async function run(argv: readonly string[], env: Record<string, string | undefined> = {}) {
-    const fake = createFakeIo();
-    const io = { ...fake.io, env: { ADMIN_TOKEN, DELIVERYBOT_URL: server.base, ...env }, fetch: globalThis.fetch };
-    const code = await runCli(["deploy", ...argv], io);
-    return { code, stdout: fake.stdout(), stderr: fake.stderr() };
-  }
+  const run = adminCliRunner("deploy", server.base, ADMIN_TOKEN);
 
   function expectGated(r: AdminTestRepo): void {
     expectInstalled(github, r);

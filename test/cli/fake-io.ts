@@ -55,3 +55,16 @@ export async function runWithFakeIo(argv: readonly string[], files: { readonly [
   const code = await runCli(argv, fake.io);
   return { code, stdout: fake.stdout(), stderr: fake.stderr() };
 }
+
+/**
+ * Runs `deliverybot <command> …` in-process against a running app at `base` (`DELIVERYBOT_URL`)
+ * with `token` as `ADMIN_TOKEN`; `env` adds to or unsets those.
+ */
+export function adminCliRunner(command: string, base: string, token: string) {
+  return async (argv: readonly string[], env: Record<string, string | undefined> = {}) => {
+    const fake = createFakeIo();
+    const io = { ...fake.io, env: { ADMIN_TOKEN: token, DELIVERYBOT_URL: base, ...env }, fetch: globalThis.fetch };
+    const code = await runCli([command, ...argv], io);
+    return { code, stdout: fake.stdout(), stderr: fake.stderr() };
+  };
+}

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "@jest/globals";
-import { runCli } from "../../src/cli/run-cli.js";
 import { deployment, IDEMPOTENCY_KEY } from "../helpers/github-responses.js";
 import {
   ADMIN_TOKEN,
@@ -9,7 +8,7 @@ import {
   type AdminTestRepo,
 } from "../hooks/admin-fixtures.js";
 import { deploymentRequests, useHookServer } from "../hooks/hook-server.js";
-import { createFakeIo } from "./fake-io.js";
+import { adminCliRunner } from "./fake-io.js";
 
 const STAGED = "5ea6ed0000000000000000000000000000000001";
 const CONFIG = `version: 2
@@ -26,12 +25,7 @@ describe("deliverybot promote", () => {
   const server = useHookServer({ env: { ADMIN_TOKEN } });
   const { github } = server;
 
-  async function run(argv: readonly string[], env: Record<string, string | undefined> = {}) {
-    const fake = createFakeIo();
-    const io = { ...fake.io, env: { ADMIN_TOKEN, DELIVERYBOT_URL: server.base, ...env }, fetch: globalThis.fetch };
-    const code = await runCli(["promote", ...argv], io);
-    return { code, stdout: fake.stdout(), stderr: fake.stderr() };
-  }
+  const run = adminCliRunner("promote", server.base, ADMIN_TOKEN);
 
   /** The lookups every promotion makes: installation, repository, config on the default branch. */
   function expectRepository(r: AdminTestRepo): void {
