@@ -25,6 +25,7 @@ export function target(overrides: Partial<Target> & Pick<Target, "name">): Targe
     admins: undefined,
     allowForks: false,
     allowDrafts: true,
+    coalesce: false,
     hooks: [],
     hookChecks: true,
     stuckAfterMs: 600_000,
@@ -45,5 +46,5 @@ export function config(...targets: Target[]): DeployConfig {
 export const NOW = DateTime.fromISO("2026-12-07T12:00:00Z").toJSDate();
 
 export function state(overrides: Partial<EngineState> = {}): EngineState {
-  return { pending: [], checks: [], deployedEnvironments: new Set(), locks: [], now: NOW, upstream: [], ...overrides };
+  return { pending: [], checks: [], deployedEnvironments: new Set(), locks: [], now: NOW, upstream: [], mergeGroups: [], ...overrides };
 }

@@ -2,6 +2,7 @@ import type { CheckFact } from "../domain/checks.js";
 import type { DeploymentRequest, DeploymentWatch, PendingDeploy } from "../domain/deployments.js";
 import type { Lifecycle } from "../domain/lifecycle.js";
 import type { LockFact } from "../domain/locks.js";
+import type { MergeGroupFact } from "../domain/merge-groups.js";
 import type { ReasonCode } from "../domain/reason-codes.js";
 
 /** Everything the engine knows besides the event and the config. */
@@ -18,6 +19,11 @@ export interface EngineState {
   readonly now: Date;
   /** Each environment's newest deployment, when a promotion waits (else empty): where the commit stands upstream. */
   readonly upstream: readonly UpstreamFact[];
+  /**
+   * The repository's recent merge groups, newest first, when the decision needs them (see
+   * `needsMergeGroups`); else empty.
+   */
+  readonly mergeGroups: readonly MergeGroupFact[];
 }
 
 /** The newest deployment of an environment, as a promotion from it reads it. */

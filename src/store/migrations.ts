@@ -434,6 +434,25 @@ CREATE INDEX protection_requests_wake_at ON protection_requests (wake_at) WHERE 
 CREATE INDEX protection_requests_requested_at ON protection_requests (requested_at);
 `;
 
+// Issue 14: the merge queue's groups, from `merge_group` checks_requested until destroyed (kept a
+// day): which are in flight for a branch (a `coalesce` target waits for them), and which checks
+// reported on their commits (a required check that never does is named). Id 21: 20 is taken.
+const mergeGroups = `
+CREATE TABLE merge_groups (
+  repo_id      bigint NOT NULL,
+  head_sha     text NOT NULL,
+  base_ref     text NOT NULL,
+  pr           bigint,
+  requested_at timestamptz NOT NULL,
+  destroyed_at timestamptz,
+  reason       text,
+  PRIMARY KEY (repo_id, head_sha)
+);
+CREATE INDEX merge_groups_requested_at ON merge_groups (repo_id, requested_at);
+CREATE INDEX merge_groups_pr ON merge_groups (repo_id, pr) WHERE pr IS NOT NULL;
+CREATE INDEX merge_groups_prune ON merge_groups (requested_at);
+`;
+
 /** Every migration, in the order it applies. */
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: "initial schema", sql: initialSchema },
@@ -455,4 +474,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 17, name: "promotions", sql: promotions },
   { id: 18, name: "repository change notifications", sql: repositoryChanges },
   { id: 19, name: "deployment protection rule requests", sql: protectionRequests },
+  { id: 21, name: "merge queue groups", sql: mergeGroups },
 ];

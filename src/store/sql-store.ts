@@ -9,6 +9,7 @@ import { createDeliveryStore } from "./sql-deliveries.js";
 import { createDeploymentStore } from "./sql-deployments.js";
 import { createHookStore } from "./sql-hooks.js";
 import { createLockStore } from "./sql-locks.js";
+import { createMergeGroupStore } from "./sql-merge-groups.js";
 import { createNotificationStore } from "./sql-notifications.js";
 import { createPendingStore } from "./sql-pending.js";
 import { createProtectionRequestStore } from "./sql-protection-requests.js";
@@ -28,6 +29,7 @@ export function createSqlStore(db: SqlClient): Store {
     ...createCheckStore(db),
     ...createPendingStore(db),
     ...createProtectionRequestStore(db),
+    ...createMergeGroupStore(db),
     ...createDecisionStore(db),
     ...createClaimStore(db),
     ...createDeploymentStore(db),

@@ -8,6 +8,7 @@ import type { DeliveryStore } from "./delivery-store.js";
 import type { DeploymentStore } from "./deployment-store.js";
 import type { HookStore } from "./hook-store.js";
 import type { LockStore } from "./lock-store.js";
+import type { MergeGroupStore } from "./merge-group-store.js";
 import type { NotificationStore } from "./notification-store.js";
 import type { PendingStore } from "./pending-store.js";
 import type { ProtectionRequestStore } from "./protection-request-store.js";
@@ -27,6 +28,7 @@ export interface Store
     CheckStore,
     PendingStore,
     ProtectionRequestStore,
+    MergeGroupStore,
     DecisionStore,
     ClaimStore,
     DeploymentStore,
@@ -57,6 +59,7 @@ export type RepoStore = Pick<WatchStore, "watchDeployment"> &
   CheckStore &
   PendingStore &
   ProtectionRequestStore &
+  Omit<MergeGroupStore, "pruneMergeGroups"> &
   DecisionStore &
   ClaimStore &
   DeploymentStore &
