@@ -15,16 +15,20 @@ export async function runWhy(ctx: CommandContext, targetName: string | undefined
     if ("error" in resolved) return refusal("invalid_command", resolved.error);
   }
   const pr = await deps.github.getPullRequest(comment.pr);
-  const head = await describeCommit(ctx, pr.headSha, targetName);
+  const head = await describeCommit(ctx, pr.headSha, targetName, shortSha(pr.headSha));
   const group = await deps.store.findMergeGroupOfPullRequest(deps.repo.id, comment.pr);
   if (group === undefined || group.headSha === pr.headSha) return head ?? nothingYet(pr.headSha, targetName);
-  const queued = await describeCommit(ctx, group.headSha, targetName);
+  const queued = await describeCommit(ctx, group.headSha, targetName, `its merge queue commit ${shortSha(group.headSha)}`);
   if (queued === undefined) return head ?? nothingYet(pr.headSha, targetName);
-  const merged = [sentence(`Its merge queue commit ${shortSha(group.headSha)}:`), "", queued].join("\n");
-  return head === undefined ? merged : [head, "", merged].join("\n");
+  return head === undefined ? queued : [head, "", queued].join("\n");
 }
 
-async function describeCommit(ctx: CommandContext, sha: string, targetName: string | undefined): Promise<string | undefined> {
+async function describeCommit(
+  ctx: CommandContext,
+  sha: string,
+  targetName: string | undefined,
+  label: string,
+): Promise<string | undefined> {
   const decisions = await ctx.deps.store.listDecisions(ctx.deps.repo.id, { sha, limit: 50 });
   const latest = new Map<string, (typeof decisions)[number]>();
   for (const decision of decisions) {
@@ -36,7 +40,7 @@ async function describeCommit(ctx: CommandContext, sha: string, targetName: stri
   const items = [...latest.values()].map(
     (decision) => `- ${sentence(`${decision.target ?? "configuration"}: ${decision.reason} — ${decision.message}`)}`,
   );
-  return [sentence(`Latest decisions about ${shortSha(sha)}:`), "", ...items].join("\n");
+  return [sentence(`Latest decisions about ${label}:`), "", ...items].join("\n");
 }
 
 function nothingYet(sha: string, targetName: string | undefined): string {
