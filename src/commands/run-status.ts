@@ -85,4 +85,3 @@ async function renderInFlight(ctx: CommandContext): Promise<string[]> {
     ...rows,
   ];
 }
-

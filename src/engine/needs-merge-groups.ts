@@ -8,5 +8,7 @@ import type { Decision } from "./types.js";
  */
 export function needsMergeGroups(config: DeployConfig, decisions: readonly Decision[]): boolean {
   if (config.targets.some((target) => target.coalesce)) return true;
-  return decisions.some((decision) => decision.action === "wait" && decision.reason === "waiting_for_checks" && decision.trigger === "push");
+  return decisions.some(
+    (decision) => decision.action === "wait" && decision.reason === "waiting_for_checks" && decision.trigger === "push",
+  );
 }

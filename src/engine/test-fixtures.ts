@@ -46,5 +46,14 @@ export function config(...targets: Target[]): DeployConfig {
 export const NOW = DateTime.fromISO("2026-12-07T12:00:00Z").toJSDate();
 
 export function state(overrides: Partial<EngineState> = {}): EngineState {
-  return { pending: [], checks: [], deployedEnvironments: new Set(), locks: [], now: NOW, upstream: [], mergeGroups: [], ...overrides };
+  return {
+    pending: [],
+    checks: [],
+    deployedEnvironments: new Set(),
+    locks: [],
+    now: NOW,
+    upstream: [],
+    mergeGroups: [],
+    ...overrides,
+  };
 }
