@@ -3,6 +3,7 @@ import type { RepoContext } from "./deploy/repo-context.js";
 import type { DeliveryFacts } from "./events/delivery-facts.js";
 import { handleCheck } from "./handlers/handle-check.js";
 import { handleDeploymentEvent } from "./handlers/handle-deployment-event.js";
+import { handleMergeGroup } from "./handlers/handle-merge-group.js";
 import { handlePullRequestClosed } from "./handlers/handle-pull-request-closed.js";
 import { handleProtectionRequest } from "./handlers/handle-protection-request.js";
 import { handlePullRequest } from "./handlers/handle-pull-request.js";
@@ -28,5 +29,7 @@ export async function handleDelivery(deps: RepoContext, facts: DeliveryFacts): P
       return handleDeploymentEvent(deps, facts.deployment, facts.status);
     case "protection_request":
       return handleProtectionRequest(deps, facts.request);
+    case "merge_group":
+      return handleMergeGroup(deps, facts.group);
   }
 }

@@ -1,5 +1,6 @@
 import type { Logger } from "probot";
 import type { OpenRepoContext } from "./deploy/repo-context.js";
+import { MERGE_GROUP_MEMORY_MS } from "./domain/merge-groups.js";
 import type { Metrics } from "./domain/metrics.js";
 import { fireWatchdog } from "./handlers/fire-watchdog.js";
 import { sweepDuePending } from "./handlers/sweep-due-pending.js";
@@ -26,7 +27,8 @@ export interface SweepParts {
  * One pass of the retry sweep: each waiting deploy in its repository's context, the watchdog on
  * stuck deployments, then a batch each of processed deliveries and delivered notifications older
  * than a week, of deployments (and commit times) older than 180 days, of expired dashboard
- * sessions and of protection rule requests GitHub stopped waiting for (30 days) are pruned. Returns how many waiting deploys it retried.
+ * sessions, of protection rule requests GitHub stopped waiting for (30 days) and of merge groups older
+ * than a day are pruned. Returns how many waiting deploys it retried.
  */
 export async function sweepOnce(parts: SweepParts): Promise<number> {
   const swept = await sweepDuePending(parts.store, parts.now(), parts.openRepo, parts.log);
@@ -38,6 +40,7 @@ export async function sweepOnce(parts: SweepParts): Promise<number> {
   const notifications = await parts.store.pruneNotifications(new Date(now - KEEP_DELIVERIES_MS), PRUNE_BATCH);
   await parts.store.pruneSessions(new Date(now), PRUNE_BATCH);
   await parts.store.pruneProtectionRequests(new Date(now - KEEP_PROTECTION_REQUESTS_MS), PRUNE_BATCH);
+  await parts.store.pruneMergeGroups(new Date(now - MERGE_GROUP_MEMORY_MS), PRUNE_BATCH);
   if (deliveries + deployments + notifications > 0) {
     parts.log.debug({ deliveries, deployments, notifications }, "pruned old deliveries, deployments and notifications");
   }

@@ -7,7 +7,8 @@ import { runDeploy } from "./run-deploy.js";
 import { runLock, runLocks, runUnlock } from "./run-lock.js";
 import { runPromote } from "./run-promote.js";
 import { runRollback } from "./run-rollback.js";
-import { runStatus, runWhy } from "./run-status.js";
+import { runStatus } from "./run-status.js";
+import { runWhy } from "./run-why.js";
 
 /** Runs one parsed command and returns the Markdown reply; every command is answered. */
 export async function runCommand(ctx: CommandContext, command: Exclude<ParsedCommand, { kind: "none" }>): Promise<string> {

@@ -1,10 +1,9 @@
 import { formatDuration } from "../config/format-duration.js";
 import { shortSha } from "../domain/short-sha.js";
 import { describeFreeze, findFreeze } from "../engine/find-freeze.js";
-import { resolveCommandTarget } from "../engine/resolve-command-target.js";
 import type { CommandContext } from "./command-context.js";
 import { pullRequestEnvironment } from "./pull-request-environment.js";
-import { refusal, sentence } from "./reply.js";
+import { sentence } from "./reply.js";
 
 /** Deployments created longer ago than this are not listed as in flight, whatever their state. */
 const IN_FLIGHT_WINDOW_MS = 24 * 3_600_000;
@@ -85,28 +84,4 @@ async function renderInFlight(ctx: CommandContext): Promise<string[]> {
     "| --- | --- | --- | --- | --- |",
     ...rows,
   ];
-}
-
-/** `/why [target]`: the latest decision about this pull request's head commit, per target. */
-export async function runWhy(ctx: CommandContext, targetName: string | undefined): Promise<string> {
-  const { deps, comment } = ctx;
-  if (targetName !== undefined) {
-    const resolved = resolveCommandTarget(ctx.config, targetName);
-    if ("error" in resolved) return refusal("invalid_command", resolved.error);
-  }
-  const pr = await deps.github.getPullRequest(comment.pr);
-  const decisions = await deps.store.listDecisions(deps.repo.id, { sha: pr.headSha, limit: 50 });
-  const latest = new Map<string, (typeof decisions)[number]>();
-  for (const decision of decisions) {
-    const key = decision.target ?? "";
-    if (!latest.has(key) && (targetName === undefined || key.toLowerCase() === targetName.toLowerCase()))
-      latest.set(key, decision);
-  }
-  const head = shortSha(pr.headSha);
-  if (latest.size === 0)
-    return sentence(`Nothing was decided about ${head} yet${targetName === undefined ? "" : ` for ${targetName}`}.`);
-  const items = [...latest.values()].map(
-    (decision) => `- ${sentence(`${decision.target ?? "configuration"}: ${decision.reason} — ${decision.message}`)}`,
-  );
-  return [sentence(`Latest decisions about ${head}:`), "", ...items].join("\n");
 }

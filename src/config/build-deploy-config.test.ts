@@ -23,6 +23,7 @@ describe("buildDeployConfig", () => {
           admins: undefined,
           allowForks: false,
           allowDrafts: true,
+          coalesce: false,
           hooks: [],
           hookChecks: true,
           stuckAfterMs: 600_000,

@@ -49,6 +49,7 @@ function buildTarget(name: string, target: TargetV2, everywhere: readonly Freeze
     admins: copyList(target.admins),
     allowForks: target.allow_forks ?? DEFAULTS.allow_forks.default,
     allowDrafts: target.allow_drafts ?? DEFAULTS.allow_drafts.default,
+    coalesce: target.coalesce ?? DEFAULTS.coalesce.default,
     hooks: [...(target.hooks ?? DEFAULTS.hooks.default)],
     hookChecks: target.hook_checks ?? DEFAULTS.hook_checks.default,
     stuckAfterMs: durationMs(target.stuck_after ?? DEFAULTS.stuck_after.default),

@@ -158,6 +158,15 @@ export interface TargetV2 {
    */
   readonly allow_drafts?: boolean;
   /**
+   * With a merge queue: while merge groups for the target's branch are still in the queue, commits
+   * that land on it wait (`waiting_for_merge_queue`); when the queue drains, only the newest green
+   * one deploys and the others are `superseded`. A group whose `destroyed` webhook never came stops
+   * holding after an hour. Off by default: every landed commit deploys once its checks pass.
+   *
+   * @default false
+   */
+  readonly coalesce?: boolean;
+  /**
    * Inbound deploy hooks (`POST /hooks/deploy/<hook-id>`) that may deploy this target, by the names
    * they were created with. Omitted or `[]`: no hook may deploy it. A hook's secret lives in
    * Deliverybot's store, never in this file.
@@ -343,6 +352,15 @@ export interface TargetV1 {
    * @default true
    */
   readonly allow_drafts?: boolean;
+  /**
+   * With a merge queue: while merge groups for the target's branch are still in the queue, commits
+   * that land on it wait (`waiting_for_merge_queue`); when the queue drains, only the newest green
+   * one deploys and the others are `superseded`. A group whose `destroyed` webhook never came stops
+   * holding after an hour. Off by default: every landed commit deploys once its checks pass.
+   *
+   * @default false
+   */
+  readonly coalesce?: boolean;
   /**
    * Inbound deploy hooks (`POST /hooks/deploy/<hook-id>`) that may deploy this target, by the names
    * they were created with. Omitted or `[]`: no hook may deploy it. A hook's secret lives in

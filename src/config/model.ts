@@ -59,6 +59,8 @@ export interface Target {
   readonly allowForks: boolean;
   /** Whether draft pull requests may deploy this target; default true. */
   readonly allowDrafts: boolean;
+  /** Whether commits landing on the branch wait for its merge queue to drain, then only the newest deploys; default false. */
+  readonly coalesce: boolean;
   /** Names of the inbound deploy hooks that may deploy this target; default [] (none). */
   readonly hooks: readonly string[];
   /** Whether a hook deploy must pass `requiredContexts` first (else only GitHub verifies them); default true. */

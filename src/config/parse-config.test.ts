@@ -57,6 +57,7 @@ describe("parseConfigText: the original Deliverybot format (v1)", () => {
             admins: undefined,
             allowForks: false,
             allowDrafts: true,
+            coalesce: false,
             hooks: [],
             hookChecks: true,
             stuckAfterMs: 600_000,
@@ -80,6 +81,7 @@ describe("parseConfigText: the original Deliverybot format (v1)", () => {
             admins: undefined,
             allowForks: false,
             allowDrafts: true,
+            coalesce: false,
             hooks: [],
             hookChecks: true,
             stuckAfterMs: 600_000,
@@ -339,7 +341,7 @@ describe("parseConfigText: problems", () => {
         line: 4,
         key: "targets.production.enviroment",
         message:
-          "unknown key `enviroment` in target `production`; did you mean `environment`? Allowed keys are `auto_deploy_on`, `environment`, `task`, `description`, `payload`, `required_contexts`, `auto_merge`, `transient_environment`, `production_environment`, `deployers`, `admins`, `allow_forks`, `allow_drafts`, `hooks`, `hook_checks`, `stuck_after`, `timeout`, `paths`, `paths_ignore`, `freezes`, `promote_from`, `soak`, `approvals`.",
+          "unknown key `enviroment` in target `production`; did you mean `environment`? Allowed keys are `auto_deploy_on`, `environment`, `task`, `description`, `payload`, `required_contexts`, `auto_merge`, `transient_environment`, `production_environment`, `deployers`, `admins`, `allow_forks`, `allow_drafts`, `coalesce`, `hooks`, `hook_checks`, `stuck_after`, `timeout`, `paths`, `paths_ignore`, `freezes`, `promote_from`, `soak`, `approvals`.",
       },
     ]);
   });

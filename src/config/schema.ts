@@ -142,6 +142,13 @@ const allowDrafts = {
   default: true,
 } as const;
 
+const coalesce = {
+  type: "boolean",
+  description:
+    "With a merge queue: while merge groups for the target's branch are still in the queue, commits that land on it wait (`waiting_for_merge_queue`); when the queue drains, only the newest green one deploys and the others are `superseded`. A group whose `destroyed` webhook never came stops holding after an hour. Off by default: every landed commit deploys once its checks pass.",
+  default: false,
+} as const;
+
 const hooks = {
   type: "array",
   items: {
@@ -380,6 +387,7 @@ const targetSettings = {
   admins,
   allow_forks: allowForks,
   allow_drafts: allowDrafts,
+  coalesce,
   hooks,
   hook_checks: hookChecks,
   stuck_after: stuckAfter,

@@ -39,6 +39,11 @@ export const REASON_CODES = [
   "waiting_for_upstream",
   /** A promotion waits until the commit has been succeeding upstream for the target's `soak`. */
   "waiting_for_soak",
+  /**
+   * A `coalesce` target holds a commit that landed on its branch while merge groups for that branch
+   * are still in the merge queue; the newest landed commit deploys once the queue drains.
+   */
+  "waiting_for_merge_queue",
   /** The commit's deployment to a target it was promoted from failed: the promotion is dropped. */
   "upstream_failed",
   /** A newer (or older: a rollback) deployment replaced the commit upstream before it was promoted. */

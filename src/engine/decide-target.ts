@@ -7,6 +7,8 @@ import { describeMissingApprovals, describeRejection, evaluateApprovals } from "
 import { evaluateGates } from "./evaluate-gates.js";
 import { describeFreeze, findFreeze } from "./find-freeze.js";
 import { describeLock, findLock } from "./find-lock.js";
+import { findMergeQueueHold } from "./find-merge-queue-hold.js";
+import { describeUnreportedChecks, findUnreportedChecks } from "./find-unreported-checks.js";
 import type { Decision, EngineState } from "./types.js";
 
 /** What one target's decision needs to know about the commit. */
@@ -21,7 +23,9 @@ export interface TargetFacts {
  * Decides one auto-deploy of one target: already deployed → drop; rejected by an approver → drop;
  * locked → wait for the unlock; frozen → wait for the freeze's end (`wakeAt`); checks not green →
  * wait (a failed check keeps the deploy pending so that a successful re-run counts); approvals
- * missing → wait for `/approve`; otherwise deploy, with the approvals in the payload.
+ * missing → wait for `/approve`; for a `coalesce` target, a merge group still in flight for its
+ * branch → wait for the queue to drain (at most an hour); otherwise deploy, with the approvals in
+ * the payload.
  */
 export function decideTarget(facts: TargetFacts): Decision {
   const { repo, target, deploy } = facts;
@@ -58,13 +62,22 @@ export function decideTarget(facts: TargetFacts): Decision {
     return { ...base, action: "wait", trigger: deploy.trigger, reason: "checks_failed", message };
   }
   if (gates.status === "waiting") {
-    const message = `Waiting for ${gates.waitingFor.join(", ")} on ${commit} before deploying to ${environment}.`;
+    const waiting = `Waiting for ${gates.waitingFor.join(", ")} on ${commit} before deploying to ${environment}.`;
+    const unreported = findUnreportedChecks(deploy, gates.waitingFor, target.requiredContexts, facts.state.mergeGroups);
+    const message = unreported.length === 0 ? waiting : `${waiting} ${describeUnreportedChecks(unreported)}`;
     return { ...base, action: "wait", trigger: deploy.trigger, reason: "waiting_for_checks", message };
   }
 
   if (approvals.status === "waiting" && target.approvals !== undefined) {
     const message = describeMissingApprovals(approvals, target.approvals, target.name, commit);
     return { ...base, action: "wait", trigger: deploy.trigger, reason: "waiting_for_approval", message };
+  }
+
+  const hold = findMergeQueueHold(target, deploy, facts.state.mergeGroups, facts.state.now);
+  if (hold !== undefined) {
+    const groups = hold.inFlight === 1 ? "1 merge group is" : `${hold.inFlight} merge groups are`;
+    const message = `${groups} still in the merge queue for ${deploy.ref}; ${commit} deploys to ${environment} once the queue drains, unless a newer commit lands first.`;
+    return { ...base, action: "wait", trigger: deploy.trigger, reason: "waiting_for_merge_queue", message, wakeAt: hold.until };
   }
 
   const request = buildDeploymentRequest(repo, target, deploy, approvals.by);

@@ -1,6 +1,7 @@
 import type { DeployConfig } from "../config/model.js";
 import type { PendingDeploy } from "../domain/deployments.js";
 import type { ChangedFiles, TriggerFacts } from "../domain/event-facts.js";
+import { isMergeQueueRef } from "../domain/merge-groups.js";
 import type { RepoFacts } from "../domain/repo-facts.js";
 import { shortSha } from "../domain/short-sha.js";
 import { decideTarget } from "./decide-target.js";
@@ -25,9 +26,12 @@ export interface TriggerInput {
 /**
  * Decides a push or pull request: older commits waiting on the same ref are superseded, and every
  * target whose `auto_deploy_on` matches is decided for the new commit, unless its path filter
- * finds nothing it cares about among the changed files.
+ * finds nothing it cares about among the changed files. A merge queue's temporary branch
+ * (`gh-readonly-queue/…`) is never deployed, whatever `auto_deploy_on` says: its commit deploys
+ * once it lands on the base branch.
  */
 export function decideTrigger({ repo, trigger, config, state, changedFiles = "unknown" }: TriggerInput): Decision[] {
+  if (isMergeQueueRef(trigger.ref)) return [];
   const superseded = state.pending
     .filter((pending) => pending.ref === trigger.ref && pending.sha !== trigger.sha)
     .map((pending): Decision => {

@@ -25,6 +25,7 @@ export function target(overrides: Partial<Target> & Pick<Target, "name">): Targe
     admins: undefined,
     allowForks: false,
     allowDrafts: true,
+    coalesce: false,
     hooks: [],
     hookChecks: true,
     stuckAfterMs: 600_000,
@@ -54,6 +55,7 @@ export function state(overrides: Partial<EngineState> = {}): EngineState {
     now: NOW,
     upstream: [],
     approvals: [],
+    mergeGroups: [],
     ...overrides,
   };
 }

@@ -3,6 +3,7 @@ import type { CheckFact } from "../domain/checks.js";
 import type { DeploymentRequest, DeploymentWatch, PendingDeploy } from "../domain/deployments.js";
 import type { Lifecycle } from "../domain/lifecycle.js";
 import type { LockFact } from "../domain/locks.js";
+import type { MergeGroupFact } from "../domain/merge-groups.js";
 import type { ReasonCode } from "../domain/reason-codes.js";
 
 /** Everything the engine knows besides the event and the config. */
@@ -21,6 +22,11 @@ export interface EngineState {
   readonly upstream: readonly UpstreamFact[];
   /** What people said about deploying the commit (`/approve`, `/reject`), every target's. */
   readonly approvals: readonly ApprovalFact[];
+  /**
+   * The repository's recent merge groups, newest first, when the decision needs them (see
+   * `needsMergeGroups`); else empty.
+   */
+  readonly mergeGroups: readonly MergeGroupFact[];
 }
 
 /** The newest deployment of an environment, as a promotion from it reads it. */

@@ -1,5 +1,6 @@
 import type { CheckRecord } from "../domain/checks.js";
 import type { DeploymentRecord, DeploymentStatusRecord } from "../domain/deployments.js";
+import type { MergeGroupFacts } from "../domain/merge-groups.js";
 import type { CommentFacts, ProtectionRequestFacts, PullRequestTrigger, PushFacts } from "../domain/event-facts.js";
 
 /** What a webhook Deliverybot acts on says, by what it asks of the domain; all of it from the payload. */
@@ -17,4 +18,6 @@ export type DeliveryFacts =
   /** A `deployment` (no status) or a `deployment_status`, whoever created the deployment. */
   | { readonly kind: "deployment"; readonly deployment: DeploymentRecord; readonly status: DeploymentStatusRecord | null }
   /** A workflow job waits for the app's answer before it deploys to an environment. */
-  | { readonly kind: "protection_request"; readonly request: ProtectionRequestFacts };
+  | { readonly kind: "protection_request"; readonly request: ProtectionRequestFacts }
+  /** A merge queue asked for checks on a merge group, or destroyed one (merged, invalidated, dequeued). */
+  | { readonly kind: "merge_group"; readonly group: MergeGroupFacts };

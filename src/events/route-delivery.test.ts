@@ -107,6 +107,30 @@ describe("routeDelivery: what Deliverybot handles, and the facts read from real 
     expect(readRouted("check_suite", event)).toEqual({ kind: "checks_completed", sha: event.check_suite.head_sha });
   });
 
+  it("reads merge_group checks_requested and destroyed: the group's commit, branches, pull request and why it ended", () => {
+    const requested = loadPayload("merge_group", { action: "checks_requested" });
+    const destroyed = loadPayload("merge_group", {
+      action: "checks_requested",
+      edit: (p) => Object.assign(p, { action: "destroyed", reason: "merged" }),
+    });
+    const group = {
+      headSha: "2ffea6db159f6b6c47a24e778fb9ef40cf6b1c7d",
+      headRef: "refs/heads/gh-readonly-queue/main/pr-104-929f8209d40f77f4abc622a499c93a83babdbe64",
+      baseRef: "refs/heads/main",
+      pr: 104,
+    };
+
+    expect(readRouted("merge_group", requested)).toEqual({
+      kind: "merge_group",
+      group: { ...group, action: "checks_requested", reason: null },
+    });
+    expect(readRouted("merge_group", destroyed)).toEqual({
+      kind: "merge_group",
+      group: { ...group, action: "destroyed", reason: "merged" },
+    });
+    expect(routeDelivery("merge_group", { ...requested, action: "something_new" })).toBeUndefined();
+  });
+
   it("reads a deployment, without a status, under the payload's repository", () => {
     const event = loadPayload("deployment", { edit: (p) => void (p.repository.id = REPO_ID) });
 

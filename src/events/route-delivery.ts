@@ -3,6 +3,7 @@ import type { DeliveryFacts } from "./delivery-facts.js";
 import { readCheckRun, readStatus } from "./read-check.js";
 import { readComment } from "./read-comment.js";
 import { readDeployment, readDeploymentStatus } from "./read-deployment.js";
+import { readMergeGroup } from "./read-merge-group.js";
 import { readProtectionRequest } from "./read-protection-request.js";
 import { readPullRequest } from "./read-pull-request.js";
 import { readPush } from "./read-push.js";
@@ -22,7 +23,10 @@ type HandledEvent =
   | "check_suite"
   | "deployment"
   | "deployment_status"
-  | "deployment_protection_rule";
+  | "deployment_protection_rule"
+  | "merge_group";
+
+const MERGE_GROUP_ACTIONS = new Set(["checks_requested", "destroyed"]);
 
 const PULL_REQUEST_HEAD_ACTIONS = new Set(["opened", "synchronize", "reopened"]);
 
@@ -71,6 +75,9 @@ export function routeDelivery(event: string, payload: unknown): ReadDelivery | u
         kind: "protection_request",
         request: readProtectionRequest(payload as Payload<"deployment_protection_rule.requested">),
       });
+    case "merge_group":
+      if (typeof action !== "string" || !MERGE_GROUP_ACTIONS.has(action)) return undefined;
+      return () => ({ kind: "merge_group", group: readMergeGroup(payload as Payload<"merge_group">) });
     default:
       return undefined;
   }

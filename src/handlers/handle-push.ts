@@ -1,5 +1,6 @@
 import type { RepoContext } from "../deploy/repo-context.js";
 import type { PushFacts } from "../domain/event-facts.js";
+import { isMergeQueueRef } from "../domain/merge-groups.js";
 
 import { reportConfigCheck } from "./config-check.js";
 import { handleTrigger } from "./handle-trigger.js";
@@ -10,10 +11,15 @@ import { CONFIG_PATH } from "../config/config-path.js";
 /**
  * A push: keep its commits' times (where the lead times of their deployments start), report on a
  * changed configuration, then auto-deploy the matching targets (whose path filters, if any, read
- * the files it changed). A new configuration on the default branch decides again what waits (a
+ * the files it changed). A merge queue's temporary branch costs nothing. A new configuration on the default branch decides again what waits (a
  * freeze lifted, a deployer added): two store queries when nothing does.
  */
 export async function handlePush(deps: RepoContext, push: PushFacts): Promise<void> {
+  if (isMergeQueueRef(push.ref)) {
+    // A merge group's temporary branch: its commit deploys when it lands on the base branch.
+    deps.log.debug({ ref: push.ref }, "merge queue branch; never deployed");
+    return;
+  }
   if (push.deleted) {
     deps.log.debug({ ref: push.ref }, "ref deleted; nothing to deploy");
     return;

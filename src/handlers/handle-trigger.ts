@@ -3,6 +3,7 @@ import type { ChangedFiles, TriggerFacts } from "../domain/event-facts.js";
 import { decideTrigger } from "../engine/decide-trigger.js";
 import { needsChangedFiles } from "../engine/needs-changed-files.js";
 import { applyDecisions } from "./apply-decisions.js";
+import { decideWithMergeGroups } from "./decide-with-merge-groups.js";
 import { loadEngineState } from "./load-engine-state.js";
 import { loadValidConfig } from "./load-valid-config.js";
 
@@ -23,5 +24,8 @@ export async function handleTrigger(
   const state = await loadEngineState(deps, trigger.sha, pending);
   const input = { repo: deps.repo, trigger, config, state };
   const changedFiles = needsChangedFiles(input) ? await listChangedFiles() : "unknown";
-  await applyDecisions(deps, decideTrigger({ ...input, changedFiles }), pending);
+  const decisions = await decideWithMergeGroups(deps, config, state, (known) =>
+    decideTrigger({ ...input, state: known, changedFiles }),
+  );
+  await applyDecisions(deps, decisions, pending);
 }

@@ -5,7 +5,8 @@ import type { EngineState } from "../engine/types.js";
 /**
  * What the engine needs to know about a commit besides the event: its checks, where it is deployed,
  * the locks, the time, what people said about deploying it (approvals), and for promotions each
- * environment's newest deployment (one more query).
+ * environment's newest deployment (one more query). The merge queue's groups are read later, only
+ * when a decision needs them (`decideWithMergeGroups`).
  */
 export async function loadEngineState(deps: RepoContext, sha: string, pending: readonly PendingDeploy[]): Promise<EngineState> {
   const { store, repo } = deps;
@@ -24,5 +25,5 @@ export async function loadEngineState(deps: RepoContext, sha: string, pending: r
     lifecycle,
     stateAt,
   }));
-  return { pending, checks, deployedEnvironments: new Set(deployed), locks, now, upstream, approvals };
+  return { pending, checks, deployedEnvironments: new Set(deployed), locks, now, upstream, approvals, mergeGroups: [] };
 }

@@ -2,6 +2,7 @@ import type { RepoContext } from "../deploy/repo-context.js";
 import { decideChecks } from "../engine/decide-checks.js";
 import { answerProtectionRequests } from "./answer-protection-requests.js";
 import { applyDecisions } from "./apply-decisions.js";
+import { decideWithMergeGroups } from "./decide-with-merge-groups.js";
 import { loadEngineState } from "./load-engine-state.js";
 import { loadValidConfig } from "./load-valid-config.js";
 
@@ -23,5 +24,6 @@ async function decidePendingDeploys(deps: RepoContext, sha: string): Promise<voi
   const config = await loadValidConfig(deps, { ref: first.ref, sha, pr: first.pr });
   if (config === undefined) return;
   const state = await loadEngineState(deps, sha, pending);
-  await applyDecisions(deps, decideChecks({ repo, config, state }), pending);
+  const decisions = await decideWithMergeGroups(deps, config, state, (known) => decideChecks({ repo, config, state: known }));
+  await applyDecisions(deps, decisions, pending);
 }

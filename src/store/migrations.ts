@@ -450,6 +450,25 @@ CREATE TABLE approvals (
 );
 `;
 
+// Issue 14: the merge queue's groups, from `merge_group` checks_requested until destroyed (kept a
+// day): which are in flight for a branch (a `coalesce` target waits for them), and which checks
+// reported on their commits (a required check that never does is named). Id 21: 20 is taken.
+const mergeGroups = `
+CREATE TABLE merge_groups (
+  repo_id      bigint NOT NULL,
+  head_sha     text NOT NULL,
+  base_ref     text NOT NULL,
+  pr           bigint,
+  requested_at timestamptz NOT NULL,
+  destroyed_at timestamptz,
+  reason       text,
+  PRIMARY KEY (repo_id, head_sha)
+);
+CREATE INDEX merge_groups_requested_at ON merge_groups (repo_id, requested_at);
+CREATE INDEX merge_groups_pr ON merge_groups (repo_id, pr) WHERE pr IS NOT NULL;
+CREATE INDEX merge_groups_prune ON merge_groups (requested_at);
+`;
+
 /** Every migration, in the order it applies. */
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: "initial schema", sql: initialSchema },
@@ -472,4 +491,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 18, name: "repository change notifications", sql: repositoryChanges },
   { id: 19, name: "deployment protection rule requests", sql: protectionRequests },
   { id: 20, name: "approvals", sql: approvals },
+  { id: 21, name: "merge queue groups", sql: mergeGroups },
 ];

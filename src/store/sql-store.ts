@@ -10,6 +10,7 @@ import { createDeliveryStore } from "./sql-deliveries.js";
 import { createDeploymentStore } from "./sql-deployments.js";
 import { createHookStore } from "./sql-hooks.js";
 import { createLockStore } from "./sql-locks.js";
+import { createMergeGroupStore } from "./sql-merge-groups.js";
 import { createNotificationStore } from "./sql-notifications.js";
 import { createPendingStore } from "./sql-pending.js";
 import { createProtectionRequestStore } from "./sql-protection-requests.js";
@@ -30,6 +31,7 @@ export function createSqlStore(db: SqlClient): Store {
     ...createPendingStore(db),
     ...createProtectionRequestStore(db),
     ...createApprovalStore(db),
+    ...createMergeGroupStore(db),
     ...createDecisionStore(db),
     ...createClaimStore(db),
     ...createDeploymentStore(db),

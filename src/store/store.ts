@@ -9,6 +9,7 @@ import type { DeliveryStore } from "./delivery-store.js";
 import type { DeploymentStore } from "./deployment-store.js";
 import type { HookStore } from "./hook-store.js";
 import type { LockStore } from "./lock-store.js";
+import type { MergeGroupStore } from "./merge-group-store.js";
 import type { NotificationStore } from "./notification-store.js";
 import type { PendingStore } from "./pending-store.js";
 import type { ProtectionRequestStore } from "./protection-request-store.js";
@@ -29,6 +30,7 @@ export interface Store
     PendingStore,
     ProtectionRequestStore,
     ApprovalStore,
+    MergeGroupStore,
     DecisionStore,
     ClaimStore,
     DeploymentStore,
@@ -60,6 +62,7 @@ export type RepoStore = Pick<WatchStore, "watchDeployment"> &
   PendingStore &
   ProtectionRequestStore &
   ApprovalStore &
+  Omit<MergeGroupStore, "pruneMergeGroups"> &
   DecisionStore &
   ClaimStore &
   DeploymentStore &

@@ -28,6 +28,7 @@ const EVENTS = [
   "deployment_protection_rule",
   "deployment_status",
   "issue_comment",
+  "merge_group",
   "pull_request",
   "push",
   "status",

@@ -9,4 +9,5 @@ export const INSTALLATION_PERMISSIONS = {
   pull_requests: "read",
   statuses: "read",
   members: "read",
+  merge_queues: "read",
 } as const;

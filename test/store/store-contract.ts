@@ -9,6 +9,7 @@ import { describeCheckContract } from "./contract-checks.js";
 import { describeDeploymentContract } from "./contract-deployments.js";
 import { describeHookContract } from "./contract-hooks.js";
 import { describeLockContract } from "./contract-locks.js";
+import { describeMergeGroupContract } from "./contract-merge-groups.js";
 import { describeNotificationContract } from "./contract-notifications.js";
 import { describePendingContract } from "./contract-pending.js";
 import { describeProtectionRequestContract } from "./contract-protection-requests.js";
@@ -50,6 +51,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describePendingContract(getStore);
     describeProtectionRequestContract(getStore);
     describeApprovalContract(getStore);
+    describeMergeGroupContract(getStore);
     describeDecisionContract(getStore);
     describeClaimContract(getStore);
     describeDeploymentContract(getStore);
