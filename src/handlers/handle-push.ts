@@ -11,8 +11,9 @@ import { CONFIG_PATH } from "../config/config-path.js";
 /**
  * A push: keep its commits' times (where the lead times of their deployments start), report on a
  * changed configuration, then auto-deploy the matching targets (whose path filters, if any, read
- * the files it changed). A merge queue's temporary branch costs nothing. A new configuration on the default branch decides again what waits (a
- * freeze lifted, a deployer added): two store queries when nothing does.
+ * the files it changed). A merge queue's temporary branch costs nothing. A new configuration on
+ * the default branch decides again what waits (a freeze lifted, a deployer added): two store
+ * queries when nothing does.
  */
 export async function handlePush(deps: RepoContext, push: PushFacts): Promise<void> {
   if (isMergeQueueRef(push.ref)) {
