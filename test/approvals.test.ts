@@ -99,6 +99,36 @@ describe.each(STORE_BACKENDS)("approvals, on $name", (backend) => {
     expect(await h.store.listProtectionRequests(h.repo.id)).toEqual([]);
   });
 
+  it("takes approvals only from the teams `from` lists: a non-member is refused, a member's approval deploys", async () => {
+    h = await createHarness(store(), github);
+    gh = commandGitHub(github, h);
+    github.installationToken(INSTALLATION_ID, { persist: true });
+    const teamConfig = CONFIG.replace("required: 2", "required: 1\n      from: [acme/sre]");
+    github.expect("GET", defaultBranchConfig(h), { status: 200, body: teamConfig, persist: true });
+    github.expect("GET", `${h.api}/pulls/${PR}`, {
+      status: 200,
+      body: pullRequest({ repo: h.repo, number: PR, headSha: HEAD_SHA, headRef: "feature/login" }),
+      persist: true,
+    });
+    for (const id of [7001, 7002]) gh.reaction(id);
+    for (const id of [9001, 9002]) gh.reply(id);
+    gh.teamMembership("acme/sre", "dave", "absent");
+    gh.teamMembership("acme/sre", "carol", "active");
+    gh.deployment(502);
+
+    await pullRequestEvent(h, "opened");
+    await comment(h, { id: 7001, body: "/approve", login: "dave" });
+    await comment(h, { id: 7002, body: "/approve", login: "carol" });
+
+    github.done();
+    const [refused, approved] = replies(github);
+    expect(refused).toContain(
+      "@\u200bdave needs to be listed in <code>approvals.from</code> of production to approve production.",
+    );
+    expect(approved).toBe("Approved c0ffee0 for production\\: 1 of 1, enough to deploy.");
+    expect(deploymentRequests(github)).toHaveLength(1);
+  });
+
   it("drops the waiting deploy when an approver rejects the commit, with the reason", async () => {
     await begin();
     gh.reaction(7001);
