@@ -129,6 +129,8 @@ describe("routeDelivery: what Deliverybot handles, and the facts read from real 
       group: { ...group, action: "destroyed", reason: "merged" },
     });
     expect(routeDelivery("merge_group", { ...requested, action: "something_new" })).toBeUndefined();
+    const headless = { ...requested, merge_group: { ...requested.merge_group, head_sha: undefined } };
+    expect(() => routeDelivery("merge_group", headless)?.()).toThrow("`merge_group.head_sha` must be a non-empty string");
   });
 
   it("reads a deployment, without a status, under the payload's repository", () => {
