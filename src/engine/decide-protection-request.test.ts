@@ -119,6 +119,18 @@ describe("decideProtectionRequest", () => {
     expect(decision.message).toMatch(/^production is frozen until .*\(Release\); the job deploys aaaaaaa when it ends\.$/);
   });
 
+  it("finds the lock under the target's name for the environment when GitHub's differs in case", () => {
+    const decision = decideProtectionRequest(
+      input({
+        request: { ...request, environment: "Production" },
+        state: { checks: [ci("success")], locks: [lock()], now: NOW, approvals: [] },
+      }),
+    );
+
+    expect(decision).toMatchObject({ action: "hold", reason: "locked" });
+    expect(decision.message).toContain("production is locked by @ops");
+  });
+
   it("lets through the lock owner's own runs and the runs of the pull request the lock was taken from", () => {
     const own = input({
       request: { ...request, requester: "ops" },

@@ -1,4 +1,5 @@
 import type { DeployConfig, Target } from "../config/model.js";
+import type { PendingDeploy } from "../domain/deployments.js";
 import type { ProtectionRequestFacts } from "../domain/event-facts.js";
 import type { ReasonCode } from "../domain/reason-codes.js";
 import type { RepoFacts } from "../domain/repo-facts.js";
@@ -53,16 +54,14 @@ export type ProtectionDecision =
  */
 export function selectProtectedTargets(repo: RepoFacts, config: DeployConfig, request: ProtectionRequest): Target[] {
   const wanted = request.environment.toLowerCase();
-  return config.targets.filter((target) => {
-    const deploy = {
-      target: target.name,
-      ref: request.ref,
-      sha: request.sha,
-      pr: request.pr,
-      trigger: "protection_rule" as const,
-    };
-    return renderEnvironment(repo, target, deploy).toLowerCase() === wanted;
-  });
+  return config.targets.filter(
+    (target) => renderEnvironment(repo, target, protectedDeploy(target, request)).toLowerCase() === wanted,
+  );
+}
+
+/** The request as a deploy of `target`, to render its environment for the run's ref, commit and pull request. */
+function protectedDeploy(target: Target, request: ProtectionRequest): PendingDeploy {
+  return { target: target.name, ref: request.ref, sha: request.sha, pr: request.pr, trigger: "protection_rule" };
 }
 
 /**
@@ -91,7 +90,8 @@ export function decideProtectionRequest(input: ProtectionRequestInput): Protecti
 function decideTarget(input: ProtectionRequestInput, target: Target): ProtectionDecision {
   const { request, state } = input;
   const short = shortSha(request.sha);
-  const environment = request.environment;
+  // The target's own name for the environment: locks are kept under it (GitHub's may differ in case).
+  const environment = renderEnvironment(input.repo, target, protectedDeploy(target, request));
   const reject = (reason: ReasonCode, message: string): ProtectionDecision => ({
     action: "reject",
     target: target.name,
