@@ -34,11 +34,11 @@ describe.each(STORE_BACKENDS)("approvals, on $name", (backend) => {
   let h: Harness;
   let gh: CommandGitHub;
 
-  async function begin(): Promise<void> {
+  async function begin(config = CONFIG): Promise<void> {
     h = await createHarness(store(), github);
     gh = commandGitHub(github, h);
     github.installationToken(INSTALLATION_ID, { persist: true });
-    github.expect("GET", defaultBranchConfig(h), { status: 200, body: CONFIG, persist: true });
+    github.expect("GET", defaultBranchConfig(h), { status: 200, body: config, persist: true });
     github.expect("GET", `${h.api}/pulls/${PR}`, {
       status: 200,
       body: pullRequest({ repo: h.repo, number: PR, headSha: HEAD_SHA, headRef: "feature/login" }),
@@ -100,16 +100,7 @@ describe.each(STORE_BACKENDS)("approvals, on $name", (backend) => {
   });
 
   it("takes approvals only from the teams `from` lists: a non-member is refused, a member's approval deploys", async () => {
-    h = await createHarness(store(), github);
-    gh = commandGitHub(github, h);
-    github.installationToken(INSTALLATION_ID, { persist: true });
-    const teamConfig = CONFIG.replace("required: 2", "required: 1\n      from: [acme/sre]");
-    github.expect("GET", defaultBranchConfig(h), { status: 200, body: teamConfig, persist: true });
-    github.expect("GET", `${h.api}/pulls/${PR}`, {
-      status: 200,
-      body: pullRequest({ repo: h.repo, number: PR, headSha: HEAD_SHA, headRef: "feature/login" }),
-      persist: true,
-    });
+    await begin(CONFIG.replace("required: 2", "required: 1\n      from: [acme/sre]"));
     for (const id of [7001, 7002]) gh.reaction(id);
     for (const id of [9001, 9002]) gh.reply(id);
     gh.teamMembership("acme/sre", "dave", "absent");
