@@ -87,7 +87,7 @@ describe.each(STORE_BACKENDS)("approvals, on $name", (backend) => {
     expect(deploymentRequests(github)).toHaveLength(1);
     const [refusedReadOnly, refusedAuthor, first, second] = replies(github);
     expect(refusedReadOnly).toContain("@\u200bmallory needs write permission to approve production.");
-    expect(refusedAuthor).toContain("@\u200boctocat opened pull request \\\\#42, and production does not allow self-approval.");
+    expect(refusedAuthor).toContain("@\u200boctocat opened pull request \\#42, and production does not allow self-approval.");
     expect(first).toBe("Approved c0ffee0 for production\\: 1 of 2, 1 more needed.");
     expect(second).toBe("Approved c0ffee0 for production\\: 2 of 2, enough to deploy.");
     const approvals = await h.store.listApprovals(h.repo.id, HEAD_SHA);
