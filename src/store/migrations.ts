@@ -470,6 +470,28 @@ CREATE INDEX merge_groups_prune ON merge_groups (requested_at);
 `;
 
 /** Every migration, in the order it applies. */
+// Issue 14: a deploy a command, a hook, the admin API or the dashboard asked for, waiting for the
+// approvals of its target: one per request, with what the request said (the asker, as JSON text),
+// to be decided again once approved. Forgotten once decided, or after a week.
+const askedDeploys = `
+CREATE TABLE asked_deploys (
+  repo_id         bigint NOT NULL,
+  owner           text NOT NULL,
+  repo            text NOT NULL,
+  installation_id bigint NOT NULL,
+  via             text NOT NULL,
+  target          text NOT NULL,
+  ref             text NOT NULL,
+  sha             text NOT NULL,
+  pr              bigint,
+  asker           text NOT NULL,
+  asked_at        timestamptz NOT NULL,
+  PRIMARY KEY (repo_id, via)
+);
+CREATE INDEX asked_deploys_sha ON asked_deploys (repo_id, sha);
+CREATE INDEX asked_deploys_asked_at ON asked_deploys (asked_at);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: "initial schema", sql: initialSchema },
   { id: 2, name: "claims by kind, locks, command replies, pull request heads", sql: commandsAndLocks },
@@ -492,4 +514,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 19, name: "deployment protection rule requests", sql: protectionRequests },
   { id: 20, name: "approvals", sql: approvals },
   { id: 21, name: "merge queue groups", sql: mergeGroups },
+  { id: 22, name: "asked deploys waiting for approvals", sql: askedDeploys },
 ];

@@ -1,4 +1,5 @@
 import { createApprovalStore } from "./sql-approvals.js";
+import { createAskedDeployStore } from "./sql-asked-deploys.js";
 import { createChannelStore } from "./sql-channels.js";
 import { createCheckStore } from "./sql-checks.js";
 import { createClaimStore } from "./sql-claims.js";
@@ -31,6 +32,7 @@ export function createSqlStore(db: SqlClient): Store {
     ...createPendingStore(db),
     ...createProtectionRequestStore(db),
     ...createApprovalStore(db),
+    ...createAskedDeployStore(db),
     ...createMergeGroupStore(db),
     ...createDecisionStore(db),
     ...createClaimStore(db),

@@ -1,4 +1,5 @@
 import type { ApprovalStore } from "./approval-store.js";
+import type { AskedDeployStore } from "./asked-deploy-store.js";
 import type { ChannelStore } from "./channel-store.js";
 import type { CheckStore } from "./check-store.js";
 import type { ClaimStore } from "./claim-store.js";
@@ -30,6 +31,7 @@ export interface Store
     PendingStore,
     ProtectionRequestStore,
     ApprovalStore,
+    AskedDeployStore,
     MergeGroupStore,
     DecisionStore,
     ClaimStore,
@@ -62,6 +64,7 @@ export type RepoStore = Pick<WatchStore, "watchDeployment"> &
   PendingStore &
   ProtectionRequestStore &
   ApprovalStore &
+  Omit<AskedDeployStore, "pruneAskedDeploys"> &
   Omit<MergeGroupStore, "pruneMergeGroups"> &
   DecisionStore &
   ClaimStore &

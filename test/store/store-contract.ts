@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { Store } from "../../src/store/store.js";
 import { describeApprovalContract } from "./contract-approvals.js";
+import { describeAskedDeployContract } from "./contract-asked-deploys.js";
 import { describeClaimContract } from "./contract-claims.js";
 import { describeCommandContract } from "./contract-commands.js";
 import { describeCommitTimeContract } from "./contract-commit-times.js";
@@ -51,6 +52,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describePendingContract(getStore);
     describeProtectionRequestContract(getStore);
     describeApprovalContract(getStore);
+    describeAskedDeployContract(getStore);
     describeMergeGroupContract(getStore);
     describeDecisionContract(getStore);
     describeClaimContract(getStore);

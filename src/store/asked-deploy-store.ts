@@ -1,0 +1,50 @@
+/**
+ * Who asked for a deploy that waits for its approvals, with what the request said: enough to
+ * decide it again, through the same gates, once the approvals are in.
+ */
+export type Asker =
+  /** A `/deploy` or `/promote` comment. `followsHead`: it deploys the pull request's head (no ref named), so a moved head ends it. */
+  | {
+      readonly kind: "command";
+      readonly login: string;
+      readonly commentId: number;
+      readonly followsHead: boolean;
+      readonly force: boolean;
+      readonly params: Readonly<Record<string, string>>;
+    }
+  /** The dashboard's deploy form, by the signed-in user. */
+  | { readonly kind: "dashboard"; readonly login: string; readonly force: boolean }
+  /** An inbound hook, with the image and tag it announced. */
+  | { readonly kind: "hook"; readonly name: string; readonly image: string | null; readonly tag: string | null }
+  /** `deliverybot deploy` through the admin API. */
+  | { readonly kind: "admin" };
+
+/** A deploy somebody asked for that waits for approvals: one per request (its claim, `via`). */
+export interface AskedDeployRecord {
+  readonly repoId: number;
+  readonly owner: string;
+  readonly repo: string;
+  readonly installationId: number;
+  /** The request's claim (`comment:<id>`, `hook:<hook-id>:<request-id>`, `admin:<id>`, `dashboard:<id>`): it deploys once. */
+  readonly via: string;
+  readonly target: string;
+  readonly ref: string;
+  readonly sha: string;
+  readonly pr: number | null;
+  readonly asker: Asker;
+  readonly askedAt: Date;
+}
+
+/** Deploys commands, hooks, the admin API and the dashboard asked for, waiting for approvals. */
+export interface AskedDeployStore {
+  /** Keeps a request that waits; the same request asked again keeps when it was first asked. */
+  saveAskedDeploy(asked: AskedDeployRecord): Promise<void>;
+  /** What waits on a commit, oldest request first. */
+  listAskedDeploys(repoId: number, sha: string): Promise<AskedDeployRecord[]>;
+  /** What waits in a repository, oldest first (`/status`, the dashboard). */
+  listAskedDeploysByRepo(repoId: number): Promise<AskedDeployRecord[]>;
+  /** Forgets a request once it deployed or was refused. */
+  deleteAskedDeploy(repoId: number, via: string): Promise<void>;
+  /** Forgets up to `limit` requests asked before `before`; returns how many. */
+  pruneAskedDeploys(before: Date, limit: number): Promise<number>;
+}
