@@ -5,6 +5,7 @@ import type { ReasonCode } from "../domain/reason-codes.js";
 import { shortSha } from "../domain/short-sha.js";
 import { evaluateApprovals } from "../engine/evaluate-approvals.js";
 import { processCommit } from "../handlers/process-commit.js";
+import { resumeAskedDeploys } from "./resume-asked-deploys.js";
 
 /** Somebody's approval or rejection of one commit for one target with `approvals`. */
 export interface Verdict {
@@ -55,6 +56,7 @@ export async function giveVerdict(deps: RepoContext, given: Verdict): Promise<Ve
     at,
   });
   await processCommit(deps, sha);
+  await resumeAskedDeploys(deps, sha, pr?.number ?? null);
 
   const short = shortSha(sha);
   if (verdict === "rejected") {

@@ -1,11 +1,9 @@
 import type { RepoContext } from "../deploy/repo-context.js";
 import type { CommentFacts } from "../domain/event-facts.js";
+import { answerComment } from "./answer-comment.js";
 import { parseCommand } from "./parse-command.js";
 import { refusal } from "./reply.js";
 import { runCommand } from "./run-command.js";
-
-/** Marks Deliverybot's replies, so a reply is recognisable (and never itself read as a command). */
-const REPLY_HEADER = "<!-- deliverybot:reply -->";
 
 /**
  * A new comment on a pull request: if its first line is a command, react 👀 at once, run it with
@@ -31,15 +29,5 @@ export async function handleComment(deps: RepoContext, comment: CommentFacts): P
   } else {
     reply = await runCommand({ deps, config: loaded.config, comment }, command);
   }
-  await answer(deps, comment, `${REPLY_HEADER}\n${reply}`);
-}
-
-async function answer(deps: RepoContext, comment: CommentFacts, body: string): Promise<void> {
-  const earlier = await deps.store.findCommandReply(deps.repo.id, comment.id);
-  if (earlier !== undefined) {
-    await deps.github.editComment(earlier, body);
-    return;
-  }
-  const replyId = await deps.github.postComment(comment.pr, body);
-  await deps.store.saveCommandReply(deps.repo.id, comment.id, replyId);
+  await answerComment(deps, comment, reply);
 }

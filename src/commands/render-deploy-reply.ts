@@ -1,14 +1,15 @@
-import type { DeployOutcome } from "../deploy/deploy-outcome.js";
+import type { AskedOutcome } from "../deploy/deploy-outcome.js";
 import type { CommentFacts } from "../domain/event-facts.js";
 import { shortSha } from "../domain/short-sha.js";
 import { RetryLater } from "../queue/retry-later.js";
-import { refusal, sentence } from "./reply.js";
+import { refusal, sentence, waiting } from "./reply.js";
 
 /**
- * The reply to a command that deployed or was refused. A deploy still in flight elsewhere (the
- * same comment processed twice at once) is not answered: the queue processes the comment again.
+ * The reply to a command that deployed, waits for approvals or was refused. A deploy still in
+ * flight elsewhere (the same comment processed twice at once) is not answered: the queue processes
+ * the comment again.
  */
-export function renderDeployReply(outcome: DeployOutcome, comment: CommentFacts): string {
+export function renderDeployReply(outcome: AskedOutcome, comment: Pick<CommentFacts, "author" | "repositoryUrl">): string {
   const short = shortSha(outcome.sha);
   switch (outcome.kind) {
     case "in_flight":
@@ -23,6 +24,8 @@ export function renderDeployReply(outcome: DeployOutcome, comment: CommentFacts)
     }
     case "refused":
       return refusal(outcome.reason, outcome.message);
+    case "waiting":
+      return waiting(outcome.reason, outcome.message);
     case "not_now":
     case "github_error":
       return refusal(outcome.reason, `${outcome.message}. Comment again to retry.`);
@@ -30,7 +33,7 @@ export function renderDeployReply(outcome: DeployOutcome, comment: CommentFacts)
 }
 
 /** The repository's deployments page of one environment. */
-function deploymentsLink(comment: CommentFacts, environment: string): string {
+function deploymentsLink(comment: Pick<CommentFacts, "repositoryUrl">, environment: string): string {
   // Environment names may carry a branch name (templates): no character of it may end the link.
   const path = encodeURIComponent(environment).replace(/[()'!*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${comment.repositoryUrl}/deployments/${path}`;

@@ -10,3 +10,8 @@ export function refusal(reason: ReasonCode, message: string): string {
 export function sentence(message: string): string {
   return formatSentence(message);
 }
+
+/** A request kept until something happens: the reason code and what it waits for. */
+export function waiting(reason: ReasonCode, message: string): string {
+  return `**Waiting** (\`${reason}\`): ${formatSentence(message)}`;
+}

@@ -9,6 +9,7 @@ import type { ParsedCommand } from "./command.js";
 import { renderDeployReply } from "./render-deploy-reply.js";
 import { refusal, sentence } from "./reply.js";
 import { resolveActor } from "../deploy/resolve-actor.js";
+import type { Asker } from "../store/asked-deploy-store.js";
 
 type DeployCommand = Extract<ParsedCommand, { kind: "deploy" }>;
 
@@ -47,20 +48,33 @@ export async function runDeploy(ctx: CommandContext, command: DeployCommand): Pr
     gates: "evaluate",
     state: { checks, locks, now: deps.now(), approvals },
   });
-  return finishCommandDeploy(ctx, target, commit, decision, command.dryRun);
+  const asker = commandAsker(ctx, { followsHead: command.ref === undefined, force: command.force, params: command.params });
+  return finishCommandDeploy(ctx, target, commit, decision, { dryRun: command.dryRun, asker });
+}
+
+/** The comment as the asker of a deploy, to decide it again if it waits for approvals. */
+export function commandAsker(
+  ctx: CommandContext,
+  asked: { readonly followsHead: boolean; readonly force: boolean; readonly params: Readonly<Record<string, string>> },
+): Asker {
+  const { author, id, repositoryUrl } = ctx.comment;
+  return { kind: "command", login: author, commentId: id, repositoryUrl, ...asked };
 }
 
 /**
  * Acts on the engine's decision: a dry run only says what would happen; otherwise the refusal is
- * recorded, or the deploy created once per command comment, and the outcome is the reply.
+ * recorded, the deploy created once per command comment, or kept until its approvals are in, and
+ * the outcome is the reply.
  */
 export async function finishCommandDeploy(
   ctx: CommandContext,
   target: Target,
   commit: { readonly ref: string; readonly sha: string },
   decision: CommandDecision,
-  dryRun: boolean,
+  options: { readonly dryRun: boolean; readonly asker: Asker },
 ): Promise<string> {
+  const { dryRun, asker } = options;
+  if (dryRun && decision.action === "wait") return sentence(`Dry run: /deploy would wait. ${decision.message} Nothing was kept.`);
   if (dryRun && decision.action === "deploy") {
     const forced = decision.request.required_contexts?.length === 0 ? " with no required checks" : "";
     const past = decision.forcedPast === undefined ? "" : `, past the lock of @${decision.forcedPast.owner}`;
@@ -69,7 +83,7 @@ export async function finishCommandDeploy(
     );
   }
   const { deps, comment } = ctx;
-  const asked = { target: target.name, ...commit, pr: comment.pr, via: `comment:${comment.id}` };
+  const asked = { target: target.name, ...commit, pr: comment.pr, via: `comment:${comment.id}`, asker };
   const outcome = await deployAsked(deps, decision, asked);
   const reply = renderDeployReply(outcome, comment);
   if (outcome.kind !== "deployed" || decision.action !== "deploy" || decision.forcedPast === undefined) return reply;

@@ -6,7 +6,7 @@ import type { ParsedCommand } from "./command.js";
 import { pullRequestEnvironment } from "./pull-request-environment.js";
 import { refusal } from "./reply.js";
 import { resolveActor } from "../deploy/resolve-actor.js";
-import { finishCommandDeploy } from "./run-deploy.js";
+import { commandAsker, finishCommandDeploy } from "./run-deploy.js";
 
 /**
  * `/promote <from> <to> [--force]`: deploys to `to` the commit of `from`'s environment's newest
@@ -46,5 +46,6 @@ export async function runPromote(ctx: CommandContext, command: Extract<ParsedCom
     gates: "evaluate",
     state: { checks, locks, now: deps.now(), approvals },
   });
-  return finishCommandDeploy(ctx, to.target, commit, decision, false);
+  const asker = commandAsker(ctx, { followsHead: false, force: command.force, params: {} });
+  return finishCommandDeploy(ctx, to.target, commit, decision, { dryRun: false, asker });
 }

@@ -6,7 +6,7 @@ import type { ParsedCommand } from "./command.js";
 import { pullRequestEnvironment } from "./pull-request-environment.js";
 import { refusal } from "./reply.js";
 import { resolveActor } from "../deploy/resolve-actor.js";
-import { finishCommandDeploy } from "./run-deploy.js";
+import { commandAsker, finishCommandDeploy } from "./run-deploy.js";
 
 /**
  * `/rollback <target>`: redeploys the commit of the environment's last successful deployment
@@ -42,5 +42,6 @@ export async function runRollback(ctx: CommandContext, command: Extract<ParsedCo
     gates: "github",
     state: { checks: [], locks, now: deps.now(), approvals: [] },
   });
-  return finishCommandDeploy(ctx, target, commit, decision, false);
+  const asker = commandAsker(ctx, { followsHead: false, force: false, params: {} });
+  return finishCommandDeploy(ctx, target, commit, decision, { dryRun: false, asker });
 }

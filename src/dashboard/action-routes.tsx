@@ -165,5 +165,11 @@ export function showResult(
 ): void {
   const back = `/dashboard/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.name)}`;
   const page = <ActionResultPage viewer={signedIn.viewer} title={title} back={back} result={result} />;
-  sendPage(res, result.kind === "done" ? 200 : 409, page, parts.settings.github.web);
+  sendPage(res, statusOf(result), page, parts.settings.github.web);
+}
+
+/** 200 done, 202 kept until its approvals are in, 409 refused. */
+function statusOf(result: ActionResult): number {
+  if (result.kind === "done") return 200;
+  return result.kind === "waiting" ? 202 : 409;
 }

@@ -41,3 +41,11 @@ export type DeployOutcome = DeploySubject &
         readonly retryAt: Date | null;
       }
   );
+
+/**
+ * What became of a deploy somebody asked for: a {@link DeployOutcome}, or `waiting` for the
+ * target's approvals — kept, and decided again once they are in.
+ */
+export type AskedOutcome =
+  | DeployOutcome
+  | (DeploySubject & { readonly kind: "waiting"; readonly reason: "waiting_for_approval"; readonly message: string });

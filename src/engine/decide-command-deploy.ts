@@ -34,8 +34,9 @@ export interface CommandDeployInput {
 }
 
 /**
- * Deploy now, or refuse with a reason and a sentence that says what would make it work. A deploy
- * an admin forced past someone else's lock names that lock (`forcedPast`).
+ * Deploy now, wait for the target's approvals (the request is kept and decided again once they are
+ * in), or refuse with a reason and a sentence that says what would make it work. A deploy an admin
+ * forced past someone else's lock names that lock (`forcedPast`).
  */
 export type CommandDecision =
   | {
@@ -46,13 +47,20 @@ export type CommandDecision =
       readonly message: string;
       readonly forcedPast?: LockFact;
     }
+  | {
+      readonly action: "wait";
+      readonly environment: string;
+      readonly reason: "waiting_for_approval";
+      readonly message: string;
+    }
   | { readonly action: "refuse"; readonly environment: string; readonly reason: ReasonCode; readonly message: string };
 
 /**
  * Decides a deploy a person asked for, in a comment or on the dashboard: permission, then for a
  * comment its pull request (closed, forks, drafts, a moved head), then locks, freezes and checks;
  * the first that fails is the answer. A lock stops everyone but its owner; an admin's `--force`
- * goes past it, past a freeze, and past the checks. Unlike an auto-deploy it never waits: it deploys now or says why not.
+ * goes past it, past a freeze, and past the checks. Unlike an auto-deploy it waits for nothing but
+ * the target's approvals (which `--force` does not replace): it deploys now or says why not.
  */
 export function decideCommandDeploy(input: CommandDeployInput): CommandDecision {
   const { repo, target, actor, pr, commit } = input;
@@ -108,7 +116,8 @@ export function decideCommandDeploy(input: CommandDeployInput): CommandDecision 
   }
   if (approvals.status === "waiting" && target.approvals !== undefined) {
     const missing = describeMissingApprovals(approvals, target.approvals, target.name, shortSha(commit.sha));
-    return refuse("waiting_for_approval", `${missing} Deploy again once approved; \`--force\` does not replace approvals.`);
+    const message = `${missing} It deploys once approved; \`--force\` does not replace approvals.`;
+    return { action: "wait", environment, reason: "waiting_for_approval", message };
   }
 
   const built = buildDeploymentRequest(repo, target, deploy, approvals.by);

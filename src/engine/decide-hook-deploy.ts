@@ -27,7 +27,7 @@ export interface HookDeployInput {
   readonly state: Pick<EngineState, "checks" | "locks" | "now" | "approvals">;
 }
 
-/** Deploy now, or refuse with a reason: the same answer a command gets. */
+/** Deploy now, wait for approvals, or refuse with a reason: the same answer a command gets. */
 export type HookDecision = CommandDecision;
 
 /**
@@ -42,8 +42,8 @@ export type AskedDeployInput = Omit<HookDeployInput, "hookName"> & { readonly as
 /**
  * Decides a hook deploy: locks, freezes (no `--force` from outside), then checks unless the target
  * sets `hook_checks: false`. A hook
- * has no pull request, so every lock on the environment stops it. Like a command it never waits:
- * the sender hears at once why nothing deployed and may call again.
+ * has no pull request, so every lock on the environment stops it. Like a command it waits only for
+ * approvals: otherwise the sender hears at once why nothing deployed and may call again.
  */
 export function decideHookDeploy(input: HookDeployInput): HookDecision {
   const { hookName, ...rest } = input;
@@ -81,7 +81,7 @@ export function decideAskedDeploy(input: AskedDeployInput): HookDecision {
   if (approvals.status === "rejected") return refuse("approval_rejected", `${describeRejection(approvals.rejection, short)}.`);
   if (approvals.status === "waiting" && target.approvals !== undefined) {
     const missing = describeMissingApprovals(approvals, target.approvals, target.name, short);
-    return refuse("waiting_for_approval", `${missing} Once approved, ${again}.`);
+    return { action: "wait", environment, reason: "waiting_for_approval", message: `${missing} It deploys once approved.` };
   }
 
   const built = buildDeploymentRequest(repo, target, deploy, approvals.by);

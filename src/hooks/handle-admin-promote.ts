@@ -101,6 +101,6 @@ export async function handleAdminPromote(repoContext: RepoContext, call: AdminPr
     tag: undefined,
     state,
   });
-  const outcome = await deployAsked(deps, decision, { target, ...commit, pr: null, via });
+  const outcome = await deployAsked(deps, decision, { target, ...commit, pr: null, via, asker: { kind: "admin" } });
   return renderHookAnswer(outcome, "admin", deps.now());
 }

@@ -5,6 +5,7 @@ import type { ReasonCode } from "../domain/reason-codes.js";
 import { decideAskedDeploy } from "../engine/decide-hook-deploy.js";
 import { selectAdminTarget } from "../engine/select-admin-target.js";
 import { selectHookTarget } from "../engine/select-hook-target.js";
+import type { Asker } from "../store/asked-deploy-store.js";
 import type { HookRecord } from "../store/hook-store.js";
 import type { DeployRequester } from "./deploy-requester.js";
 import { adminClaimKey, deriveRequestId, hookClaimKey } from "./hook-request-id.js";
@@ -103,6 +104,8 @@ export async function handleExternalDeploy(repoContext: RepoContext, call: Exter
     tag,
     state: { checks, locks, now: deps.now(), approvals },
   });
-  const outcome = await deployAsked(deps, decision, { target: target.name, ref: commit.ref, sha: commit.sha, pr: null, via });
+  const askedBy: Asker =
+    asker.kind === "hook" ? { ...asker, image: image ?? null, tag: tag ?? null } : { kind: "admin" as const };
+  const outcome = await deployAsked(deps, decision, { target: target.name, ...commit, pr: null, via, asker: askedBy });
   return renderHookAnswer(outcome, requester.kind, deps.now());
 }

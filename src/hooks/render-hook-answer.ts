@@ -1,4 +1,4 @@
-import type { DeployOutcome } from "../deploy/deploy-outcome.js";
+import type { AskedOutcome } from "../deploy/deploy-outcome.js";
 import type { ReasonCode } from "../domain/reason-codes.js";
 import { shortSha } from "../domain/short-sha.js";
 import { hookResponse, type HookResponse } from "./hook-response.js";
@@ -8,11 +8,12 @@ const RETRY_AFTER_SECONDS = 30;
 
 /**
  * The HTTP answer to a deploy a hook (`hook`) or the admin API (`admin`) asked for: 201 deployed,
- * 200 already deployed by this request, 409 refused by a gate or in flight (with `retry-after`),
+ * 200 already deployed by this request, 202 kept until the target's approvals are in (it deploys
+ * then, once), 409 refused by a gate or in flight (with `retry-after`),
  * 502 refused by GitHub, 503 GitHub unavailable (with `retry-after`). The admin API's refusals
  * also carry their `reason` code.
  */
-export function renderHookAnswer(outcome: DeployOutcome, asker: "hook" | "admin", now: Date): HookResponse {
+export function renderHookAnswer(outcome: AskedOutcome, asker: "hook" | "admin", now: Date): HookResponse {
   const { sha, environment, target } = outcome;
   const answer = { sha, environment, target };
   const refused = (body: HookResponse["body"], reason: ReasonCode) => hookRefusal(asker, 409, body, reason);
@@ -26,6 +27,8 @@ export function renderHookAnswer(outcome: DeployOutcome, asker: "hook" | "admin"
       const retryAfter = String(secondsUntil(outcome.retryAt, now));
       return hookResponse(409, { error: "in_progress", ...answer, message }, { "retry-after": retryAfter });
     }
+    case "waiting":
+      return hookResponse(202, { status: "waiting", reason: outcome.reason, ...answer, message: outcome.message });
     case "refused":
       return refused({ error: outcome.reason, message: outcome.message }, outcome.reason);
     case "not_now": {

@@ -8,6 +8,8 @@ export type Asker =
       readonly kind: "command";
       readonly login: string;
       readonly commentId: number;
+      /** The repository's web address, for the links of the reply. */
+      readonly repositoryUrl: string;
       readonly followsHead: boolean;
       readonly force: boolean;
       readonly params: Readonly<Record<string, string>>;
@@ -32,6 +34,11 @@ export interface AskedDeployRecord {
   readonly sha: string;
   readonly pr: number | null;
   readonly asker: Asker;
+  /**
+   * The newest deployment of the commit to the request's environment when it was asked (GitHub's
+   * ids grow), null when none: a newer one made while it waited fulfils it.
+   */
+  readonly deployedBefore: number | null;
   readonly askedAt: Date;
 }
 

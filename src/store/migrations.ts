@@ -485,6 +485,7 @@ CREATE TABLE asked_deploys (
   sha             text NOT NULL,
   pr              bigint,
   asker           text NOT NULL,
+  deployed_before bigint,
   asked_at        timestamptz NOT NULL,
   PRIMARY KEY (repo_id, via)
 );

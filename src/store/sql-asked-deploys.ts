@@ -13,18 +13,20 @@ interface AskedRow {
   sha: string;
   pr: SqlBigint | null;
   asker: string;
+  deployed_before: SqlBigint | null;
   asked_at: Date | string;
 }
 
-const columns = "repo_id, owner, repo, installation_id, via, target, ref, sha, pr, asker, asked_at";
+const columns = "repo_id, owner, repo, installation_id, via, target, ref, sha, pr, asker, deployed_before, asked_at";
 
 // The same request asked again (a retried hook, the form sent twice) refreshes what it says and
 // keeps when it was first asked.
 const upsert = `
-INSERT INTO asked_deploys (${columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+INSERT INTO asked_deploys (${columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
 ON CONFLICT (repo_id, via) DO UPDATE SET
   owner = EXCLUDED.owner, repo = EXCLUDED.repo, installation_id = EXCLUDED.installation_id,
-  target = EXCLUDED.target, ref = EXCLUDED.ref, sha = EXCLUDED.sha, pr = EXCLUDED.pr, asker = EXCLUDED.asker`;
+  target = EXCLUDED.target, ref = EXCLUDED.ref, sha = EXCLUDED.sha, pr = EXCLUDED.pr, asker = EXCLUDED.asker,
+  deployed_before = EXCLUDED.deployed_before`;
 
 const prune = `
 DELETE FROM asked_deploys WHERE (repo_id, via) IN (
@@ -44,6 +46,7 @@ function toRecord(row: AskedRow): AskedDeployRecord {
     pr: toNumberOrNull(row.pr),
     // Written by saveAskedDeploy only, from the `Asker` type.
     asker: JSON.parse(row.asker) as Asker,
+    deployedBefore: toNumberOrNull(row.deployed_before),
     askedAt: toDate(row.asked_at),
   };
 }
@@ -70,6 +73,7 @@ export function createAskedDeployStore(db: SqlClient): AskedDeployStore {
         a.sha,
         a.pr,
         JSON.stringify(a.asker),
+        a.deployedBefore,
         a.askedAt,
       ]);
     },

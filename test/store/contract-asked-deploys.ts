@@ -16,7 +16,16 @@ export function describeAskedDeployContract(getStore: () => Store): void {
       ref: "feature",
       sha: sha("a"),
       pr: 7,
-      asker: { kind: "command", login: "alice", commentId: 1, followsHead: true, force: false, params: { region: "eu" } },
+      asker: {
+        kind: "command",
+        login: "alice",
+        commentId: 1,
+        repositoryUrl: "https://github.com/acme/shop",
+        followsHead: true,
+        force: false,
+        params: { region: "eu" },
+      },
+      deployedBefore: 41,
       askedAt: new Date("2026-12-07T10:00:00Z"),
       ...overrides,
     });
@@ -29,6 +38,7 @@ export function describeAskedDeployContract(getStore: () => Store): void {
         pr: null,
         ref: "main",
         asker: { kind: "hook", name: "registry", image: "acme/shop", tag: null },
+        deployedBefore: null,
         askedAt: new Date("2026-12-07T09:00:00Z"),
       });
       await store.saveAskedDeploy(asked(repoId));

@@ -1,6 +1,6 @@
 import { resolveActor } from "../../deploy/resolve-actor.js";
 import { deployAsked } from "../../deploy/deploy-asked.js";
-import type { DeployOutcome } from "../../deploy/deploy-outcome.js";
+import type { AskedOutcome } from "../../deploy/deploy-outcome.js";
 import type { RepoContext } from "../../deploy/repo-context.js";
 import { shortSha } from "../../domain/short-sha.js";
 import { decideCommandDeploy, type CommandDecision } from "../../engine/decide-command-deploy.js";
@@ -58,12 +58,19 @@ export async function deployFromDashboard(deps: RepoContext, asked: DashboardDep
     gates: "evaluate",
     state: { checks, locks, now: deps.now(), approvals },
   });
-  return carryOut(deps, decision, { target: target.name, ...commit, login: asked.login, requestId: asked.requestId });
+  return carryOut(deps, decision, {
+    target: target.name,
+    ...commit,
+    login: asked.login,
+    requestId: asked.requestId,
+    force: asked.force,
+  });
 }
 
 /**
  * Carries out a decision about a deploy from the dashboard: recorded when refused, created once per
- * form (`dashboard:<request-id>` claim) when not, and told in the dashboard's words.
+ * form (`dashboard:<request-id>` claim) when not, kept while it waits for approvals, and told in
+ * the dashboard's words.
  */
 export async function carryOut(
   deps: RepoContext,
@@ -74,10 +81,12 @@ export async function carryOut(
     readonly sha: string;
     readonly login: string;
     readonly requestId: string;
+    readonly force: boolean;
   },
 ): Promise<ActionResult> {
-  const { target, ref, sha, login, requestId } = asked;
-  const outcome = await deployAsked(deps, decision, { target, ref, sha, pr: null, via: `dashboard:${requestId}` });
+  const { target, ref, sha, login, requestId, force } = asked;
+  const asker = { kind: "dashboard" as const, login, force };
+  const outcome = await deployAsked(deps, decision, { target, ref, sha, pr: null, via: `dashboard:${requestId}`, asker });
   const result = describeOutcome(outcome, login);
   if (result.kind !== "done" || decision.action !== "deploy" || decision.forcedPast === undefined) return result;
   return {
@@ -87,7 +96,7 @@ export async function carryOut(
 }
 
 /** The outcome in the dashboard's words. */
-function describeOutcome(outcome: DeployOutcome, login: string): ActionResult {
+function describeOutcome(outcome: AskedOutcome, login: string): ActionResult {
   const short = shortSha(outcome.sha);
   switch (outcome.kind) {
     case "deployed":
@@ -101,6 +110,8 @@ function describeOutcome(outcome: DeployOutcome, login: string): ActionResult {
       return { kind: "refused", reason: "already_deployed", message: `${outcome.message} Reload the page in a moment.` };
     case "refused":
       return { kind: "refused", reason: outcome.reason, message: outcome.message };
+    case "waiting":
+      return { kind: "waiting", reason: outcome.reason, message: outcome.message };
     case "not_now":
     case "github_error":
       return { kind: "refused", reason: outcome.reason, message: `${outcome.message}. Try again.` };

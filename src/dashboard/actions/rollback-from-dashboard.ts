@@ -59,5 +59,11 @@ export async function rollbackFromDashboard(deps: RepoContext, asked: DashboardR
     gates: "github",
     state: { checks: [], locks, now: deps.now(), approvals: [] },
   });
-  return carryOut(deps, decision, { target: target.name, ...commit, login: asked.login, requestId: asked.requestId });
+  return carryOut(deps, decision, {
+    target: target.name,
+    ...commit,
+    login: asked.login,
+    requestId: asked.requestId,
+    force: false,
+  });
 }

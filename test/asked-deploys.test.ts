@@ -1,0 +1,192 @@
+import { afterEach, describe, expect, it } from "@jest/globals";
+import { createRepoContexts } from "../src/create-repo-contexts.js";
+import { handleExternalDeploy } from "../src/hooks/handle-hook-deploy.js";
+import {
+  comment,
+  commandGitHub,
+  deploymentRequests,
+  HEAD_SHA,
+  PR,
+  pullRequestEvent,
+  replies,
+  type CommandGitHub,
+} from "./commands/command-events.js";
+import { pullRequest } from "./commands/responses.js";
+import { defaultBranchConfig } from "./config/config-events.js";
+import { createHarness, INSTALLATION_ID, type Harness } from "./helpers/app-harness.js";
+import { mockGitHub } from "./helpers/mock-github.js";
+import { STORE_BACKENDS, useStore } from "./helpers/store-backends.js";
+
+const CONFIG = `version: 2
+targets:
+  production:
+    required_contexts: []
+    approvals:
+      required: 2
+`;
+const MOVED_SHA = "beef0000000000000000000000000000000000b2";
+
+// One mock for both backends: a second would take over the first one's report of unmatched requests.
+const github = mockGitHub();
+afterEach(() => github.reset());
+
+/** Deploys asked for by a command, the admin API (the CLI), a hook or the dashboard wait for the target's approvals, then go once. */
+describe.each(STORE_BACKENDS)("asked deploys waiting for approvals, on $name", (backend) => {
+  const store = useStore(backend);
+  let h: Harness;
+  let gh: CommandGitHub;
+
+  async function begin(options: { config?: string; headSha?: string; logins?: string[] } = {}): Promise<void> {
+    h = await createHarness(store(), github);
+    gh = commandGitHub(github, h);
+    github.installationToken(INSTALLATION_ID, { persist: true });
+    github.expect("GET", defaultBranchConfig(h), { status: 200, body: options.config ?? CONFIG, persist: true });
+    if (options.headSha === undefined) {
+      const body = pullRequest({ repo: h.repo, number: PR, headSha: HEAD_SHA, headRef: "feature/login" });
+      github.expect("GET", `${h.api}/pulls/${PR}`, { status: 200, body, persist: true });
+    }
+    for (const login of options.logins ?? ["dana", "alice", "bob"]) gh.permission(login, "write");
+  }
+
+  it("keeps a /deploy until two people approved, then deploys it once as its asker and edits its reply", async () => {
+    await begin();
+    for (const id of [7001, 7002, 7003]) gh.reaction(id);
+    for (const id of [9001, 9002, 9003]) gh.reply(id);
+    gh.editReply(9001);
+    gh.deployment(601, (body) =>
+      expect(body).toMatchObject({
+        ref: HEAD_SHA,
+        environment: "production",
+        payload: {
+          trigger: "command",
+          actor: "dana",
+          params: { region: "eu" },
+          approvals: [{ login: "alice" }, { login: "bob" }],
+        },
+      }),
+    );
+
+    await comment(h, { id: 7001, body: "/deploy production | region=eu", login: "dana" });
+    const kept = await h.store.listAskedDeploys(h.repo.id, HEAD_SHA);
+    await comment(h, { id: 7002, body: "/approve", login: "alice" });
+    const afterOne = deploymentRequests(github).length;
+    await comment(h, { id: 7003, body: "/approve", login: "bob" });
+
+    github.done();
+    expect(kept.map((a) => [a.via, a.target, a.asker.kind])).toEqual([["comment:7001", "production", "command"]]);
+    expect(afterOne).toBe(0);
+    expect(deploymentRequests(github)).toHaveLength(1);
+    const [waiting, first, deployed, second] = replies(github);
+    expect(waiting).toBe(
+      "**Waiting** (`waiting_for_approval`): production needs 2 approvals of c0ffee0 \\(<code>/approve production</code>\\); none yet. It deploys once approved; <code>\\--force</code> does not replace approvals.",
+    );
+    expect(first).toBe("Approved c0ffee0 for production\\: 1 of 2, 1 more needed.");
+    expect(deployed).toContain(
+      "Deployed c0ffee0 \\(refs/heads/feature/login\\) to production\\: deployment 601, by @\u200bdana.",
+    );
+    expect(second).toBe("Approved c0ffee0 for production\\: 2 of 2, enough to deploy.");
+    expect(await h.store.listAskedDeploys(h.repo.id, HEAD_SHA)).toEqual([]);
+    const decisions = await h.store.listDecisions(h.repo.id, { sha: HEAD_SHA });
+    expect(decisions[0]).toMatchObject({ reason: "deployed", origin: "comment:7001" });
+  });
+
+  it("drops a waiting /deploy on a rejection, telling its asker why in the edited reply", async () => {
+    await begin({ logins: ["dana", "alice"] });
+    for (const id of [7001, 7002]) gh.reaction(id);
+    for (const id of [9001, 9002]) gh.reply(id);
+    gh.editReply(9001);
+
+    await comment(h, { id: 7001, body: "/deploy production", login: "dana" });
+    await comment(h, { id: 7002, body: "/reject production not during the sale", login: "alice" });
+
+    github.done();
+    expect(replies(github)[1]).toBe(
+      "**Refused** (`approval_rejected`): @\u200balice rejected c0ffee0 for production\\: not during the sale.",
+    );
+    expect(deploymentRequests(github)).toHaveLength(0);
+    expect(await h.store.listAskedDeploysByRepo(h.repo.id)).toEqual([]);
+  });
+
+  it("ends a /deploy of a pull request's head that moved while it waited, at the next approval", async () => {
+    await begin({ headSha: MOVED_SHA, logins: ["dana", "alice"] });
+    for (const id of [7001, 7002]) gh.reaction(id);
+    for (const id of [9001, 9002]) gh.reply(id);
+    gh.editReply(9001);
+    gh.pullRequest();
+    gh.pullRequest({ headSha: MOVED_SHA });
+    gh.pullRequest({ headSha: MOVED_SHA });
+
+    await comment(h, { id: 7001, body: "/deploy production", login: "dana" });
+    await comment(h, { id: 7002, body: "/approve", login: "alice" });
+
+    github.done();
+    expect(replies(github)[1]).toBe(
+      "**Refused** (`head_moved`): The pull request's head moved to beef000 after this comment; comment again to deploy it.",
+    );
+    expect(deploymentRequests(github)).toHaveLength(0);
+    expect(await h.store.listAskedDeploysByRepo(h.repo.id)).toEqual([]);
+  });
+
+  it("answers the admin API (the CLI) 202 waiting, the same request again keeps one, and deploys it once approved", async () => {
+    await begin({ logins: ["alice", "bob"] });
+    for (const id of [7001, 7002]) gh.reaction(id);
+    for (const id of [9001, 9002]) gh.reply(id);
+    gh.commit(HEAD_SHA, HEAD_SHA);
+    gh.commit(HEAD_SHA, HEAD_SHA);
+    gh.deployment(602, (body) => expect(body).toMatchObject({ ref: HEAD_SHA, payload: { trigger: "admin" } }));
+    const deps = await createRepoContexts(h.probot, h.parts)(
+      { repo: h.repo, installationId: INSTALLATION_ID },
+      { log: h.probot.log, origin: null },
+    );
+    const ask = () =>
+      handleExternalDeploy(deps, {
+        requester: { kind: "admin" },
+        request: { kind: "commit", ref: HEAD_SHA, sha: undefined },
+        target: "production",
+        requestId: "release-7",
+        body: "",
+      });
+
+    const first = await ask();
+    const again = await ask();
+    await comment(h, { id: 7001, body: "/approve", login: "alice" });
+    await comment(h, { id: 7002, body: "/approve", login: "bob" });
+
+    github.done();
+    expect(first.status).toBe(202);
+    expect(first.body).toEqual({
+      status: "waiting",
+      reason: "waiting_for_approval",
+      sha: HEAD_SHA,
+      environment: "production",
+      target: "production",
+      message: "production needs 2 approvals of c0ffee0 (`/approve production`); none yet. It deploys once approved.",
+    });
+    expect(again.status).toBe(202);
+    expect(deploymentRequests(github)).toHaveLength(1);
+    expect((await h.store.listDecisions(h.repo.id, { sha: HEAD_SHA }))[0]).toMatchObject({
+      reason: "deployed",
+      origin: "admin:release-7",
+    });
+    expect(await h.store.listAskedDeploysByRepo(h.repo.id)).toEqual([]);
+  });
+
+  it("deploys a commit once when its auto-deploy and a /deploy both waited for the same approvals", async () => {
+    await begin({ config: CONFIG.replace("required_contexts: []", "auto_deploy_on: pr\n    required_contexts: []") });
+    for (const id of [7001, 7002, 7003]) gh.reaction(id);
+    for (const id of [9001, 9002, 9003]) gh.reply(id);
+    gh.editReply(9001);
+    gh.deployment(603, (body) => expect(body).toMatchObject({ payload: { trigger: "pull_request" } }));
+
+    await pullRequestEvent(h, "opened");
+    await comment(h, { id: 7001, body: "/deploy production", login: "dana" });
+    await comment(h, { id: 7002, body: "/approve", login: "alice" });
+    await comment(h, { id: 7003, body: "/approve", login: "bob" });
+
+    github.done();
+    expect(deploymentRequests(github)).toHaveLength(1);
+    expect(replies(github)[2]).toBe(
+      "c0ffee0 went to production while this request waited \\(deployment 603\\); it is not deployed again.",
+    );
+  });
+});
