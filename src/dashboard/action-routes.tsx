@@ -4,6 +4,7 @@ import type { VisibleRepository } from "../github/user-github.js";
 import { readLimitedBody } from "../web/read-limited-body.js";
 import type { ActionResult } from "./actions/action-result.js";
 import { parseDuration } from "../config/parse-duration.js";
+import { approveFromDashboard } from "./actions/approve-from-dashboard.js";
 import { deployFromDashboard } from "./actions/deploy-from-dashboard.js";
 import { lockFromDashboard, unlockFromDashboard } from "./actions/lock-from-dashboard.js";
 import { rollbackFromDashboard } from "./actions/rollback-from-dashboard.js";
@@ -16,8 +17,16 @@ import { ActionResultPage } from "./views/action-result-page.js";
 /** Form bodies past this many bytes are refused. */
 export const MAX_FORM_BYTES = 8 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9_-]{16,64}$/;
-/** A lock's reason, as the page takes it. */
+/** A lock's or a rejection's reason, as the page takes it. */
 const MAX_REASON_LENGTH = 200;
+const FULL_SHA = /^[0-9a-f]{40}$/i;
+/** A pull request's number, or empty for none. */
+const PR_NUMBER = /^(?:[1-9]\d{0,8})?$/;
+/** The approval form's `verdict`, as the store names it. */
+const VERDICTS: ReadonlyMap<string, "approved" | "rejected"> = new Map([
+  ["approve", "approved"],
+  ["reject", "rejected"],
+]);
 const INVALID_FORM: ActionResult = {
   kind: "refused",
   reason: "invalid_command",
@@ -130,6 +139,45 @@ export async function postLock(
     forMs,
   });
   showResult(res, parts, signedIn, repo, "Lock", result);
+}
+
+/**
+ * `POST /dashboard/<owner>/<repo>/approve`: approves (`verdict=approve`) or rejects (`verdict=reject`,
+ * with a reason) a commit for a target, as the signed-in user, through the path of `/approve` and `/reject`.
+ */
+export async function postApprove(
+  res: ServerResponse,
+  parts: DashboardParts,
+  signedIn: SignedIn,
+  repo: VisibleRepository,
+  form: URLSearchParams,
+): Promise<void> {
+  const verdict = VERDICTS.get(form.get("verdict") ?? "");
+  const target = form.get("target")?.trim() ?? "";
+  const sha = form.get("sha")?.trim() ?? "";
+  const reason = form.get("reason")?.trim() ?? "";
+  const pr = form.get("pr") ?? "";
+  const title = verdict === "rejected" ? "Reject" : "Approve";
+  if (verdict === undefined || target === "" || !FULL_SHA.test(sha) || !PR_NUMBER.test(pr)) {
+    return showResult(res, parts, signedIn, repo, title, INVALID_FORM);
+  }
+  if (reason.length > MAX_REASON_LENGTH) {
+    return showResult(res, parts, signedIn, repo, title, {
+      kind: "refused",
+      reason: "invalid_command",
+      message: `The reason may have at most ${MAX_REASON_LENGTH} characters.`,
+    });
+  }
+  const deps = await openAsApp(parts, signedIn, repo, "dashboard:approve");
+  const result = await approveFromDashboard(deps, {
+    login: signedIn.viewer.login,
+    target,
+    sha,
+    verdict,
+    reason: verdict === "rejected" && reason !== "" ? reason : null,
+    pr: pr === "" ? null : Number(pr),
+  });
+  showResult(res, parts, signedIn, repo, title, result);
 }
 
 /** `POST /dashboard/<owner>/<repo>/unlock`: releases a lock, as `/unlock`. */

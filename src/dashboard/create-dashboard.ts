@@ -7,10 +7,16 @@ import { createAssetServer } from "./serve-asset.js";
 import { redirect, sendPage, sendText } from "./send-page.js";
 import { finishSignIn, signOut, startSignIn } from "./sign-in-routes.js";
 import { loadSignedIn, type SignedIn } from "./signed-in.js";
-import { postDeploy, postLock, postRollback, postUnlock, readActionForm } from "./action-routes.js";
+import { postApprove, postDeploy, postLock, postRollback, postUnlock, readActionForm } from "./action-routes.js";
 
 /** The actions of the repository page, by the last segment of their path. */
-const ACTIONS = { deploy: postDeploy, rollback: postRollback, lock: postLock, unlock: postUnlock } as const;
+const ACTIONS = {
+  deploy: postDeploy,
+  rollback: postRollback,
+  lock: postLock,
+  unlock: postUnlock,
+  approve: postApprove,
+} as const;
 import { SignInPage } from "./views/sign-in-page.js";
 
 /** Form bodies (sign-out, later the actions) past this many bytes are refused. */
@@ -83,7 +89,7 @@ async function route(
   return showRepository(res, parts, signedIn, repo);
 }
 
-const ACTION_PATH = /^\/dashboard\/([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)\/(deploy|rollback|lock|unlock)$/;
+const ACTION_PATH = /^\/dashboard\/([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)\/(deploy|rollback|lock|unlock|approve)$/;
 
 /** `POST /dashboard/<owner>/<repo>/<action>`: signed in, the form checked (size, CSRF, rate), the repository visible to the user. */
 async function routeAction(

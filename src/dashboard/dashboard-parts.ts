@@ -25,6 +25,7 @@ export interface DashboardParts {
     | "listDeploymentsForMetrics"
     | "listDeploymentsOfCommits"
     | "listChecksOfCommits"
+    | "listApprovals"
   >;
   readonly now: () => Date;
   readonly log: Logger;

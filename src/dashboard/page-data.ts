@@ -3,11 +3,13 @@ import type { GitHubPort } from "../github/github-port.js";
 import type { RecentCommit } from "../github/list-recent-commits.js";
 import type { VisibleRepository } from "../github/user-github.js";
 import type { DeploymentSearch, DeploymentWithState } from "../store/deployment-store.js";
+import type { ProtectionRequestRecord } from "../store/protection-request-store.js";
 import { openAsApp } from "./action-routes.js";
 import type { DashboardParts } from "./dashboard-parts.js";
 import type { SignedIn } from "./signed-in.js";
 import type { ConfigStatus } from "./views/action-forms.js";
 import type { CommitRow, RepositoryData } from "./views/repository-page.js";
+import type { HeldJob, WaitingApproval, WaitingDeploy } from "./views/waiting-list.js";
 
 /** Deployments in flight are those created in the last day. */
 const IN_FLIGHT_WINDOW_MS = 24 * 3_600_000;
@@ -77,7 +79,7 @@ async function readConfigStatus(github: GitHubPort): Promise<ConfigStatus> {
 
 /** The repository page's store reads: environments, in flight, waiting and why (deploys and held jobs), locks, latest deployments, the commits' checks and deployments. */
 export async function readRepositoryData(
-  parts: DashboardParts,
+  parts: Pick<DashboardParts, "store">,
   repoId: number,
   now: Date,
   commits: readonly RecentCommit[] | undefined,
@@ -91,21 +93,46 @@ export async function readRepositoryData(
     store.listLocks(repoId, now),
     store.searchDeployments(repoId, { limit: RECENT_DEPLOYMENTS }),
   ]);
-  const [waiting, commitRows] = await Promise.all([
+  const [waiting, held, commitRows] = await Promise.all([
     Promise.all(
-      pending.map(async (deploy) => {
+      pending.map(async (deploy): Promise<WaitingDeploy> => {
         const [why] = await store.listDecisions(repoId, { sha: deploy.sha, target: deploy.target, limit: 1 });
-        return { pending: deploy, why };
+        if (why?.reason !== "waiting_for_approval") return { pending: deploy, why };
+        return { pending: deploy, why, approval: await readApproval(store, repoId, deploy.sha, deploy.target) };
       }),
     ),
+    Promise.all(heldJobs.map((job) => describeHeldJob(store, repoId, job))),
     describeCommits(parts, repoId, commits, current),
   ]);
-  return { current, inFlight, waiting, heldJobs, locks, recent, commits: commitRows };
+  return { current, inFlight, waiting, heldJobs: held, locks, recent, commits: commitRows };
+}
+
+/** A held job, with who approved it when it waits for approval (the target it waits on is the one its hold was decided for). */
+async function describeHeldJob(store: DashboardParts["store"], repoId: number, job: ProtectionRequestRecord): Promise<HeldJob> {
+  if (job.reason !== "waiting_for_approval") return job;
+  const decisions = await store.listDecisions(repoId, { sha: job.sha, limit: 20 });
+  const target = decisions.find((decision) => decision.reason === job.reason && decision.message === job.message)?.target;
+  if (target === undefined || target === null) return job;
+  return { ...job, approval: await readApproval(store, repoId, job.sha, target) };
+}
+
+/** Who approved a commit for a target so far (each person's latest word). */
+async function readApproval(
+  store: DashboardParts["store"],
+  repoId: number,
+  sha: string,
+  target: string,
+): Promise<WaitingApproval> {
+  const approvals = await store.listApprovals(repoId, sha);
+  const approved = approvals.filter(
+    (approval) => approval.verdict === "approved" && approval.target.toLowerCase() === target.toLowerCase(),
+  );
+  return { target, approved };
 }
 
 /** Each commit with its checks and where it went (two store queries), from what the webhooks told. */
 async function describeCommits(
-  parts: DashboardParts,
+  parts: Pick<DashboardParts, "store">,
   repoId: number,
   commits: readonly RecentCommit[] | undefined,
   current: readonly DeploymentWithState[],

@@ -112,3 +112,30 @@ export function commitPushEvent(repo: WebhookRepo, push: PushFacts): WebhookEven
   });
   return { name: "push", payload };
 }
+
+/** A pull request as a webhook tells it: opened from a branch of the same repository. */
+export interface PullRequestFacts {
+  readonly number: number;
+  readonly sha: string;
+  /** The head branch, without `refs/heads/`. */
+  readonly ref: string;
+  /** Who opened it. */
+  readonly author: string;
+}
+
+/** GitHub's `pull_request` webhook (`opened`, from `@octokit/webhooks-examples`): `pr` opened in `repo`, not a draft. */
+export function pullRequestOpenedEvent(repo: WebhookRepo, pr: PullRequestFacts): WebhookEvent {
+  const payload = loadPayload("pull_request", {
+    action: "opened",
+    installationId: repo.installationId,
+    edit: (p) => {
+      setRepository(p.repository, repo);
+      p.number = pr.number;
+      Object.assign(p.pull_request, { number: pr.number, draft: false, updated_at: new Date().toISOString() });
+      if (p.pull_request.user !== null) p.pull_request.user.login = pr.author;
+      Object.assign(p.pull_request.head, { ref: pr.ref, sha: pr.sha });
+      for (const side of [p.pull_request.head.repo, p.pull_request.base.repo]) if (side !== null) setRepository(side, repo);
+    },
+  });
+  return { name: "pull_request", payload };
+}

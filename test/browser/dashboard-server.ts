@@ -24,6 +24,21 @@ export const SECRET: WebhookRepo = { owner: "acme", name: "secret", id: 7302, in
 /** A repository of the same installation only the tests that grant it use (its commits are set by one). */
 export const LEDGER: WebhookRepo = { owner: "acme", name: "ledger", id: 7303, installationId: 401 };
 
+/**
+ * `acme/vault`'s `.github/deploy.yml`: `audited` deploys release branches and pull requests once two
+ * people approved the commit. A repository of its own, so the approvals change no other test's target.
+ */
+export const VAULT_CONFIG = `version: 2
+targets:
+  audited:
+    auto_deploy_on: [refs/heads/release/*, pr]
+    required_contexts: []
+    approvals:
+      required: 2
+`;
+/** A repository of the same installation only the approval tests grant (see {@link VAULT_CONFIG}). */
+export const VAULT: WebhookRepo = { owner: "acme", name: "vault", id: 7304, installationId: 401 };
+
 const OAUTH = { clientId: "Iv23liDashboardTest", clientSecret: "dashboard-test-client-secret" };
 const WAIT_MS = 15_000;
 const POLL_MS = 25;
@@ -52,7 +67,7 @@ export interface DashboardServer {
 
 /**
  * Registers jest hooks that start, for one test file, the fake GitHub (OAuth credentials, acme/shop
- * with {@link SHOP_CONFIG}, acme/secret, acme/ledger) and the whole app in-process on a free port, as production
+ * with {@link SHOP_CONFIG}, acme/secret, acme/ledger, acme/vault with {@link VAULT_CONFIG}) and the whole app in-process on a free port, as production
  * starts it: Probot's `Server` loading `startDeliverybot` with the embedded database in a temporary
  * `DATA_DIR`, GitHub Enterprise Server URLs pointing at the fake, the dashboard on (OAuth credentials,
  * `SESSION_KEY`) and polling every 300 ms. Everything is stopped and removed after the file. After
@@ -73,11 +88,17 @@ export function useDashboardServer(): DashboardServer {
   beforeAll(async () => {
     github = await startFakeGitHub({
       oauth: OAUTH,
-      configs: { "acme/shop": SHOP_CONFIG, "acme/secret": SHOP_CONFIG, "acme/ledger": SHOP_CONFIG },
+      configs: {
+        "acme/shop": SHOP_CONFIG,
+        "acme/secret": SHOP_CONFIG,
+        "acme/ledger": SHOP_CONFIG,
+        "acme/vault": VAULT_CONFIG,
+      },
       repositories: {
         "acme/shop": { id: SHOP.id, installationId: SHOP.installationId },
         "acme/secret": { id: SECRET.id, installationId: SECRET.installationId, private: true },
         "acme/ledger": { id: LEDGER.id, installationId: LEDGER.installationId },
+        "acme/vault": { id: VAULT.id, installationId: VAULT.installationId },
       },
     });
     dataDir = await mkdtemp(join(tmpdir(), "deliverybot-dashboard-"));

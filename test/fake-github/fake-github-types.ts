@@ -157,6 +157,8 @@ export interface FakePullRequest {
   readonly draft?: boolean;
   /** The head lives in another repository (default false). */
   readonly fromFork?: boolean;
+  /** Who opened it (default: the head repository's owner). */
+  readonly author?: string;
 }
 
 /** A repository permission as `GET …/collaborators/{username}/permission` answers it. */

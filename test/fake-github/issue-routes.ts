@@ -100,7 +100,7 @@ export const getPullRequest: RouteHandler = (request, state) => {
       draft: pr.draft ?? false,
       merged: false,
       title: `Pull request ${number}`,
-      user: githubUser(head.owner.login),
+      user: githubUser(pr.author ?? head.owner.login),
       url: `${request.apiUrl}/repos/${request.repo}/pulls/${number}`,
       head: {
         ref: pr.headRef ?? "feature",

@@ -141,3 +141,57 @@ export function UnlockForm(props: { readonly action: string; readonly csrf: stri
     </form>
   );
 }
+
+/** What an approval form is about: a commit, a target, and the pull request the row names. */
+interface VerdictSubject {
+  readonly action: string;
+  readonly csrf: string;
+  readonly target: string;
+  readonly sha: string;
+  readonly pr: number | null;
+}
+
+/** The hidden fields of the Approve and Reject forms. */
+function VerdictFields(props: VerdictSubject & { readonly verdict: "approve" | "reject" }) {
+  return (
+    <>
+      <FormGuard csrf={props.csrf} />
+      <input type="hidden" name="verdict" value={props.verdict} />
+      <input type="hidden" name="target" value={props.target} />
+      <input type="hidden" name="sha" value={props.sha} />
+      {props.pr === null ? null : <input type="hidden" name="pr" value={String(props.pr)} />}
+    </>
+  );
+}
+
+/** Approves a commit for a target as the signed-in user, as `/approve`. */
+export function ApproveForm(props: VerdictSubject) {
+  return (
+    <form method="post" action={props.action} class="d-inline" data-testid="approve-form">
+      <VerdictFields {...props} verdict="approve" />
+      <button class="btn btn-sm btn-primary" type="submit">
+        Approve
+      </button>
+    </form>
+  );
+}
+
+/** Rejects a commit for a target as the signed-in user, with an optional reason, as `/reject`: what waits on it is dropped. */
+export function RejectForm(props: VerdictSubject) {
+  return (
+    <form method="post" action={props.action} class="d-flex flex-items-center gap-1" data-testid="reject-form">
+      <VerdictFields {...props} verdict="reject" />
+      <input
+        class="form-control input-sm"
+        type="text"
+        name="reason"
+        maxLength={200}
+        placeholder="reason (optional)"
+        aria-label="Why reject"
+      />
+      <button class="btn btn-sm btn-danger" type="submit">
+        Reject
+      </button>
+    </form>
+  );
+}

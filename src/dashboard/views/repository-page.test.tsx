@@ -106,6 +106,10 @@ describe("RepositoryPage", () => {
         origin: null,
         createdAt: NOW,
       },
+      approval: {
+        target: HOSTILE,
+        approved: [{ target: HOSTILE, login: HOSTILE, verdict: "approved" as const, reason: null, at: NOW }],
+      },
     };
 
     const heldJob = {
@@ -124,6 +128,7 @@ describe("RepositoryPage", () => {
       reason: "locked",
       message: HOSTILE,
       wakeAt: null,
+      approval: waiting.approval,
     };
 
     const commit = {
@@ -217,6 +222,68 @@ describe("RepositoryPage", () => {
     expect(html).toContain('<a href="https://github.com/acme/shop/actions/runs/3141">workflow run 3141</a>');
     expect(html).toContain("by @dev, held as a protection rule");
     expect(html).toContain("<code>frozen</code> production is frozen until Monday.");
+  });
+
+  it("shows who approved a deploy waiting for approval, with the Approve and Reject forms naming its target, commit and pull request", () => {
+    const sha = "e".repeat(40);
+    const pending = {
+      repoId: 1,
+      owner: "acme",
+      repo: "shop",
+      installationId: 1,
+      attempts: 0,
+      nextAttemptAt: null,
+      lastError: null,
+      target: "production",
+      ref: "refs/heads/feature",
+      sha,
+      pr: 42,
+      trigger: "pull_request" as const,
+    };
+    const why = {
+      repoId: 1,
+      target: "production",
+      ref: "refs/heads/feature",
+      sha,
+      pr: 42,
+      reason: "waiting_for_approval" as const,
+      message: "production needs 2 approvals of eeeeeee (`/approve production`); approved so far by @bob.",
+      origin: null,
+      createdAt: NOW,
+    };
+    const approved = [
+      { target: "production", login: "bob", verdict: "approved" as const, reason: null, at: new Date("2026-12-07T11:00:00Z") },
+    ];
+    const waiting = [{ pending, why, approval: { target: "production", approved } }];
+
+    const html = render(<RepositoryPage viewer={viewer} now={NOW} view={view({ waiting })} />);
+    const none = render(
+      <RepositoryPage
+        viewer={viewer}
+        now={NOW}
+        view={view({ waiting: [{ ...waiting[0]!, approval: { target: "production", approved: [] } }] })}
+      />,
+    );
+
+    expect(html).toContain('<span class="text-bold color-fg-default">@bob</span> <time datetime="2026-12-07T11:00:00.000Z"');
+    expect(html).toContain(">1h ago</time>");
+    for (const form of ["approve-form", "reject-form"]) {
+      expect(html).toMatch(new RegExp(`<form method="post" action="/dashboard/acme/shop/approve" [^>]*data-testid="${form}"`));
+    }
+    expect(html).toContain('<input type="hidden" name="verdict" value="approve"/>');
+    expect(html).toContain('<input type="hidden" name="verdict" value="reject"/>');
+    expect(html).toContain('<input type="hidden" name="target" value="production"/>');
+    expect(html).toContain(`<input type="hidden" name="sha" value="${sha}"/>`);
+    expect(html).toContain('<input type="hidden" name="pr" value="42"/>');
+    expect(html).toContain('<input type="hidden" name="csrf" value="csrf-token"/>');
+    expect(html).toMatch(/<input class="form-control input-sm" type="text" name="reason" maxlength="200"/);
+    expect(none).toContain("No approvals yet.");
+  });
+
+  it("shows no approval forms on a row that does not wait for approval", () => {
+    const html = render(<RepositoryPage viewer={viewer} now={NOW} view={view()} />);
+
+    expect(html).not.toContain("approve-form");
   });
 
   it("keeps the history's filters in its paging links, encoded", () => {

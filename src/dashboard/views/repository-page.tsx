@@ -2,20 +2,12 @@ import type { CheckSummary } from "../../domain/checks.js";
 import { GLOBAL_LOCK } from "../../domain/locks.js";
 import type { RecentCommit } from "../../github/list-recent-commits.js";
 import type { DeploymentWithState } from "../../store/deployment-store.js";
-import type { DecisionRecord } from "../../store/decision-store.js";
 import type { LockRecord } from "../../store/lock-store.js";
-import type { PendingRecord } from "../../store/pending-store.js";
-import type { ProtectionRequestRecord } from "../../store/protection-request-store.js";
 import { ConfigBox, DeployForm, LockForm, RollbackForm, UnlockForm, type ConfigStatus } from "./action-forms.js";
 import { CommitLink, StateLabel, TimeAgo } from "./components.js";
 import { DeploymentTable, isWebUrl } from "./deployment-table.js";
 import { Layout, type Live, type Viewer } from "./layout.js";
-
-/** A deploy waiting for its gates, with the latest decision about it (why it waits). */
-export interface WaitingDeploy {
-  readonly pending: PendingRecord;
-  readonly why: DecisionRecord | undefined;
-}
+import { WaitingList, type HeldJob, type WaitingDeploy } from "./waiting-list.js";
 
 /** A commit of the default branch with its checks and where it went. */
 export interface CommitRow {
@@ -31,7 +23,7 @@ export interface RepositoryData {
   readonly inFlight: readonly DeploymentWithState[];
   readonly waiting: readonly WaitingDeploy[];
   /** Workflow jobs whose protection rule request Deliverybot holds (each with why, once told). */
-  readonly heldJobs: readonly ProtectionRequestRecord[];
+  readonly heldJobs: readonly HeldJob[];
   readonly locks: readonly LockRecord[];
   readonly recent: readonly DeploymentWithState[];
   /** The default branch's newest commits; undefined when GitHub could not be asked. */
@@ -133,40 +125,14 @@ export function RepositoryPage(props: {
 
       <section class="mb-4">
         <h2 class="h4 mb-2">Waiting</h2>
-        {view.waiting.length === 0 && view.heldJobs.length === 0 ? (
-          <p class="color-fg-muted">Nothing waits.</p>
-        ) : (
-          <ul class="list-style-none" data-testid="waiting">
-            {view.waiting.map(({ pending, why }) => (
-              <li class="py-1" key={`${pending.target}:${pending.ref}`}>
-                <span class="text-bold">{pending.target}</span> <CommitLink repoUrl={view.repoUrl} sha={pending.sha} />{" "}
-                <span class="color-fg-muted">{pending.ref}</span>
-                {why === undefined ? null : (
-                  <span>
-                    {" "}
-                    — <code>{why.reason}</code> {why.message}
-                  </span>
-                )}{" "}
-                <a class="f6" href={`${base}/why?${new URLSearchParams({ sha: pending.sha, target: pending.target })}`}>
-                  why
-                </a>
-              </li>
-            ))}
-            {view.heldJobs.map((job) => (
-              <li class="py-1" key={`run:${job.runId}:${job.environment}`}>
-                <span class="text-bold">{job.environment}</span> <CommitLink repoUrl={view.repoUrl} sha={job.sha} />{" "}
-                <a href={`${view.repoUrl}/actions/runs/${job.runId}`}>workflow run {job.runId}</a>{" "}
-                <span class="color-fg-muted">by @{job.requester}, held as a protection rule</span>
-                {job.reason === null ? null : (
-                  <span>
-                    {" "}
-                    — <code>{job.reason}</code> {job.message}
-                  </span>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
+        <WaitingList
+          waiting={view.waiting}
+          heldJobs={view.heldJobs}
+          repoUrl={view.repoUrl}
+          base={base}
+          csrf={props.viewer.csrf}
+          now={now}
+        />
       </section>
 
       <section class="mb-4">
