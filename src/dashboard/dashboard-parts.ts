@@ -26,6 +26,7 @@ export interface DashboardParts {
     | "listDeploymentsOfCommits"
     | "listChecksOfCommits"
     | "listApprovals"
+    | "listAskedDeploysByRepo"
   >;
   readonly now: () => Date;
   readonly log: Logger;

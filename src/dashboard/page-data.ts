@@ -9,7 +9,7 @@ import type { DashboardParts } from "./dashboard-parts.js";
 import type { SignedIn } from "./signed-in.js";
 import type { ConfigStatus } from "./views/action-forms.js";
 import type { CommitRow, RepositoryData } from "./views/repository-page.js";
-import type { HeldJob, WaitingApproval, WaitingDeploy } from "./views/waiting-list.js";
+import type { HeldJob, WaitingApproval, WaitingAsk, WaitingDeploy } from "./views/waiting-list.js";
 
 /** Deployments in flight are those created in the last day. */
 const IN_FLIGHT_WINDOW_MS = 24 * 3_600_000;
@@ -77,7 +77,7 @@ async function readConfigStatus(github: GitHubPort): Promise<ConfigStatus> {
   };
 }
 
-/** The repository page's store reads: environments, in flight, waiting and why (deploys and held jobs), locks, latest deployments, the commits' checks and deployments. */
+/** The repository page's store reads: environments, in flight, waiting and why (deploys, asked deploys and held jobs), locks, latest deployments, the commits' checks and deployments. */
 export async function readRepositoryData(
   parts: Pick<DashboardParts, "store">,
   repoId: number,
@@ -85,15 +85,16 @@ export async function readRepositoryData(
   commits: readonly RecentCommit[] | undefined,
 ): Promise<RepositoryData> {
   const { store } = parts;
-  const [current, inFlight, pending, heldJobs, locks, recent] = await Promise.all([
+  const [current, inFlight, pending, heldJobs, askedDeploys, locks, recent] = await Promise.all([
     store.listCurrentDeployments([repoId]),
     store.listDeploymentsInFlight(repoId, new Date(now.getTime() - IN_FLIGHT_WINDOW_MS)),
     store.listPendingByRepo(repoId),
     store.listProtectionRequests(repoId),
+    store.listAskedDeploysByRepo(repoId),
     store.listLocks(repoId, now),
     store.searchDeployments(repoId, { limit: RECENT_DEPLOYMENTS }),
   ]);
-  const [waiting, held, commitRows] = await Promise.all([
+  const [waiting, asked, held, commitRows] = await Promise.all([
     Promise.all(
       pending.map(async (deploy): Promise<WaitingDeploy> => {
         const [why] = await store.listDecisions(repoId, { sha: deploy.sha, target: deploy.target, limit: 1 });
@@ -101,10 +102,16 @@ export async function readRepositoryData(
         return { pending: deploy, why, approval: await readApproval(store, repoId, deploy.sha, deploy.target) };
       }),
     ),
+    Promise.all(
+      askedDeploys.map(async (ask): Promise<WaitingAsk> => ({
+        ask,
+        approval: await readApproval(store, repoId, ask.sha, ask.target),
+      })),
+    ),
     Promise.all(heldJobs.map((job) => describeHeldJob(store, repoId, job))),
     describeCommits(parts, repoId, commits, current),
   ]);
-  return { current, inFlight, waiting, heldJobs: held, locks, recent, commits: commitRows };
+  return { current, inFlight, waiting, asked, heldJobs: held, locks, recent, commits: commitRows };
 }
 
 /** A held job, with who approved it when it waits for approval (the target it waits on is the one its hold was decided for). */

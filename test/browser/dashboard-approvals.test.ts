@@ -9,7 +9,7 @@ import { useBrowser } from "./use-browser.js";
 const short = (sha: string) => sha.slice(0, 7);
 const VAULT_NAME = `${VAULT.owner}/${VAULT.name}`;
 
-// Sign-ins: 2 + 1 + 1, within the app's burst of 10 per address. A second user signs in in a
+// Sign-ins: 2 + 1 + 1 + 3, within the app's burst of 10 per address. A second user signs in in a
 // browser context of its own, so that both stay signed in.
 describe("approving and rejecting a deploy that waits for approval, from the dashboard in Chromium, against the whole app and the fake GitHub", () => {
   const browser = useBrowser();
@@ -34,11 +34,11 @@ describe("approving and rejecting a deploy that waits for approval, from the das
     }
   }
 
-  /** Sends `form` with its submit button: the result page's status, reason code (refusals) and text. */
-  async function submit(form: Locator): Promise<{ status: number; reason: string | null; text: string }> {
+  /** Sends `form` (posting to `action`) with its submit button: the result page's status, reason code (refusals and waits) and text. */
+  async function submit(form: Locator, action = "approve"): Promise<{ status: number; reason: string | null; text: string }> {
     const formPage = form.page();
     const [response] = await Promise.all([
-      formPage.waitForResponse((r) => r.request().method() === "POST" && r.url() === `${repoPage()}/approve`),
+      formPage.waitForResponse((r) => r.request().method() === "POST" && r.url() === `${repoPage()}/${action}`),
       form.locator("button[type=submit]").click(),
     ]);
     const result = formPage.locator("[data-testid=result]");
@@ -140,6 +140,46 @@ describe("approving and rejecting a deploy that waits for approval, from the das
     ]);
     expect(await app.store.listPendingBySha(VAULT.id, sha)).toEqual([]);
     expect(app.github.deployments.filter((deployment) => deployment.sha === sha)).toEqual([]);
+  });
+
+  it("keeps a deploy asked with the dashboard's form until two people approved, saying who asked, then deploys it once as them", async () => {
+    const sha = randomSha();
+    await signIn(page(), "uma");
+    await page().goto(repoPage());
+    const deployForm = page().locator("[data-testid=deploy-form]");
+    await deployForm.locator("select[name=target]").selectOption("audited");
+    await deployForm.locator("input[name=ref]").fill(sha);
+
+    const asked = await submit(deployForm, "deploy");
+    const listed = (await (await waitingRow(page(), sha)).textContent())?.replace(/\s+/g, " ");
+    // The asker's own approval would not count: two others approve.
+    const approveAs = (login: string) =>
+      withOtherPage(async (other) => {
+        await signIn(other, login);
+        return submit((await waitingRow(other, sha)).locator("[data-testid=approve-form]"));
+      });
+    const first = await approveAs("vic");
+    const second = await approveAs("walt");
+    const created = await app.github.waitForDeployment((deployment) => deployment.sha === sha);
+    await page().goto(repoPage());
+    const stillWaiting = await page().locator(`[data-testid=waiting] input[name=sha][value="${sha}"]`).count();
+
+    expect(asked).toEqual({
+      status: 202,
+      reason: "waiting_for_approval",
+      text: `waiting_for_approvalaudited needs 2 approvals of ${short(sha)} (\`/approve audited\`); none yet. It deploys once approved; \`--force\` does not replace approvals.`,
+    });
+    expect(listed).toContain(`audited ${short(sha)} ${sha} asked by @uma on the dashboard`);
+    expect(first.text).toBe(`Approved ${short(sha)} for audited: 1 of 2, 1 more needed.`);
+    expect(second.text).toBe(`Approved ${short(sha)} for audited: 2 of 2, enough to deploy.`);
+    expect(created).toMatchObject({
+      repo: VAULT_NAME,
+      sha,
+      environment: "production",
+      payload: expect.objectContaining({ trigger: "dashboard", actor: "uma" }),
+    });
+    expect(app.github.deployments.filter((deployment) => deployment.sha === sha)).toHaveLength(1);
+    expect(stillWaiting).toBe(0);
   });
 
   it("refuses the pull request's author their own approval (not_permitted): the form names the pull request", async () => {

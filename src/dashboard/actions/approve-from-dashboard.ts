@@ -56,7 +56,11 @@ export async function approveFromDashboard(deps: RepoContext, asked: DashboardVe
  */
 async function findPullRequest(deps: RepoContext, target: string, sha: string): Promise<number | null> {
   const { store, repo } = deps;
-  const [pending, held] = await Promise.all([store.listPendingBySha(repo.id, sha), store.listProtectionRequests(repo.id, sha)]);
-  const mine = pending.filter((deploy) => deploy.target.toLowerCase() === target.toLowerCase());
+  const [pending, asked, held] = await Promise.all([
+    store.listPendingBySha(repo.id, sha),
+    store.listAskedDeploys(repo.id, sha),
+    store.listProtectionRequests(repo.id, sha),
+  ]);
+  const mine = [...pending, ...asked].filter((deploy) => deploy.target.toLowerCase() === target.toLowerCase());
   return [...mine, ...held].find((waiting) => waiting.pr !== null)?.pr ?? null;
 }

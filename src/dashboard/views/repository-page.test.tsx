@@ -3,6 +3,7 @@ import { render } from "preact-render-to-string";
 import type { DeploymentWithState } from "../../store/deployment-store.js";
 import { HistoryPage } from "./history-page.js";
 import { RepositoryPage, type RepositoryView } from "./repository-page.js";
+import type { AskedDeployRecord } from "../../store/asked-deploy-store.js";
 
 const NOW = new Date("2026-12-07T12:00:00Z");
 const HOSTILE = `<script>alert("x")</script><img src=x onerror=alert(1)>`;
@@ -33,6 +34,32 @@ function deployment(fields: Partial<DeploymentWithState> = {}): DeploymentWithSt
   };
 }
 
+function askedDeploy(fields: Partial<AskedDeployRecord> = {}): AskedDeployRecord {
+  return {
+    repoId: 1,
+    owner: "acme",
+    repo: "shop",
+    installationId: 1,
+    via: "comment:7",
+    target: "production",
+    ref: "main",
+    sha: "e".repeat(40),
+    pr: 12,
+    asker: {
+      kind: "command",
+      login: "dana",
+      commentId: 7,
+      repositoryUrl: "https://github.com/acme/shop",
+      followsHead: true,
+      force: false,
+      params: {},
+    },
+    deployedBefore: null,
+    askedAt: NOW,
+    ...fields,
+  };
+}
+
 const view = (fields: Partial<RepositoryView> = {}): RepositoryView => ({
   owner: "acme",
   name: "shop",
@@ -40,6 +67,7 @@ const view = (fields: Partial<RepositoryView> = {}): RepositoryView => ({
   current: [deployment()],
   inFlight: [],
   waiting: [],
+  asked: [],
   heldJobs: [],
   locks: [],
   recent: [deployment()],
@@ -146,6 +174,13 @@ describe("RepositoryPage", () => {
           recent: [hostile],
           locks: [lock],
           waiting: [waiting],
+          asked: [
+            {
+              ask: askedDeploy({ ref: HOSTILE, asker: { kind: "hook", name: HOSTILE, image: HOSTILE, tag: null } }),
+              approval: waiting.approval,
+            },
+            { ask: askedDeploy({ asker: { kind: "dashboard", login: HOSTILE, force: false } }), approval: waiting.approval },
+          ],
           heldJobs: [heldJob],
           commits: [commit],
         })}
@@ -156,6 +191,21 @@ describe("RepositoryPage", () => {
     expect(html).not.toContain("<img src=x");
     expect(html).not.toContain("javascript:");
     expect(html).toContain("&lt;script>alert(&quot;x&quot;)&lt;/script>&lt;img src=x onerror=alert(1)>");
+  });
+
+  it("lists deploys asked for that wait for approvals, saying who asked, with who approved and the approval forms", () => {
+    const html = render(
+      <RepositoryPage
+        viewer={viewer}
+        now={NOW}
+        view={view({ asked: [{ ask: askedDeploy(), approval: { target: "production", approved: [] } }] })}
+      />,
+    );
+
+    expect(html).toContain("asked by @dana in a comment");
+    expect(html).toContain("<code>waiting_for_approval</code> deploys once approved");
+    expect(html).toContain('action="/dashboard/acme/shop/approve"');
+    expect(html).toContain(`value="${"e".repeat(40)}"`);
   });
 
   it("lists the default branch's commits with their checks and the environments each went to", () => {

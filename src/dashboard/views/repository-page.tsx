@@ -7,7 +7,7 @@ import { ConfigBox, DeployForm, LockForm, RollbackForm, UnlockForm, type ConfigS
 import { CommitLink, StateLabel, TimeAgo } from "./components.js";
 import { DeploymentTable, isWebUrl } from "./deployment-table.js";
 import { Layout, type Live, type Viewer } from "./layout.js";
-import { WaitingList, type HeldJob, type WaitingDeploy } from "./waiting-list.js";
+import { WaitingList, type HeldJob, type WaitingAsk, type WaitingDeploy } from "./waiting-list.js";
 
 /** A commit of the default branch with its checks and where it went. */
 export interface CommitRow {
@@ -22,6 +22,8 @@ export interface RepositoryData {
   readonly current: readonly DeploymentWithState[];
   readonly inFlight: readonly DeploymentWithState[];
   readonly waiting: readonly WaitingDeploy[];
+  /** Deploys commands, hooks, the admin API and the dashboard asked for, waiting for approvals. */
+  readonly asked: readonly WaitingAsk[];
   /** Workflow jobs whose protection rule request Deliverybot holds (each with why, once told). */
   readonly heldJobs: readonly HeldJob[];
   readonly locks: readonly LockRecord[];
@@ -127,6 +129,7 @@ export function RepositoryPage(props: {
         <h2 class="h4 mb-2">Waiting</h2>
         <WaitingList
           waiting={view.waiting}
+          asked={view.asked}
           heldJobs={view.heldJobs}
           repoUrl={view.repoUrl}
           base={base}

@@ -1,5 +1,6 @@
 import type { ApprovalFact } from "../../domain/approvals.js";
 import type { DecisionRecord } from "../../store/decision-store.js";
+import type { AskedDeployRecord, Asker } from "../../store/asked-deploy-store.js";
 import type { PendingRecord } from "../../store/pending-store.js";
 import type { ProtectionRequestRecord } from "../../store/protection-request-store.js";
 import { ApproveForm, RejectForm } from "./action-forms.js";
@@ -20,15 +21,25 @@ export interface WaitingDeploy {
   readonly approval?: WaitingApproval;
 }
 
+/** A deploy somebody asked for, waiting for its target's approvals, with who approved so far. */
+export interface WaitingAsk {
+  readonly ask: AskedDeployRecord;
+  readonly approval: WaitingApproval;
+}
+
 /** A workflow job whose protection rule request Deliverybot holds (with why, once told). */
 export interface HeldJob extends ProtectionRequestRecord {
   /** Set when it waits for approval (`waiting_for_approval`) and the target it waits on is known. */
   readonly approval?: WaitingApproval;
 }
 
-/** The Waiting list: deploys waiting for their gates and held jobs, each with why, and the approval forms of those waiting for approval. */
+/**
+ * The Waiting list: deploys waiting for their gates, deploys asked for that wait for approvals, and
+ * held jobs, each with why, and the approval forms of those waiting for approval.
+ */
 export function WaitingList(props: {
   readonly waiting: readonly WaitingDeploy[];
+  readonly asked: readonly WaitingAsk[];
   readonly heldJobs: readonly HeldJob[];
   readonly repoUrl: string;
   readonly base: string;
@@ -40,7 +51,8 @@ export function WaitingList(props: {
     approval === undefined ? null : (
       <ApprovalBox approval={approval} sha={sha} pr={pr} action={`${base}/approve`} csrf={props.csrf} now={props.now} />
     );
-  if (props.waiting.length === 0 && props.heldJobs.length === 0) return <p class="color-fg-muted">Nothing waits.</p>;
+  if (props.waiting.length === 0 && props.asked.length === 0 && props.heldJobs.length === 0)
+    return <p class="color-fg-muted">Nothing waits.</p>;
   return (
     <ul class="list-style-none" data-testid="waiting">
       {props.waiting.map(({ pending, why, approval }) => (
@@ -57,6 +69,20 @@ export function WaitingList(props: {
             why
           </a>
           {approvalBox(approval, pending.sha, pending.pr)}
+        </li>
+      ))}
+      {props.asked.map(({ ask, approval }) => (
+        <li class="py-1" key={`asked:${ask.via}`}>
+          <span class="text-bold">{ask.target}</span> <CommitLink repoUrl={repoUrl} sha={ask.sha} />{" "}
+          <span class="color-fg-muted">{ask.ref}</span>{" "}
+          <span class="color-fg-muted">
+            asked {describeAsker(ask.asker)} <TimeAgo at={ask.askedAt} now={props.now} />
+          </span>{" "}
+          — <code>waiting_for_approval</code> deploys once approved{" "}
+          <a class="f6" href={`${base}/why?${new URLSearchParams({ sha: ask.sha, target: ask.target })}`}>
+            why
+          </a>
+          {approvalBox(approval, ask.sha, ask.pr)}
         </li>
       ))}
       {props.heldJobs.map((job) => (
@@ -103,4 +129,18 @@ function ApprovalBox(props: {
       <RejectForm {...subject} />
     </div>
   );
+}
+
+/** Who asked for a deploy, in the page's words. */
+function describeAsker(asker: Asker): string {
+  switch (asker.kind) {
+    case "command":
+      return `by @${asker.login} in a comment`;
+    case "dashboard":
+      return `by @${asker.login} on the dashboard`;
+    case "hook":
+      return `by hook ${asker.name}`;
+    case "admin":
+      return "through the admin API";
+  }
 }
