@@ -265,7 +265,7 @@ const approvals = {
   additionalProperties: false,
   required: ["required"],
   description:
-    "Deploys of this target wait until enough people approved the commit for it with `/approve` (reason `waiting_for_approval`): auto-deploys and promotions wait and go once approved, a deployment protection rule request is held, commands, hooks and the CLI are refused until then. Approvals belong to one commit and one target: a new commit starts over. A `/reject` drops what waits.",
+    "Deploys of this target wait until enough people approved the commit for it with `/approve` (reason `waiting_for_approval`): auto-deploys, promotions, commands, hooks, the CLI and the dashboard wait and go once approved (each request once, through every gate again), a deployment protection rule request is held. Approvals belong to one commit and one target: a new commit starts over. A `/reject` drops what waits.",
   properties: {
     required: {
       type: "integer",
