@@ -10,6 +10,8 @@ import type { Store } from "./store/store.js";
 export const KEEP_DELIVERIES_MS = 7 * 24 * 3_600_000;
 /** GitHub waits this long for the answer to a protection rule request; then it gives up, and so does the app. */
 export const KEEP_PROTECTION_REQUESTS_MS = 30 * 24 * 3_600_000;
+/** A deploy somebody asked for waits this long for its approvals; then whoever asked must ask again. */
+export const KEEP_ASKED_DEPLOYS_MS = 7 * 24 * 3_600_000;
 /** Deployment history is kept this long (each environment's newest deployment for good). */
 export const KEEP_DEPLOYMENTS_MS = 180 * 24 * 3_600_000;
 const PRUNE_BATCH = 1000;
@@ -27,8 +29,8 @@ export interface SweepParts {
  * One pass of the retry sweep: each waiting deploy in its repository's context, the watchdog on
  * stuck deployments, then a batch each of processed deliveries and delivered notifications older
  * than a week, of deployments (and commit times) older than 180 days, of expired dashboard
- * sessions, of protection rule requests GitHub stopped waiting for (30 days) and of merge groups older
- * than a day are pruned. Returns how many waiting deploys it retried.
+ * sessions, of protection rule requests GitHub stopped waiting for (30 days), of asked deploys that
+ * waited a week for approvals and of merge groups older than a day are pruned. Returns how many waiting deploys it retried.
  */
 export async function sweepOnce(parts: SweepParts): Promise<number> {
   const swept = await sweepDuePending(parts.store, parts.now(), parts.openRepo, parts.log);
@@ -40,6 +42,7 @@ export async function sweepOnce(parts: SweepParts): Promise<number> {
   const notifications = await parts.store.pruneNotifications(new Date(now - KEEP_DELIVERIES_MS), PRUNE_BATCH);
   await parts.store.pruneSessions(new Date(now), PRUNE_BATCH);
   await parts.store.pruneProtectionRequests(new Date(now - KEEP_PROTECTION_REQUESTS_MS), PRUNE_BATCH);
+  await parts.store.pruneAskedDeploys(new Date(now - KEEP_ASKED_DEPLOYS_MS), PRUNE_BATCH);
   await parts.store.pruneMergeGroups(new Date(now - MERGE_GROUP_MEMORY_MS), PRUNE_BATCH);
   if (deliveries + deployments + notifications > 0) {
     parts.log.debug({ deliveries, deployments, notifications }, "pruned old deliveries, deployments and notifications");

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { createRepoContexts } from "../src/create-repo-contexts.js";
 import { handleExternalDeploy } from "../src/hooks/handle-hook-deploy.js";
+import { KEEP_ASKED_DEPLOYS_MS, sweepOnce } from "../src/start-retry-sweep.js";
 import {
   comment,
   commandGitHub,
@@ -47,6 +48,23 @@ describe.each(STORE_BACKENDS)("asked deploys waiting for approvals, on $name", (
     }
     for (const login of options.logins ?? ["dana", "alice", "bob"]) gh.permission(login, "write");
   }
+
+  // First: the sweep moves a week on, and a deployment an earlier test created would be stuck by then.
+  it("forgets a request nobody approved within a week, at the retry sweep", async () => {
+    await begin({ logins: ["dana"] });
+    gh.reaction(7001);
+    gh.reply(9001);
+
+    await comment(h, { id: 7001, body: "/deploy production", login: "dana" });
+    await sweepOnce(h.sweepParts);
+    const kept = await h.store.listAskedDeploysByRepo(h.repo.id);
+    h.advanceClock(KEEP_ASKED_DEPLOYS_MS + 60_000);
+    await sweepOnce(h.sweepParts);
+
+    github.done();
+    expect(kept.map((a) => a.via)).toEqual(["comment:7001"]);
+    expect(await h.store.listAskedDeploysByRepo(h.repo.id)).toEqual([]);
+  });
 
   it("keeps a /deploy until two people approved, then deploys it once as its asker and edits its reply", async () => {
     await begin();

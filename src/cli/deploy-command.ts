@@ -28,7 +28,8 @@ Example, from another CI:
   ADMIN_TOKEN=… deliverybot deploy acme/shop production --ref "$GIT_COMMIT" --request-id "build-$BUILD_NUMBER" --url https://deliverybot.example.com
 
 Exit codes: 0 deployed or already deployed, 1 refused by a gate (locked, checks not green, no
-such target, no or invalid configuration), 2 usage error or the app could not do it.
+such target, no or invalid configuration), 2 usage error or the app could not do it, 3 kept until
+the target's approvals are in (it deploys then, once).
 `;
 
 /** `deliverybot deploy`: creates a deployment through the running app's admin API and its gates. */

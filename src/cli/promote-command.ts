@@ -29,7 +29,8 @@ Example, once staging is verified:
 
 Exit codes: 0 deployed or already deployed, 1 refused (<from>'s newest deployment has not succeeded
 yet or failed, nothing was deployed there, locked, frozen, checks not green, no such target, no or
-invalid configuration), 2 usage error or the app could not do it.
+invalid configuration), 2 usage error or the app could not do it, 3 kept until <to>'s approvals are
+in (it deploys then, once).
 `;
 
 /** `deliverybot promote`: deploys what succeeded in one target to another through the running app's admin API and its gates. */

@@ -258,3 +258,52 @@ describe("decideCommandDeploy from the dashboard (no pull request)", () => {
     expect(decision).toMatchObject({ action: "deploy", forcedPast: lock, request: { required_contexts: [] } });
   });
 });
+
+describe("decideCommandDeploy with approvals", () => {
+  const audited = { ...production, approvals: { required: 2, from: undefined, selfApproval: false, expiresMs: undefined } };
+  const approved = (login: string, verdict: "approved" | "rejected" = "approved") => ({
+    target: "production",
+    login,
+    verdict,
+    reason: verdict === "rejected" ? "not today" : null,
+    at: NOW,
+  });
+  const withApprovals = (approvals: ReturnType<typeof approved>[], overrides: Partial<CommandDeployInput> = {}) =>
+    decideCommandDeploy(input({ target: audited, state: { checks: green, locks: [], now: NOW, approvals }, ...overrides }));
+
+  it("waits (the request is kept) until enough others approved, and --force does not replace them", () => {
+    expect(withApprovals([approved("alice")])).toEqual({
+      action: "wait",
+      environment: "production",
+      reason: "waiting_for_approval",
+      message:
+        "production needs 2 approvals of aaaaaaa (`/approve production`); approved so far by @alice. It deploys once approved; `--force` does not replace approvals.",
+    });
+    expect(withApprovals([], { force: true, actor: admin })).toMatchObject({ action: "wait" });
+  });
+
+  it("does not count the asker's own approval, and deploys with both approvers in the payload", () => {
+    expect(withApprovals([approved("alice"), approved("dev")])).toMatchObject({ action: "wait" });
+    const decision = withApprovals([approved("alice"), approved("bob")]);
+    expect(decision.action === "deploy" && decision.request.payload["approvals"]).toEqual([
+      { login: "alice", at: NOW.toISOString() },
+      { login: "bob", at: NOW.toISOString() },
+    ]);
+  });
+
+  it("refuses a rejected commit, and checks every other gate first: a lock refuses before approvals wait", () => {
+    expect(withApprovals([approved("alice"), approved("bob", "rejected")])).toMatchObject({
+      action: "refuse",
+      reason: "approval_rejected",
+    });
+    const lock: LockFact = { environment: "production", owner: "other", pr: null, reason: null, expiresAt: null };
+    expect(withApprovals([], { state: { checks: green, locks: [lock], now: NOW, approvals: [] } })).toMatchObject({
+      action: "refuse",
+      reason: "locked",
+    });
+  });
+
+  it("does not ask a rollback (GitHub's gates only) for approvals again", () => {
+    expect(withApprovals([], { gates: "github" })).toMatchObject({ action: "deploy" });
+  });
+});

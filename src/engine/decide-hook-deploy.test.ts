@@ -117,3 +117,21 @@ describe("decideHookDeploy", () => {
     });
   });
 });
+
+describe("decideHookDeploy with approvals", () => {
+  const audited = { ...production, approvals: { required: 1, from: undefined, selfApproval: false, expiresMs: undefined } };
+
+  it("waits for the target's approvals (the request is kept), then deploys with the approver in the payload", () => {
+    expect(decideHookDeploy(input({ target: audited }))).toEqual({
+      action: "wait",
+      environment: "production",
+      reason: "waiting_for_approval",
+      message: "production needs an approval of aaaaaaa (`/approve production`); none yet. It deploys once approved.",
+    });
+    const approvals = [{ target: "production", login: "alice", verdict: "approved" as const, reason: null, at: NOW }];
+    const decision = decideHookDeploy(input({ target: audited, state: { checks: green, locks: [], now: NOW, approvals } }));
+    expect(decision.action === "deploy" && decision.request.payload["approvals"]).toEqual([
+      { login: "alice", at: NOW.toISOString() },
+    ]);
+  });
+});

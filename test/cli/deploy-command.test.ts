@@ -68,6 +68,31 @@ describe("deliverybot deploy", () => {
     github.done();
   });
 
+  it("prints that the deploy waits for the target's approvals and exits 3: the app keeps the request", async () => {
+    const r = newAdminTestRepo();
+    await server
+      .store()
+      .recordCheck({ repoId: r.repoId, sha: HEAD, context: "ci/test", source: "check_run", outcome: "success", externalId: 1 });
+    expectInstalled(github, r);
+    github.expect("GET", `${r.api}/contents/.github%2Fdeploy.yml`, {
+      status: 200,
+      body: `${CONFIG}    approvals:\n      required: 1\n`,
+    });
+    github.expect("GET", `${r.api}/commits/${HEAD}`, { status: 200, body: { sha: HEAD } });
+
+    const result = await run([r.fullName, "production", "--ref", HEAD, "--request-id", "build-13"]);
+
+    expect(result).toEqual({
+      code: 3,
+      stdout:
+        "Waiting (waiting_for_approval): production needs an approval of 1111111 (`/approve production`); none yet. It deploys once approved.\n",
+      stderr: "",
+    });
+    expect(deploymentRequests(github)).toEqual([]);
+    expect((await server.store().listAskedDeploysByRepo(r.repoId)).map((a) => a.via)).toEqual(["admin:build-13"]);
+    github.done();
+  });
+
   it("exits 1 for a target that does not exist, naming the targets there are", async () => {
     const r = newAdminTestRepo();
     expectGated(r);
