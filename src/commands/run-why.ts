@@ -9,6 +9,11 @@ import { refusal, sentence } from "./reply.js";
  * a target with `approvals` who approved or rejected the commit, when; for a pull request that
  * went through the merge queue, also about its merge group's commit (the one that lands on the
  * branch and deploys), so a deploy waiting there is explained on the pull request.
+ *
+ * The group is the one named after this pull request (`gh-readonly-queue/<base>/pr-<n>-…`): a
+ * `merge_group` payload names no other pull request a group contains (only `head_ref`,
+ * `head_sha`, `base_ref`, `base_sha` and the head commit), so for a pull request that landed in
+ * a group named after another one, no group is found here; that other one's `/why` shows it.
  */
 export async function runWhy(ctx: CommandContext, targetName: string | undefined): Promise<string> {
   const { deps, comment } = ctx;

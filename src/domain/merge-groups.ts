@@ -31,7 +31,10 @@ export interface MergeGroupFacts {
   readonly headRef: string;
   /** The branch the queue merges into, as a full ref (`refs/heads/main`). */
   readonly baseRef: string;
-  /** The pull request the temporary branch names (the group's newest), or null when it names none. */
+  /**
+   * The pull request the temporary branch names (the group's newest), or null when it names none.
+   * The payload names no other pull request the group contains.
+   */
   readonly pr: number | null;
   /** Why the group was destroyed (`destroyed` only; null when the payload says nothing or for `checks_requested`). */
   readonly reason: MergeGroupEnd | null;
