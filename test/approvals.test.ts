@@ -25,6 +25,12 @@ targets:
       required: 2
 `;
 
+/** A recorded time as the replies show it, escaped: `2026-11-23 09\\:00\\:05 UTC`. */
+function utc(at: Date | undefined): string {
+  if (at === undefined) throw new Error("no approval was recorded");
+  return `${at.toISOString().slice(0, 19).replace("T", " ").replaceAll(":", "\\:")} UTC`;
+}
+
 // One mock for both backends: a second would take over the first one's report of unmatched requests.
 const github = mockGitHub();
 afterEach(() => github.reset());
@@ -139,5 +145,106 @@ describe.each(STORE_BACKENDS)("approvals, on $name", (backend) => {
     });
     expect(await h.store.listPendingBySha(h.repo.id, HEAD_SHA)).toEqual([]);
     expect(deploymentRequests(github)).toHaveLength(0);
+  });
+
+  it("shows in /status and /why who approved the pull request's commit, when, and how many more are needed", async () => {
+    await begin(CONFIG.replace("required: 2", "required: 3"));
+    for (const id of [7001, 7002, 7003, 7004]) gh.reaction(id);
+    for (const id of [9001, 9002, 9003, 9004]) gh.reply(id);
+    gh.permission("alice", "write");
+    gh.permission("bob", "write");
+
+    await pullRequestEvent(h, "opened");
+    await comment(h, { id: 7001, body: "/approve", login: "alice" });
+    h.advanceClock(60_000);
+    await comment(h, { id: 7002, body: "/approve production", login: "bob" });
+    await comment(h, { id: 7003, body: "/status" });
+    await comment(h, { id: 7004, body: "/why" });
+
+    github.done();
+    const [alice, bob] = await h.store.listApprovals(h.repo.id, HEAD_SHA);
+    const [, , status, why] = replies(github);
+    const waiting =
+      "production needs 3 approvals of c0ffee0 \\(<code>/approve production</code>\\); approved so far by @\u200balice, @\u200bbob.";
+    expect(status).toBe(
+      [
+        "| target | environment | last deployment | waiting |",
+        "| --- | --- | --- | --- |",
+        `| production | production | none | c0ffee0\\: ${waiting} |`,
+        "",
+        "Approvals:",
+        "",
+        "- production, c0ffee0\\: 2 of 3 approvals, 1 more needed \\(<code>/approve production</code>\\).",
+        `  - approved by @\u200balice at ${utc(alice?.at)}`,
+        `  - approved by @\u200bbob at ${utc(bob?.at)}`,
+      ].join("\n"),
+    );
+    expect(why).toBe(
+      [
+        "Latest decisions about c0ffee0\\:",
+        "",
+        `- production\\: waiting\\_for\\_approval — ${waiting}`,
+        "- production approvals of c0ffee0\\: 2 of 3 approvals, 1 more needed \\(<code>/approve production</code>\\); " +
+          `approved by @\u200balice at ${utc(alice?.at)}; approved by @\u200bbob at ${utc(bob?.at)}`,
+      ].join("\n"),
+    );
+  });
+
+  it("shows in /status who rejected the pull request's commit, why and when, with the approvals before it", async () => {
+    await begin();
+    for (const id of [7001, 7002, 7003]) gh.reaction(id);
+    for (const id of [9001, 9002, 9003]) gh.reply(id);
+    gh.permission("alice", "write");
+    gh.permission("carol", "write");
+
+    await pullRequestEvent(h, "opened");
+    await comment(h, { id: 7001, body: "/approve", login: "alice" });
+    h.advanceClock(60_000);
+    await comment(h, { id: 7002, body: "/reject production not during the *sale* @bob", login: "carol" });
+    await comment(h, { id: 7003, body: "/status" });
+
+    github.done();
+    const [alice, carol] = await h.store.listApprovals(h.repo.id, HEAD_SHA);
+    const [, , status] = replies(github);
+    expect(status).toBe(
+      [
+        "| target | environment | last deployment | waiting |",
+        "| --- | --- | --- | --- |",
+        "| production | production | none | — |",
+        "",
+        "Approvals:",
+        "",
+        "- production, c0ffee0\\: rejected by @\u200bcarol, it does not deploy.",
+        `  - approved by @\u200balice at ${utc(alice?.at)}`,
+        `  - rejected by @\u200bcarol at ${utc(carol?.at)}\\: not during the \\*sale\\* @\u200bbob`,
+      ].join("\n"),
+    );
+  });
+
+  it("shows in /status the approvals a held job waits for, not counting the approval of whoever started its run", async () => {
+    await begin(CONFIG.replace("auto_deploy_on: pr", "auto_deploy_on: refs/heads/main"));
+    for (const id of [7001, 7002, 7003]) gh.reaction(id);
+    for (const id of [9001, 9002, 9003]) gh.reply(id);
+    gh.permission("dev", "write");
+    gh.permission("alice", "write");
+    expectReview(github, h, (body) => expect(body).toMatchObject({ comment: expect.stringContaining("none yet") }));
+    expectReview(github, h, (body) => expect(body).toMatchObject({ comment: expect.stringContaining("so far by @alice") }));
+
+    await receiveProtectionRequest(h, { sha: HEAD_SHA, ref: "feature/login" });
+    await comment(h, { id: 7001, body: "/approve", login: "dev" });
+    await comment(h, { id: 7002, body: "/approve", login: "alice" });
+    await comment(h, { id: 7003, body: "/status" });
+
+    github.done();
+    const [dev, alice] = await h.store.listApprovals(h.repo.id, HEAD_SHA);
+    const [, , status] = replies(github);
+    const lines = status?.split("\n") ?? [];
+    expect(lines.slice(lines.indexOf("Approvals:"))).toEqual([
+      "Approvals:",
+      "",
+      "- production, c0ffee0\\: 1 of 2 approvals, 1 more needed \\(<code>/approve production</code>\\).",
+      `  - approved by @\u200bdev at ${utc(dev?.at)} \\(asked for the deploy, not counted\\)`,
+      `  - approved by @\u200balice at ${utc(alice?.at)}`,
+    ]);
   });
 });

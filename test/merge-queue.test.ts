@@ -83,6 +83,30 @@ describe.each(STORE_BACKENDS)("a merge queue, on $name", (backend) => {
     expect(await h.store.listPendingByRef(h.repo.id, "refs/heads/main")).toEqual([]);
   });
 
+  it("records a held commit's unchanged waiting decision once, however many times a group is destroyed", async () => {
+    h = await start();
+    github.installationToken(INSTALLATION_ID, { persist: true });
+    github.expect("GET", CONFIG_URL, { status: 200, body: COALESCE, persist: true });
+    await mergeGroup(1, 101, "checks_requested");
+    await mergeGroup(2, 102, "checks_requested");
+    await status(groupSha(1));
+    await push("refs/heads/main", groupSha(1));
+    const held = await h.store.listDecisions(h.repo.id, { sha: groupSha(1) });
+
+    await mergeGroup(1, 101, "destroyed");
+    const afterFirst = await h.store.listDecisions(h.repo.id, { sha: groupSha(1) });
+    await mergeGroup(1, 101, "destroyed");
+
+    github.done();
+    expect(held).toHaveLength(1);
+    expect(held[0]).toMatchObject({ reason: "waiting_for_merge_queue", target: "production" });
+    expect(held[0]?.message).toMatch(/^1 merge group is still in the merge queue for refs\/heads\/main; 1111111 deploys/);
+    expect(afterFirst).toEqual(held);
+    expect(await h.store.listDecisions(h.repo.id, { sha: groupSha(1) })).toEqual(held);
+    expect(deploys()).toHaveLength(0);
+    expect(await h.store.listPendingByRef(h.repo.id, "refs/heads/main")).toHaveLength(1);
+  });
+
   it("never deploys a gh-readonly-queue branch, and records nothing for it", async () => {
     h = await start();
 

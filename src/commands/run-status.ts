@@ -1,8 +1,11 @@
 import { formatDuration } from "../config/format-duration.js";
 import { shortSha } from "../domain/short-sha.js";
 import { describeFreeze, findFreeze } from "../engine/find-freeze.js";
+import type { ProtectionRequestRecord } from "../store/protection-request-store.js";
 import type { CommandContext } from "./command-context.js";
+import { listApprovalSubjects } from "./list-approval-subjects.js";
 import { pullRequestEnvironment } from "./pull-request-environment.js";
+import { renderApprovalSection } from "./render-approvals.js";
 import { sentence } from "./reply.js";
 
 /** Deployments created longer ago than this are not listed as in flight, whatever their state. */
@@ -10,36 +13,39 @@ const IN_FLIGHT_WINDOW_MS = 24 * 3_600_000;
 
 /**
  * `/status`: per target, the newest deployment and its state, and the deploys still waiting with
- * why; the targets a freeze holds, until when; the workflow jobs held as a protection rule; then
- * the repository's deployments in flight
- * (created or started in the last day) with their age.
+ * why; the targets a freeze holds, until when; the workflow jobs held as a protection rule; for
+ * targets with `approvals`, who approved or rejected what waits and this pull request's commits,
+ * and when; then the repository's deployments in flight (created or started in the last day) with
+ * their age.
  */
 export async function runStatus(ctx: CommandContext): Promise<string> {
   const { deps, comment, config } = ctx;
-  const pending = await deps.store.listPendingByRepo(deps.repo.id);
+  const [pending, held] = await Promise.all([
+    deps.store.listPendingByRepo(deps.repo.id),
+    deps.store.listProtectionRequests(deps.repo.id),
+  ]);
+  // This pull request's view: deploys from no pull request (pushes) or from this one.
+  const inView = pending.filter((candidate) => candidate.pr === null || candidate.pr === comment.pr);
   const lines = ["| target | environment | last deployment | waiting |", "| --- | --- | --- | --- |"];
   for (const target of config.targets) {
     const environment = pullRequestEnvironment(deps.repo, target, comment.pr);
     const [last] = await deps.store.listDeployments(deps.repo.id, environment, 1);
     const deployed = last === undefined ? "none" : `${shortSha(last.sha)} (${last.state ?? "no status yet"})`;
     const waiting = [];
-    // This pull request's view: deploys from no pull request (pushes) or from this one.
-    const mine = pending.filter(
-      (candidate) => candidate.target === target.name && (candidate.pr === null || candidate.pr === comment.pr),
-    );
+    const mine = inView.filter((candidate) => candidate.target === target.name);
     for (const deploy of mine) {
       const [why] = await deps.store.listDecisions(deps.repo.id, { sha: deploy.sha, target: target.name, limit: 1 });
       waiting.push(`${shortSha(deploy.sha)}: ${why?.message ?? "waiting"}`);
     }
     lines.push(`| ${[target.name, environment, deployed, waiting.join("; ") || "—"].map(sentence).join(" | ")} |`);
   }
-  return [...lines, ...renderFreezes(ctx), ...(await renderHeldJobs(ctx)), ...(await renderInFlight(ctx))].join("\n");
+  const approvals = renderApprovalSection(await listApprovalSubjects(ctx, inView, held), deps.now());
+  return [...lines, ...renderFreezes(ctx), ...renderHeldJobs(ctx, held), ...approvals, ...(await renderInFlight(ctx))].join("\n");
 }
 
 /** Workflow jobs whose protection rule request Deliverybot holds, each with why and a link to its run. */
-async function renderHeldJobs(ctx: CommandContext): Promise<string[]> {
-  const { deps, comment } = ctx;
-  const held = await deps.store.listProtectionRequests(deps.repo.id);
+function renderHeldJobs(ctx: CommandContext, held: readonly ProtectionRequestRecord[]): string[] {
+  const { comment } = ctx;
   if (held.length === 0) return [];
   const items = held.map((request) => {
     const run = `[run ${request.runId}](${comment.repositoryUrl}/actions/runs/${request.runId})`;

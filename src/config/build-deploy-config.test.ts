@@ -23,7 +23,7 @@ describe("buildDeployConfig", () => {
           admins: undefined,
           allowForks: false,
           allowDrafts: true,
-          coalesce: false,
+          coalesce: undefined,
           hooks: [],
           hookChecks: true,
           stuckAfterMs: 600_000,

@@ -1,5 +1,5 @@
 import type { DeployFileV2, FreezeWindow as FreezeWindowEntry, TargetV2 } from "./config-types.js";
-import type { ApprovalRule, AutoDeployTrigger, DeployConfig, FreezeWindow, PathFilter, Target } from "./model.js";
+import type { ApprovalRule, AutoDeployTrigger, CoalesceRule, DeployConfig, FreezeWindow, PathFilter, Target } from "./model.js";
 import { parseDuration } from "./parse-duration.js";
 import { readFreezeWindow } from "./read-freeze-window.js";
 import { deployConfigSchema } from "./schema.js";
@@ -49,7 +49,7 @@ function buildTarget(name: string, target: TargetV2, everywhere: readonly Freeze
     admins: copyList(target.admins),
     allowForks: target.allow_forks ?? DEFAULTS.allow_forks.default,
     allowDrafts: target.allow_drafts ?? DEFAULTS.allow_drafts.default,
-    coalesce: target.coalesce ?? DEFAULTS.coalesce.default,
+    coalesce: buildCoalesce(target.coalesce ?? DEFAULTS.coalesce.default),
     hooks: [...(target.hooks ?? DEFAULTS.hooks.default)],
     hookChecks: target.hook_checks ?? DEFAULTS.hook_checks.default,
     stuckAfterMs: durationMs(target.stuck_after ?? DEFAULTS.stuck_after.default),
@@ -60,6 +60,12 @@ function buildTarget(name: string, target: TargetV2, everywhere: readonly Freeze
     pathFilter: buildPathFilter(target),
     approvals: buildApprovals(target.approvals),
   };
+}
+
+function buildCoalesce(coalesce: NonNullable<TargetV2["coalesce"]>): CoalesceRule | undefined {
+  if (coalesce === false) return undefined;
+  const timeout = coalesce === true ? undefined : coalesce.group_timeout;
+  return { groupTimeoutMs: durationMs(timeout ?? DEFAULTS.coalesce.properties.group_timeout.default) };
 }
 
 function buildApprovals(rule: TargetV2["approvals"]): ApprovalRule | undefined {

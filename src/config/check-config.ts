@@ -1,4 +1,5 @@
 import { buildDeployConfig } from "./build-deploy-config.js";
+import { checkCoalesce } from "./check-coalesce.js";
 import { checkDefaultTarget } from "./check-default-target.js";
 import { checkFreezes } from "./check-freezes.js";
 import { checkPromotions } from "./check-promotions.js";
@@ -24,8 +25,8 @@ const EXAMPLE = "`version: 2` and `targets: { production: { auto_deploy_on: refs
 
 /**
  * The pipeline from a parsed document to the canonical model: detect the version, validate with
- * the schema, check templates, ref patterns, path patterns, `default_target`, `freezes` and
- * `promote_from`, migrate v1, build. Schema errors stop it before
+ * the schema, check templates, ref patterns, path patterns, `default_target`, `freezes`,
+ * `promote_from` and `coalesce`, migrate v1, build. Schema errors stop it before
  * the later checks, which rely on the document's shape.
  */
 export function checkConfig(doc: unknown): ConfigCheck {
@@ -45,6 +46,7 @@ export function checkConfig(doc: unknown): ConfigCheck {
     ...checkDefaultTarget(validated.doc),
     ...checkFreezes(validated.doc, targets),
     ...checkPromotions(targets),
+    ...checkCoalesce(targets),
   ];
   if (problems.length > 0) return { ok: false, problems };
 

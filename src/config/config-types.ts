@@ -160,12 +160,23 @@ export interface TargetV2 {
   /**
    * With a merge queue: while merge groups for the target's branch are still in the queue, commits
    * that land on it wait (`waiting_for_merge_queue`); when the queue drains, only the newest green
-   * one deploys and the others are `superseded`. A group whose `destroyed` webhook never came stops
-   * holding after an hour. Off by default: every landed commit deploys once its checks pass.
+   * one deploys and the others are `superseded`. `true`, or `{ group_timeout: 2h }` to set how long
+   * one merge group holds them at most after it entered the queue (default `1h`, at most `24h`; set
+   * it to the queue's status check timeout), so a group whose `destroyed` webhook never came stops
+   * holding. Off by default: every landed commit deploys once its checks pass.
    *
    * @default false
    */
-  readonly coalesce?: boolean;
+  readonly coalesce?: boolean | {
+    /**
+     * How long one merge group holds the landed commits at most, counted from when it entered the
+     * queue: a group whose `destroyed` webhook never came stops holding then. Set it to the merge
+     * queue's status check timeout (GitHub's default is an hour); at most `24h`.
+     *
+     * @default "1h"
+     */
+    readonly group_timeout?: string;
+  };
   /**
    * Inbound deploy hooks (`POST /hooks/deploy/<hook-id>`) that may deploy this target, by the names
    * they were created with. Omitted or `[]`: no hook may deploy it. A hook's secret lives in
@@ -355,12 +366,23 @@ export interface TargetV1 {
   /**
    * With a merge queue: while merge groups for the target's branch are still in the queue, commits
    * that land on it wait (`waiting_for_merge_queue`); when the queue drains, only the newest green
-   * one deploys and the others are `superseded`. A group whose `destroyed` webhook never came stops
-   * holding after an hour. Off by default: every landed commit deploys once its checks pass.
+   * one deploys and the others are `superseded`. `true`, or `{ group_timeout: 2h }` to set how long
+   * one merge group holds them at most after it entered the queue (default `1h`, at most `24h`; set
+   * it to the queue's status check timeout), so a group whose `destroyed` webhook never came stops
+   * holding. Off by default: every landed commit deploys once its checks pass.
    *
    * @default false
    */
-  readonly coalesce?: boolean;
+  readonly coalesce?: boolean | {
+    /**
+     * How long one merge group holds the landed commits at most, counted from when it entered the
+     * queue: a group whose `destroyed` webhook never came stops holding then. Set it to the merge
+     * queue's status check timeout (GitHub's default is an hour); at most `24h`.
+     *
+     * @default "1h"
+     */
+    readonly group_timeout?: string;
+  };
   /**
    * Inbound deploy hooks (`POST /hooks/deploy/<hook-id>`) that may deploy this target, by the names
    * they were created with. Omitted or `[]`: no hook may deploy it. A hook's secret lives in

@@ -25,6 +25,12 @@ export interface ApprovalRule {
   readonly expiresMs: number | undefined;
 }
 
+/** How a `coalesce` target waits for its branch's merge queue. */
+export interface CoalesceRule {
+  /** How long one merge group in the queue holds landed commits at most, from when it entered it; default an hour. */
+  readonly groupTimeoutMs: number;
+}
+
 /** One deployment target, with every default applied. Strings may hold `${{ var }}` templates. */
 export interface Target {
   readonly name: string;
@@ -59,8 +65,8 @@ export interface Target {
   readonly allowForks: boolean;
   /** Whether draft pull requests may deploy this target; default true. */
   readonly allowDrafts: boolean;
-  /** Whether commits landing on the branch wait for its merge queue to drain, then only the newest deploys; default false. */
-  readonly coalesce: boolean;
+  /** Commits landing on the branch wait for its merge queue to drain, then only the newest deploys; undefined: off (the default). */
+  readonly coalesce: CoalesceRule | undefined;
   /** Names of the inbound deploy hooks that may deploy this target; default [] (none). */
   readonly hooks: readonly string[];
   /** Whether a hook deploy must pass `requiredContexts` first (else only GitHub verifies them); default true. */

@@ -142,11 +142,24 @@ const allowDrafts = {
   default: true,
 } as const;
 
+/** The longest `coalesce.group_timeout`: merge groups are remembered (and read back) for a day. */
+export const MAX_GROUP_TIMEOUT = "24h";
+
 const coalesce = {
-  type: "boolean",
-  description:
-    "With a merge queue: while merge groups for the target's branch are still in the queue, commits that land on it wait (`waiting_for_merge_queue`); when the queue drains, only the newest green one deploys and the others are `superseded`. A group whose `destroyed` webhook never came stops holding after an hour. Off by default: every landed commit deploys once its checks pass.",
+  type: ["boolean", "object"],
+  additionalProperties: false,
+  properties: {
+    group_timeout: {
+      type: "string",
+      pattern: DURATION_PATTERN,
+      description: `How long one merge group holds the landed commits at most, counted from when it entered the queue: a group whose \`destroyed\` webhook never came stops holding then. Set it to the merge queue's status check timeout (GitHub's default is an hour); at most \`${MAX_GROUP_TIMEOUT}\`.`,
+      default: "1h",
+      examples: ["1h", "2h30m"],
+    },
+  },
+  description: `With a merge queue: while merge groups for the target's branch are still in the queue, commits that land on it wait (\`waiting_for_merge_queue\`); when the queue drains, only the newest green one deploys and the others are \`superseded\`. \`true\`, or \`{ group_timeout: 2h }\` to set how long one merge group holds them at most after it entered the queue (default \`1h\`, at most \`${MAX_GROUP_TIMEOUT}\`; set it to the queue's status check timeout), so a group whose \`destroyed\` webhook never came stops holding. Off by default: every landed commit deploys once its checks pass.`,
   default: false,
+  examples: [true, { group_timeout: "2h" }],
 } as const;
 
 const hooks = {

@@ -2,13 +2,9 @@
 export const MERGE_QUEUE_REF_PREFIX = "refs/heads/gh-readonly-queue/";
 
 /**
- * How long a merge group holds a `coalesce` target's deploys at most: a group whose `destroyed`
- * webhook was lost stops counting after this (GitHub's own default check timeout for a queue is
- * an hour too), and the retry sweep wakes what it held.
+ * How long merge groups are remembered (and read back): the recent ones name checks that never
+ * report on them, and a `coalesce` target's `group_timeout` may not be longer.
  */
-export const MERGE_GROUP_HOLD_MS = 60 * 60_000;
-
-/** How long merge groups are remembered (and read back): the recent ones name checks that never report on them. */
 export const MERGE_GROUP_MEMORY_MS = 24 * 3_600_000;
 
 /** At most this many recent merge groups are read for a decision. */
@@ -31,7 +27,10 @@ export interface MergeGroupFacts {
   readonly headRef: string;
   /** The branch the queue merges into, as a full ref (`refs/heads/main`). */
   readonly baseRef: string;
-  /** The pull request the temporary branch names (the group's newest), or null when it names none. */
+  /**
+   * The pull request the temporary branch names (the group's newest), or null when it names none.
+   * The payload names no other pull request the group contains.
+   */
   readonly pr: number | null;
   /** Why the group was destroyed (`destroyed` only; null when the payload says nothing or for `checks_requested`). */
   readonly reason: MergeGroupEnd | null;

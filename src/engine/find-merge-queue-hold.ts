@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import type { Target } from "../config/model.js";
 import type { PendingDeploy } from "../domain/deployments.js";
-import { MERGE_GROUP_HOLD_MS, type MergeGroupFact } from "../domain/merge-groups.js";
+import type { MergeGroupFact } from "../domain/merge-groups.js";
 
 /** Merge groups still in the queue for a branch, and when the oldest of them stops holding. */
 export interface MergeQueueHold {
@@ -11,8 +11,8 @@ export interface MergeQueueHold {
 
 /**
  * Whether a `coalesce` target's deploy of a commit that landed on its branch waits for the merge
- * queue: groups for that branch that entered the queue less than {@link MERGE_GROUP_HOLD_MS} ago
- * and were not destroyed yet. The commit's own group does not count (it landed; its `destroyed`
+ * queue: groups for that branch that entered the queue less than its `coalesce.group_timeout`
+ * ago and were not destroyed yet. The commit's own group does not count (it landed; its `destroyed`
  * may come after the push). Undefined: nothing holds it.
  */
 export function findMergeQueueHold(
@@ -21,15 +21,16 @@ export function findMergeQueueHold(
   groups: readonly MergeGroupFact[],
   now: Date,
 ): MergeQueueHold | undefined {
-  if (!target.coalesce || deploy.trigger !== "push") return undefined;
+  const { coalesce } = target;
+  if (coalesce === undefined || deploy.trigger !== "push") return undefined;
   const inFlight = groups.filter(
     (group) =>
       group.baseRef === deploy.ref &&
       group.destroyedAt === null &&
       group.headSha !== deploy.sha &&
-      now.getTime() - group.requestedAt.getTime() < MERGE_GROUP_HOLD_MS,
+      now.getTime() - group.requestedAt.getTime() < coalesce.groupTimeoutMs,
   );
   if (inFlight.length === 0) return undefined;
   const oldest = Math.min(...inFlight.map((group) => group.requestedAt.getTime()));
-  return { inFlight: inFlight.length, until: DateTime.fromMillis(oldest + MERGE_GROUP_HOLD_MS).toJSDate() };
+  return { inFlight: inFlight.length, until: DateTime.fromMillis(oldest + coalesce.groupTimeoutMs).toJSDate() };
 }

@@ -18,7 +18,7 @@ const group = (headSha: string, overrides: Partial<MergeGroupFact> = {}): MergeG
   ...overrides,
 });
 const green = [{ context: "ci/test", outcome: "success" as const, source: "status" as const }];
-const coalescing = target({ name: "production", requiredContexts: ["ci/test"], coalesce: true });
+const coalescing = target({ name: "production", requiredContexts: ["ci/test"], coalesce: { groupTimeoutMs: 3_600_000 } });
 const pushed = (sha: string) => ({ kind: "push" as const, ref: MAIN, sha });
 
 describe("merge queues in the engine", () => {
@@ -54,6 +54,20 @@ describe("merge queues in the engine", () => {
     expect(decision?.message).toBe(
       "2 merge groups are still in the merge queue for refs/heads/main; aaaaaaa deploys to production once the queue drains, unless a newer commit lands first.",
     );
+  });
+
+  it("holds as long as the target's group_timeout says, not the default hour", () => {
+    const patient = target({ name: "production", requiredContexts: ["ci/test"], coalesce: { groupTimeoutMs: 2 * 3_600_000 } });
+    const mergeGroups = [group(SHA_B, { requestedAt: minutesAgo(90) })];
+
+    const [decision] = decideTrigger({
+      repo,
+      trigger: pushed(SHA_A),
+      config: config(patient),
+      state: state({ checks: green, mergeGroups }),
+    });
+
+    expect(decision).toMatchObject({ action: "wait", reason: "waiting_for_merge_queue", wakeAt: minutesAgo(90 - 120) });
   });
 
   it("does not hold a target without coalesce", () => {

@@ -7,7 +7,7 @@ import type { Decision } from "./types.js";
  * Otherwise the groups are not read, and a repository without a merge queue pays nothing for it.
  */
 export function needsMergeGroups(config: DeployConfig, decisions: readonly Decision[]): boolean {
-  if (config.targets.some((target) => target.coalesce)) return true;
+  if (config.targets.some((target) => target.coalesce !== undefined)) return true;
   return decisions.some(
     (decision) => decision.action === "wait" && decision.reason === "waiting_for_checks" && decision.trigger === "push",
   );

@@ -25,7 +25,7 @@ export function target(overrides: Partial<Target> & Pick<Target, "name">): Targe
     admins: undefined,
     allowForks: false,
     allowDrafts: true,
-    coalesce: false,
+    coalesce: undefined,
     hooks: [],
     hookChecks: true,
     stuckAfterMs: 600_000,

@@ -6,8 +6,9 @@ import { attemptsOf, autoDeploy } from "./auto-deploy.js";
 import { pendingRecord } from "./pending-record.js";
 
 /**
- * Carries out the engine's decisions: keep or drop pending deploys, create deployments, record why.
- * `waiting`: the pending deploys the decisions were made on.
+ * Carries out the engine's decisions: keep or drop pending deploys, create deployments, record why
+ * (a deploy that still waits for the same thing is not recorded again). `waiting`: the pending
+ * deploys the decisions were made on.
  */
 export async function applyDecisions(
   deps: RepoContext,
@@ -22,9 +23,10 @@ export async function applyDecisions(
     if (decision.action === "wait") {
       await deps.store.savePending(pendingRecord(deps, decision));
       await scheduleWake(deps, decision, waiting);
-    } else {
-      await deps.store.deletePending(deps.repo.id, decision.target, decision.ref, decision.sha);
+      await recordDecision(deps, decision, { unlessRepeated: true });
+      continue;
     }
+    await deps.store.deletePending(deps.repo.id, decision.target, decision.ref, decision.sha);
     await recordDecision(deps, decision);
   }
 }

@@ -14,4 +14,6 @@ export interface ApprovalStore {
   recordApproval(approval: ApprovalRecord): Promise<void>;
   /** What was said about a commit, for every target, oldest first. */
   listApprovals(repoId: number, sha: string): Promise<ApprovalRecord[]>;
+  /** What was said on a pull request, about any of its commits and for every target, oldest first. */
+  listApprovalsOfPullRequest(repoId: number, pr: number): Promise<ApprovalRecord[]>;
 }

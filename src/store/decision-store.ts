@@ -17,6 +17,12 @@ export interface DecisionRecord {
 /** Every decision with its reason code, so "why didn't it deploy?" has an answer. */
 export interface DecisionStore {
   recordDecision(decision: DecisionRecord): Promise<void>;
+  /**
+   * Records a decision unless the latest one about the same target and commit says the same (ref,
+   * pull request, reason and sentence): a deploy decided again without anything changing is not
+   * logged again. True when it was recorded.
+   */
+  recordDecisionIfChanged(decision: DecisionRecord): Promise<boolean>;
   /** Newest first; 50 unless `limit` says otherwise. */
   listDecisions(repoId: number, filter?: { sha?: string; target?: string; limit?: number }): Promise<DecisionRecord[]>;
 }

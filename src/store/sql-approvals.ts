@@ -45,5 +45,13 @@ export function createApprovalStore(db: SqlClient): ApprovalStore {
       );
       return rows.map(toRecord);
     },
+    async listApprovalsOfPullRequest(repoId, pr) {
+      // No index on pr: the primary key's repo_id prefix narrows it to one repository's approvals.
+      const { rows } = await db.query<ApprovalRow>(
+        `SELECT * FROM approvals WHERE repo_id = $1 AND pr = $2 ORDER BY created_at, sha, target, login`,
+        [repoId, pr],
+      );
+      return rows.map(toRecord);
+    },
   };
 }

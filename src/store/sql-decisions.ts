@@ -24,6 +24,21 @@ const insert = `
 INSERT INTO decisions (repo_id, target, ref, sha, pr, reason, message, delivery_id, created_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
 
+// One statement, so the comparison costs no round trip; a target of NULL never matches (recorded).
+const insertIfChanged = `
+INSERT INTO decisions (repo_id, target, ref, sha, pr, reason, message, delivery_id, created_at)
+SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9
+WHERE NOT EXISTS (
+  SELECT 1 FROM (
+    SELECT ref, pr, reason, message FROM decisions
+    WHERE repo_id = $1 AND sha = $4 AND target = $2
+    ORDER BY created_at DESC, id DESC
+    LIMIT 1
+  ) latest
+  WHERE latest.ref = $3 AND latest.pr IS NOT DISTINCT FROM $5 AND latest.reason = $6 AND latest.message = $7
+)
+RETURNING id`;
+
 // Absent filters are passed as NULL; both drivers plan each call with its values, so the
 // matching index is still used.
 const list = `
@@ -58,6 +73,11 @@ export function createDecisionStore(db: SqlExecutor): DecisionStore {
   return {
     async recordDecision(d) {
       await db.query(insert, [d.repoId, d.target, d.ref, d.sha, d.pr, d.reason, d.message, d.origin, d.createdAt]);
+    },
+    async recordDecisionIfChanged(d) {
+      const params = [d.repoId, d.target, d.ref, d.sha, d.pr, d.reason, d.message, d.origin, d.createdAt];
+      const { rows } = await db.query(insertIfChanged, params);
+      return rows.length > 0;
     },
     async listDecisions(repoId, filter = {}) {
       const params = [repoId, filter.sha ?? null, filter.target ?? null, clampLimit(filter.limit)];

@@ -41,5 +41,22 @@ export function describeApprovalContract(getStore: () => Store): void {
       );
       expect(await store.listApprovals(uniqueRepoId(), sha("a"))).toEqual([]);
     });
+
+    it("lists what was said on a pull request, about any of its commits, oldest first", async () => {
+      const store = getStore();
+      const repoId = uniqueRepoId();
+      await store.recordApproval(approval(repoId, { sha: sha("b"), at: new Date("2026-12-07T11:00:00Z") }));
+      await store.recordApproval(approval(repoId, { login: "bob" }));
+      await store.recordApproval(approval(repoId, { login: "carol", pr: 8 }));
+      await store.recordApproval(approval(repoId, { login: "dave", pr: null }));
+
+      const listed = await store.listApprovalsOfPullRequest(repoId, 7);
+
+      expect(listed.map((a) => [a.sha, a.login])).toEqual([
+        [sha("a"), "bob"],
+        [sha("b"), "alice"],
+      ]);
+      expect(await store.listApprovalsOfPullRequest(uniqueRepoId(), 7)).toEqual([]);
+    });
   });
 }

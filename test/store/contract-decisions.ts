@@ -52,5 +52,23 @@ export function describeDecisionContract(getStore: () => Store): void {
 
       expect(await store.listDecisions(repoId)).toEqual([second, first]);
     });
+
+    it("records a decision again only when it differs from the latest about the same target and commit", async () => {
+      const store = getStore();
+      const repoId = uniqueRepoId();
+      const waiting = decision(repoId, 1, { message: "waiting for ci/test", pr: 4_000_000_000 });
+      const same = { ...waiting, origin: "delivery-2", createdAt: new Date(Date.UTC(2026, 0, 1, 10, 2)) };
+      const locked = decision(repoId, 3, { reason: "locked", message: "locked", pr: 4_000_000_000 });
+      const waitingAgain = decision(repoId, 4, { message: "waiting for ci/test", pr: 4_000_000_000 });
+      const otherTarget = decision(repoId, 5, { target: "staging", message: "waiting for ci/test", pr: 4_000_000_000 });
+      const noPullRequest = decision(repoId, 6, { target: "staging", message: "waiting for ci/test" });
+
+      const recorded = [];
+      for (const d of [waiting, same, locked, waitingAgain, { ...waitingAgain, origin: null }, otherTarget, noPullRequest])
+        recorded.push(await store.recordDecisionIfChanged(d));
+
+      expect(recorded).toEqual([true, false, true, true, false, true, true]);
+      expect(await store.listDecisions(repoId)).toEqual([noPullRequest, otherTarget, waitingAgain, locked, waiting]);
+    });
   });
 }
