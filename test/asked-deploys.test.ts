@@ -68,8 +68,8 @@ describe.each(STORE_BACKENDS)("asked deploys waiting for approvals, on $name", (
 
   it("keeps a /deploy until two people approved, then deploys it once as its asker and edits its reply", async () => {
     await begin();
-    for (const id of [7001, 7002, 7003]) gh.reaction(id);
-    for (const id of [9001, 9002, 9003]) gh.reply(id);
+    for (const id of [7001, 7002, 7005, 7003]) gh.reaction(id);
+    for (const id of [9001, 9002, 9005, 9003]) gh.reply(id);
     gh.editReply(9001);
     gh.deployment(601, (body) =>
       expect(body).toMatchObject({
@@ -88,13 +88,17 @@ describe.each(STORE_BACKENDS)("asked deploys waiting for approvals, on $name", (
     const kept = await h.store.listAskedDeploys(h.repo.id, HEAD_SHA);
     await comment(h, { id: 7002, body: "/approve", login: "alice" });
     const afterOne = deploymentRequests(github).length;
+    await comment(h, { id: 7005, body: "/status", login: "dana" });
     await comment(h, { id: 7003, body: "/approve", login: "bob" });
 
     github.done();
     expect(kept.map((a) => [a.via, a.target, a.asker.kind])).toEqual([["comment:7001", "production", "command"]]);
     expect(afterOne).toBe(0);
     expect(deploymentRequests(github)).toHaveLength(1);
-    const [waiting, first, deployed, second] = replies(github);
+    const [waiting, first, status, deployed, second] = replies(github);
+    expect(status).toContain("| production | production | none | c0ffee0, asked by @\u200bdana\\: waits for approvals |");
+    expect(status).toContain("production, c0ffee0\\: 1 of 2 approvals, 1 more needed");
+    expect(status).toContain("approved by @\u200balice at");
     expect(waiting).toBe(
       "**Waiting** (`waiting_for_approval`): production needs 2 approvals of c0ffee0 \\(<code>/approve production</code>\\); none yet. It deploys once approved; <code>\\--force</code> does not replace approvals.",
     );

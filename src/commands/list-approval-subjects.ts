@@ -4,12 +4,13 @@ import { selectProtectedTargets } from "../engine/decide-protection-request.js";
 import type { ProtectionRequestRecord } from "../store/protection-request-store.js";
 import type { CommandContext } from "./command-context.js";
 import type { ApprovalSubject } from "./render-approvals.js";
+import type { AskedDeployRecord } from "../store/asked-deploy-store.js";
 
 type Candidate = Omit<ApprovalSubject, "approvals">;
 
 /**
  * The commits whose approvals `/status` shows, per target with `approvals`: what waits to deploy
- * to it (`pending`, this pull request's view), the workflow runs held for its approvals, and every
+ * to it (`pending` and `asked`, this pull request's view), the workflow runs held for its approvals, and every
  * commit of this pull request someone approved or rejected for it. In the configuration's target
  * order; one store read per commit, none when no target has `approvals`.
  */
@@ -17,6 +18,7 @@ export async function listApprovalSubjects(
   ctx: CommandContext,
   pending: readonly PendingDeploy[],
   held: readonly ProtectionRequestRecord[],
+  asked: readonly AskedDeployRecord[],
 ): Promise<ApprovalSubject[]> {
   const { deps, config, comment } = ctx;
   const rules = new Map<string, ApprovalRule>();
@@ -34,6 +36,8 @@ export async function listApprovalSubjects(
     if (request.reason !== "waiting_for_approval") continue;
     for (const target of selectProtectedTargets(deps.repo, config, request)) add(target.name, request.sha, request.requester);
   }
+  // Likewise a request a person made: their own approval does not count for it.
+  for (const request of asked) add(request.target, request.sha, requesterOf(request));
   for (const deploy of pending) add(deploy.target, deploy.sha, null);
   for (const approval of await deps.store.listApprovalsOfPullRequest(deps.repo.id, comment.pr)) {
     const target = config.targets.find((candidate) => candidate.name.toLowerCase() === approval.target.toLowerCase());
@@ -47,4 +51,10 @@ export async function listApprovalSubjects(
     await Promise.all(shas.map(async (sha) => [sha, await deps.store.listApprovals(deps.repo.id, sha)] as const)),
   );
   return sorted.map((candidate) => ({ ...candidate, approvals: said.get(candidate.sha) ?? [] }));
+}
+
+/** The person who asked for a deploy (a comment's author, the dashboard's user); null for a hook or the admin API. */
+function requesterOf(request: AskedDeployRecord): string | null {
+  const { asker } = request;
+  return asker.kind === "command" || asker.kind === "dashboard" ? asker.login : null;
 }

@@ -7,25 +7,28 @@ import { listApprovalSubjects } from "./list-approval-subjects.js";
 import { pullRequestEnvironment } from "./pull-request-environment.js";
 import { renderApprovalSection } from "./render-approvals.js";
 import { sentence } from "./reply.js";
+import type { Asker } from "../store/asked-deploy-store.js";
 
 /** Deployments created longer ago than this are not listed as in flight, whatever their state. */
 const IN_FLIGHT_WINDOW_MS = 24 * 3_600_000;
 
 /**
  * `/status`: per target, the newest deployment and its state, and the deploys still waiting with
- * why; the targets a freeze holds, until when; the workflow jobs held as a protection rule; for
+ * why (auto-deploys, and what commands, hooks, the CLI and the dashboard asked for); the targets a freeze holds, until when; the workflow jobs held as a protection rule; for
  * targets with `approvals`, who approved or rejected what waits and this pull request's commits,
  * and when; then the repository's deployments in flight (created or started in the last day) with
  * their age.
  */
 export async function runStatus(ctx: CommandContext): Promise<string> {
   const { deps, comment, config } = ctx;
-  const [pending, held] = await Promise.all([
+  const [pending, held, asked] = await Promise.all([
     deps.store.listPendingByRepo(deps.repo.id),
     deps.store.listProtectionRequests(deps.repo.id),
+    deps.store.listAskedDeploysByRepo(deps.repo.id),
   ]);
-  // This pull request's view: deploys from no pull request (pushes) or from this one.
+  // This pull request's view: deploys from no pull request (pushes, hooks…) or from this one.
   const inView = pending.filter((candidate) => candidate.pr === null || candidate.pr === comment.pr);
+  const askedInView = asked.filter((candidate) => candidate.pr === null || candidate.pr === comment.pr);
   const lines = ["| target | environment | last deployment | waiting |", "| --- | --- | --- | --- |"];
   for (const target of config.targets) {
     const environment = pullRequestEnvironment(deps.repo, target, comment.pr);
@@ -37,10 +40,27 @@ export async function runStatus(ctx: CommandContext): Promise<string> {
       const [why] = await deps.store.listDecisions(deps.repo.id, { sha: deploy.sha, target: target.name, limit: 1 });
       waiting.push(`${shortSha(deploy.sha)}: ${why?.message ?? "waiting"}`);
     }
+    for (const request of askedInView.filter((candidate) => candidate.target === target.name)) {
+      waiting.push(`${shortSha(request.sha)}, asked ${describeAsker(request.asker)}: waits for approvals`);
+    }
     lines.push(`| ${[target.name, environment, deployed, waiting.join("; ") || "—"].map(sentence).join(" | ")} |`);
   }
-  const approvals = renderApprovalSection(await listApprovalSubjects(ctx, inView, held), deps.now());
+  const approvals = renderApprovalSection(await listApprovalSubjects(ctx, inView, held, askedInView), deps.now());
   return [...lines, ...renderFreezes(ctx), ...renderHeldJobs(ctx, held), ...approvals, ...(await renderInFlight(ctx))].join("\n");
+}
+
+/** Who asked for a deploy that waits for approvals, in a reply's words. */
+function describeAsker(asker: Asker): string {
+  switch (asker.kind) {
+    case "command":
+      return `by @${asker.login}`;
+    case "dashboard":
+      return `by @${asker.login} on the dashboard`;
+    case "hook":
+      return `by hook ${asker.name}`;
+    case "admin":
+      return "through the admin API";
+  }
 }
 
 /** Workflow jobs whose protection rule request Deliverybot holds, each with why and a link to its run. */
