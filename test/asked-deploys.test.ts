@@ -96,7 +96,9 @@ describe.each(STORE_BACKENDS)("asked deploys waiting for approvals, on $name", (
     expect(afterOne).toBe(0);
     expect(deploymentRequests(github)).toHaveLength(1);
     const [waiting, first, status, deployed, second] = replies(github);
-    expect(status).toContain("| production | production | none | c0ffee0, asked by @\u200bdana\\: waits for approvals |");
+    expect(status).toContain(
+      "| production | production | none | c0ffee0, asked by @\u200bdana in a comment\\: waits for approvals |",
+    );
     expect(status).toContain("production, c0ffee0\\: 1 of 2 approvals, 1 more needed");
     expect(status).toContain("approved by @\u200balice at");
     expect(waiting).toBe(

@@ -9,7 +9,7 @@ import type { ParsedCommand } from "./command.js";
 import { renderDeployReply } from "./render-deploy-reply.js";
 import { refusal, sentence } from "./reply.js";
 import { resolveActor } from "../deploy/resolve-actor.js";
-import type { Asker } from "../store/asked-deploy-store.js";
+import type { Asker } from "../domain/asker.js";
 
 type DeployCommand = Extract<ParsedCommand, { kind: "deploy" }>;
 

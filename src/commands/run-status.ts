@@ -7,7 +7,7 @@ import { listApprovalSubjects } from "./list-approval-subjects.js";
 import { pullRequestEnvironment } from "./pull-request-environment.js";
 import { renderApprovalSection } from "./render-approvals.js";
 import { sentence } from "./reply.js";
-import type { Asker } from "../store/asked-deploy-store.js";
+import { describeAsker } from "../domain/asker.js";
 
 /** Deployments created longer ago than this are not listed as in flight, whatever their state. */
 const IN_FLIGHT_WINDOW_MS = 24 * 3_600_000;
@@ -47,20 +47,6 @@ export async function runStatus(ctx: CommandContext): Promise<string> {
   }
   const approvals = renderApprovalSection(await listApprovalSubjects(ctx, inView, held, askedInView), deps.now());
   return [...lines, ...renderFreezes(ctx), ...renderHeldJobs(ctx, held), ...approvals, ...(await renderInFlight(ctx))].join("\n");
-}
-
-/** Who asked for a deploy that waits for approvals, in a reply's words. */
-function describeAsker(asker: Asker): string {
-  switch (asker.kind) {
-    case "command":
-      return `by @${asker.login}`;
-    case "dashboard":
-      return `by @${asker.login} on the dashboard`;
-    case "hook":
-      return `by hook ${asker.name}`;
-    case "admin":
-      return "through the admin API";
-  }
 }
 
 /** Workflow jobs whose protection rule request Deliverybot holds, each with why and a link to its run. */

@@ -1,5 +1,5 @@
 import type { CommandDecision } from "../engine/decide-command-deploy.js";
-import type { Asker } from "../store/asked-deploy-store.js";
+import type { Asker } from "../domain/asker.js";
 import { deployOnce } from "./deploy-once.js";
 import type { AskedOutcome } from "./deploy-outcome.js";
 import { recordDecision } from "./record-decision.js";

@@ -5,7 +5,7 @@ import type { ReasonCode } from "../domain/reason-codes.js";
 import { decideAskedDeploy } from "../engine/decide-hook-deploy.js";
 import { selectAdminTarget } from "../engine/select-admin-target.js";
 import { selectHookTarget } from "../engine/select-hook-target.js";
-import type { Asker } from "../store/asked-deploy-store.js";
+import type { Asker } from "../domain/asker.js";
 import type { HookRecord } from "../store/hook-store.js";
 import type { DeployRequester } from "./deploy-requester.js";
 import { adminClaimKey, deriveRequestId, hookClaimKey } from "./hook-request-id.js";

@@ -1,4 +1,5 @@
-import type { AskedDeployRecord, AskedDeployStore, Asker } from "./asked-deploy-store.js";
+import type { Asker } from "../domain/asker.js";
+import type { AskedDeployRecord, AskedDeployStore } from "./asked-deploy-store.js";
 import type { SqlClient } from "./sql-client.js";
 import { toDate, toNumber, toNumberOrNull, type SqlBigint } from "./sql-values.js";
 

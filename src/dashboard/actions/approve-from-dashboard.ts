@@ -1,7 +1,7 @@
 import { giveVerdict } from "../../commands/give-verdict.js";
 import type { RepoContext } from "../../deploy/repo-context.js";
-import { resolveCommandTarget } from "../../engine/resolve-command-target.js";
 import type { ActionResult } from "./action-result.js";
+import { loadDashboardTarget } from "./load-dashboard-config.js";
 
 /** An approval or rejection given with the dashboard's buttons on a row that waits for approval. */
 export interface DashboardVerdict {
@@ -29,13 +29,9 @@ export async function approveFromDashboard(deps: RepoContext, asked: DashboardVe
   if (!FULL_SHA.test(asked.sha)) {
     return { kind: "refused", reason: "invalid_command", message: "The form names no commit; reload the page and try again." };
   }
-  const loaded = await deps.github.loadConfig();
-  if (loaded.kind !== "ok") {
-    return { kind: "refused", reason: "config_invalid", message: "The repository's .github/deploy.yml is missing or invalid." };
-  }
-  const resolved = resolveCommandTarget(loaded.config, asked.target);
-  if ("error" in resolved) return { kind: "refused", reason: "invalid_command", message: resolved.error };
-  const { target } = resolved;
+  const loaded = await loadDashboardTarget(deps, asked.target);
+  if ("refused" in loaded) return loaded.refused;
+  const { target } = loaded;
   if (target.approvals === undefined) {
     const message = `${target.name} needs no approvals: its \`approvals\` are not set.`;
     return { kind: "refused", reason: "invalid_command", message };

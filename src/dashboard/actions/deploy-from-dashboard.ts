@@ -5,8 +5,8 @@ import type { RepoContext } from "../../deploy/repo-context.js";
 import { shortSha } from "../../domain/short-sha.js";
 import { decideCommandDeploy, type CommandDecision } from "../../engine/decide-command-deploy.js";
 import { describeLock } from "../../engine/find-lock.js";
-import { resolveCommandTarget } from "../../engine/resolve-command-target.js";
 import type { ActionResult } from "./action-result.js";
+import { loadDashboardTarget } from "./load-dashboard-config.js";
 
 /** A deploy asked for with the dashboard's form. */
 export interface DashboardDeploy {
@@ -29,13 +29,9 @@ const FULL_SHA = /^[0-9a-f]{40}$/i;
  * claim), attributed to the user (`actor` in the payload, trigger `dashboard`).
  */
 export async function deployFromDashboard(deps: RepoContext, asked: DashboardDeploy): Promise<ActionResult> {
-  const loaded = await deps.github.loadConfig();
-  if (loaded.kind !== "ok") {
-    return { kind: "refused", reason: "config_invalid", message: "The repository's .github/deploy.yml is missing or invalid." };
-  }
-  const resolved = resolveCommandTarget(loaded.config, asked.target);
-  if ("error" in resolved) return { kind: "refused", reason: "invalid_command", message: resolved.error };
-  const { target } = resolved;
+  const loaded = await loadDashboardTarget(deps, asked.target);
+  if ("refused" in loaded) return loaded.refused;
+  const { target } = loaded;
   const sha = await deps.github.resolveCommit(asked.ref);
   if (sha === undefined)
     return { kind: "refused", reason: "invalid_command", message: `There is no branch, tag or commit ${asked.ref} here.` };

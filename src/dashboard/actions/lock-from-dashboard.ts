@@ -4,10 +4,10 @@ import type { RepoContext } from "../../deploy/repo-context.js";
 import { GLOBAL_LOCK } from "../../domain/locks.js";
 import { renderEnvironment } from "../../engine/build-deployment-request.js";
 import { mayAdminister, mayDeploy } from "../../engine/may-act.js";
-import { resolveCommandTarget } from "../../engine/resolve-command-target.js";
 import { reevaluateRepository } from "../../handlers/reevaluate-repository.js";
 import type { LockRecord } from "../../store/lock-store.js";
 import type { ActionResult } from "./action-result.js";
+import { loadDashboardTarget } from "./load-dashboard-config.js";
 
 /** A lock or unlock asked for with the dashboard: a target's environment, or every environment (`target` undefined). */
 export interface DashboardLock {
@@ -93,19 +93,9 @@ async function resolveScope(
   targetName: string | undefined,
 ): Promise<{ readonly environment: string; readonly target: Target | undefined } | { readonly refused: ActionResult }> {
   if (targetName === undefined) return { environment: GLOBAL_LOCK, target: undefined };
-  const loaded = await deps.github.loadConfig();
-  if (loaded.kind !== "ok") {
-    return {
-      refused: {
-        kind: "refused",
-        reason: "config_invalid",
-        message: "The repository's .github/deploy.yml is missing or invalid.",
-      },
-    };
-  }
-  const resolved = resolveCommandTarget(loaded.config, targetName);
-  if ("error" in resolved) return { refused: { kind: "refused", reason: "invalid_command", message: resolved.error } };
-  const { target } = resolved;
+  const loaded = await loadDashboardTarget(deps, targetName);
+  if ("refused" in loaded) return loaded;
+  const { target } = loaded;
   const environment = renderEnvironment(deps.repo, target, {
     target: target.name,
     ref: "",

@@ -4,6 +4,7 @@ import { renderEnvironment } from "../../engine/build-deployment-request.js";
 import { decideCommandDeploy } from "../../engine/decide-command-deploy.js";
 import { pickRollbackCommit } from "../../engine/pick-rollback-commit.js";
 import type { ActionResult } from "./action-result.js";
+import { loadDashboardConfig } from "./load-dashboard-config.js";
 import { carryOut } from "./deploy-from-dashboard.js";
 
 /** A rollback asked for with the dashboard: of one environment, once per form. */
@@ -19,10 +20,8 @@ export interface DashboardRollback {
  * GitHub's verification of `required_contexts` is the gate (old commits' checks are rarely known here).
  */
 export async function rollbackFromDashboard(deps: RepoContext, asked: DashboardRollback): Promise<ActionResult> {
-  const loaded = await deps.github.loadConfig();
-  if (loaded.kind !== "ok") {
-    return { kind: "refused", reason: "config_invalid", message: "The repository's .github/deploy.yml is missing or invalid." };
-  }
+  const loaded = await loadDashboardConfig(deps);
+  if ("refused" in loaded) return loaded.refused;
   const target = loaded.config.targets.find(
     (candidate) =>
       renderEnvironment(deps.repo, candidate, { target: candidate.name, ref: "", sha: "", pr: null, trigger: "dashboard" }) ===

@@ -1,6 +1,7 @@
 import type { ApprovalFact } from "../../domain/approvals.js";
 import type { DecisionRecord } from "../../store/decision-store.js";
-import type { AskedDeployRecord, Asker } from "../../store/asked-deploy-store.js";
+import { describeAsker } from "../../domain/asker.js";
+import type { AskedDeployRecord } from "../../store/asked-deploy-store.js";
 import type { PendingRecord } from "../../store/pending-store.js";
 import type { ProtectionRequestRecord } from "../../store/protection-request-store.js";
 import { ApproveForm, RejectForm } from "./action-forms.js";
@@ -129,18 +130,4 @@ function ApprovalBox(props: {
       <RejectForm {...subject} />
     </div>
   );
-}
-
-/** Who asked for a deploy, in the page's words. */
-function describeAsker(asker: Asker): string {
-  switch (asker.kind) {
-    case "command":
-      return `by @${asker.login} in a comment`;
-    case "dashboard":
-      return `by @${asker.login} on the dashboard`;
-    case "hook":
-      return `by hook ${asker.name}`;
-    case "admin":
-      return "through the admin API";
-  }
 }
