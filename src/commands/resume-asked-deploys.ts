@@ -1,6 +1,5 @@
 import type { DeployConfig } from "../config/model.js";
 import { deployAsked } from "../deploy/deploy-asked.js";
-import type { AskedOutcome } from "../deploy/deploy-outcome.js";
 import { recordDecision } from "../deploy/record-decision.js";
 import type { RepoContext } from "../deploy/repo-context.js";
 import { resolveActor } from "../deploy/resolve-actor.js";
@@ -41,8 +40,17 @@ export async function resumeAskedDeploys(deps: RepoContext, sha: string, pr: num
             "The repository's .github/deploy.yml is missing or invalid; ask again once it is fixed.",
           );
     if (decision.action === "wait") continue;
-    const outcome = (await fulfilledMeanwhile(own, asked, decision)) ?? (await deployAsked(own, decision, asked));
-    await tell(own, asked, outcome);
+    const fulfilled = await fulfilledMeanwhile(own, asked, decision);
+    if (fulfilled !== undefined) {
+      await tell(own, asked, sentence(fulfilled));
+      continue;
+    }
+    const outcome = await deployAsked(own, decision, asked);
+    // In flight or already deployed: another attempt at the same request (a concurrent approval) tells.
+    if (outcome.kind === "in_flight" || outcome.kind === "already_deployed") continue;
+    if (asked.asker.kind === "command") {
+      await tell(own, asked, renderDeployReply(outcome, { author: asked.asker.login, repositoryUrl: asked.asker.repositoryUrl }));
+    }
   }
 }
 
@@ -121,13 +129,13 @@ function refuse(
 /**
  * The deployment of the commit to the decision's environment made after the request was asked —
  * by the auto-deploy that waited for the same approvals, or by a request that waited with it —
- * as this request's outcome: it is not deployed again.
+ * as this request's outcome, recorded: it is not deployed again. Returns the decision's sentence.
  */
 async function fulfilledMeanwhile(
   deps: RepoContext,
   asked: AskedDeployRecord,
   decision: CommandDecision,
-): Promise<AskedOutcome | undefined> {
+): Promise<string | undefined> {
   if (decision.action !== "deploy") return undefined;
   const { environment } = decision;
   const deployments = await deps.store.listDeploymentsOfCommits(deps.repo.id, [asked.sha]);
@@ -137,15 +145,12 @@ async function fulfilledMeanwhile(
   const message = `${shortSha(sha)} went to ${environment} while this request waited (deployment ${made.id}); it is not deployed again.`;
   await recordDecision(deps, { target, ref, sha, pr, reason: "already_deployed", message });
   await deps.store.deleteAskedDeploy(deps.repo.id, via);
-  return { kind: "already_deployed", reason: "already_deployed", target, environment, ref, sha, message };
+  return message;
 }
 
-/** A command hears what became of it in its reply; the others read the decision. */
-async function tell(deps: RepoContext, asked: AskedDeployRecord, outcome: AskedOutcome): Promise<void> {
+/** A command hears what became of it in its reply, edited; the others read the decision (`/why`, `/status`, the dashboard). */
+async function tell(deps: RepoContext, asked: AskedDeployRecord, reply: string): Promise<void> {
   const { asker } = asked;
-  // In flight: the other attempt at the same request tells.
-  if (asker.kind !== "command" || asked.pr === null || outcome.kind === "in_flight") return;
-  const comment = { author: asker.login, repositoryUrl: asker.repositoryUrl };
-  const reply = outcome.kind === "already_deployed" ? sentence(outcome.message) : renderDeployReply(outcome, comment);
+  if (asker.kind !== "command" || asked.pr === null) return;
   await answerComment(deps, { id: asker.commentId, pr: asked.pr }, reply);
 }
