@@ -31,6 +31,8 @@ function utc(at: Date | undefined): string {
   return `${at.toISOString().slice(0, 19).replace("T", " ").replaceAll(":", "\\:")} UTC`;
 }
 
+const NEXT_SHA = "beef0000000000000000000000000000000000b2";
+
 // One mock for both backends: a second would take over the first one's report of unmatched requests.
 const github = mockGitHub();
 afterEach(() => github.reset());
@@ -103,6 +105,25 @@ describe.each(STORE_BACKENDS)("approvals, on $name", (backend) => {
     ]);
     expect(await h.store.listPendingBySha(h.repo.id, HEAD_SHA)).toEqual([]);
     expect(await h.store.listProtectionRequests(h.repo.id)).toEqual([]);
+  });
+
+  it("starts over on a new commit: the earlier head's approval does not count for the new head's deploy", async () => {
+    await begin();
+    gh.reaction(7001);
+    gh.reply(9001);
+    gh.permission("alice", "write");
+
+    await pullRequestEvent(h, "opened");
+    await comment(h, { id: 7001, body: "/approve", login: "alice" });
+    await pullRequestEvent(h, "synchronize", { headSha: NEXT_SHA });
+
+    github.done();
+    const [newest] = await h.store.listDecisions(h.repo.id, { sha: NEXT_SHA });
+    expect(newest).toMatchObject({ reason: "waiting_for_approval", target: "production" });
+    expect(newest?.message).toBe("production needs 2 approvals of beef000 (`/approve production`); none yet.");
+    expect((await h.store.listApprovals(h.repo.id, HEAD_SHA)).map((a) => a.login)).toEqual(["alice"]);
+    expect(await h.store.listApprovals(h.repo.id, NEXT_SHA)).toEqual([]);
+    expect(deploymentRequests(github)).toHaveLength(0);
   });
 
   it("takes approvals only from the teams `from` lists: a non-member is refused, a member's approval deploys", async () => {
