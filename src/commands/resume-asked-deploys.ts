@@ -4,7 +4,8 @@ import { recordDecision } from "../deploy/record-decision.js";
 import type { RepoContext } from "../deploy/repo-context.js";
 import { resolveActor } from "../deploy/resolve-actor.js";
 import { shortSha } from "../domain/short-sha.js";
-import { decideCommandDeploy, type CommandDecision } from "../engine/decide-command-deploy.js";
+import type { PullRequestFacts } from "../engine/command-facts.js";
+import { decideCommandDeploy, type CommandDecision, type CommandDeployInput } from "../engine/decide-command-deploy.js";
 import { decideAskedDeploy } from "../engine/decide-hook-deploy.js";
 import { resolveCommandTarget } from "../engine/resolve-command-target.js";
 import { selectAdminTarget } from "../engine/select-admin-target.js";
@@ -87,7 +88,7 @@ async function decideAgain(deps: RepoContext, config: DeployConfig, asked: Asked
   }
   const { target } = resolved;
   const actor = await resolveActor(deps.github, asker.login, target);
-  let pr = null;
+  let pr: PullRequestFacts | null = null;
   let commit = { ref: asked.ref, sha: asked.sha };
   if (asker.kind === "command" && asked.pr !== null) {
     const facts = await deps.github.getPullRequest(asked.pr);
@@ -109,7 +110,7 @@ async function decideAgain(deps: RepoContext, config: DeployConfig, asked: Asked
   });
 }
 
-async function loadState(deps: RepoContext, sha: string) {
+async function loadState(deps: RepoContext, sha: string): Promise<CommandDeployInput["state"]> {
   const [checks, locks, approvals] = await Promise.all([
     deps.store.listChecks(deps.repo.id, sha),
     deps.store.listLocks(deps.repo.id, deps.now()),
@@ -122,7 +123,7 @@ function refuse(
   asked: AskedDeployRecord,
   reason: Exclude<CommandDecision, { action: "deploy" | "wait" }>["reason"],
   message: string,
-) {
+): CommandDecision {
   return { action: "refuse" as const, environment: asked.target, reason, message };
 }
 

@@ -12,7 +12,7 @@ export interface AskedDeploy {
   readonly sha: string;
   /** The pull request the command was written on; null for a hook or the admin API. */
   readonly pr: number | null;
-  /** The claim that makes the request deploy at most once: `comment:<id>`, `hook:<hook-id>:<request-id>` or `admin:<request-id>`. */
+  /** The claim that makes the request deploy at most once: `comment:<id>`, `hook:<hook-id>:<request-id>`, `admin:<request-id>` or `dashboard:<request-id>`. */
   readonly via: string;
   /** Who asked, and what the request said: kept while it waits for approvals, to decide it again. */
   readonly asker: Asker;
