@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { createRepoContexts } from "../src/create-repo-contexts.js";
-import { handleExternalDeploy } from "../src/hooks/handle-hook-deploy.js";
+import { createHook } from "../src/hooks/create-hook.js";
+import { handleExternalDeploy, handleHookDeploy } from "../src/hooks/handle-hook-deploy.js";
 import { KEEP_ASKED_DEPLOYS_MS, sweepOnce } from "../src/start-retry-sweep.js";
 import {
   comment,
@@ -193,6 +194,56 @@ describe.each(STORE_BACKENDS)("asked deploys waiting for approvals, on $name", (
       origin: "admin:release-7",
     });
     expect(await h.store.listAskedDeploysByRepo(h.repo.id)).toEqual([]);
+  });
+
+  it("keeps a hook's request with the image and tag it announced, and deploys them once approved", async () => {
+    await begin({
+      config: CONFIG.replace("required_contexts: []", "hooks: [registry]\n    required_contexts: []"),
+      logins: ["alice", "bob"],
+    });
+    for (const id of [7001, 7002]) gh.reaction(id);
+    for (const id of [9001, 9002]) gh.reply(id);
+    gh.commit("v7", HEAD_SHA);
+    gh.deployment(604, (body) =>
+      expect(body).toMatchObject({
+        ref: HEAD_SHA,
+        payload: {
+          trigger: "hook",
+          hook: "registry",
+          image: "acme/shop",
+          tag: "v7",
+          approvals: [{ login: "alice" }, { login: "bob" }],
+        },
+      }),
+    );
+    const input = {
+      repoId: h.repo.id,
+      owner: h.repo.owner,
+      repo: h.repo.name,
+      installationId: INSTALLATION_ID,
+      name: "registry",
+    };
+    const { hook } = await createHook(h.store, input, new Date());
+    const deps = await createRepoContexts(h.probot, h.parts)(
+      { repo: h.repo, installationId: INSTALLATION_ID },
+      { log: h.probot.log, origin: null },
+    );
+
+    const answer = await handleHookDeploy(deps, {
+      hook,
+      request: { kind: "docker_hub", image: "acme/shop", tag: "v7" },
+      target: undefined,
+      requestId: "push-7",
+      body: "",
+    });
+    const kept = await h.store.listAskedDeploysByRepo(h.repo.id);
+    await comment(h, { id: 7001, body: "/approve", login: "alice" });
+    await comment(h, { id: 7002, body: "/approve", login: "bob" });
+
+    github.done();
+    expect(answer).toMatchObject({ status: 202, body: { status: "waiting", reason: "waiting_for_approval" } });
+    expect(kept.map((a) => a.asker)).toEqual([{ kind: "hook", name: "registry", image: "acme/shop", tag: "v7" }]);
+    expect(deploymentRequests(github)).toHaveLength(1);
   });
 
   it("deploys a commit once when its auto-deploy and a /deploy both waited for the same approvals", async () => {
