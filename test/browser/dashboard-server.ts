@@ -12,6 +12,7 @@ import { startFakeGitHub, type FakeGitHub, type FakeRole } from "../fake-github/
 import { freePort } from "../helpers/free-port.js";
 import { TEST_PRIVATE_KEY, TEST_WEBHOOK_SECRET } from "../helpers/probot-app.js";
 import { signEvent, type WebhookEvent, type WebhookRepo } from "../helpers/webhook-events.js";
+import { ADMIN_TOKEN } from "../hooks/admin-fixtures.js";
 
 /** `acme/shop`'s `.github/deploy.yml`: production without required checks, staging waiting for `ci`. */
 export const SHOP_CONFIG =
@@ -70,8 +71,9 @@ export interface DashboardServer {
  * with {@link SHOP_CONFIG}, acme/secret, acme/ledger, acme/vault with {@link VAULT_CONFIG}) and the whole app in-process on a free port, as production
  * starts it: Probot's `Server` loading `startDeliverybot` with the embedded database in a temporary
  * `DATA_DIR`, GitHub Enterprise Server URLs pointing at the fake, the dashboard on (OAuth credentials,
- * `SESSION_KEY`) and polling every 300 ms. Everything is stopped and removed after the file. After
- * each test it asserts that the fake saw no unexpected request and the app logged no error.
+ * `SESSION_KEY`) and polling every 300 ms, the admin API on (`ADMIN_TOKEN` of test/hooks/admin-fixtures.ts).
+ * Everything is stopped and removed after the file. After each test it asserts that the fake saw no
+ * unexpected request and the app logged no error.
  *
  * @example
  * const app = useDashboardServer();
@@ -125,6 +127,7 @@ export function useDashboardServer(): DashboardServer {
       SESSION_KEY: randomBytes(32).toString("base64"),
       DASHBOARD_POLL_MS: "300",
       WORKER_POLL_MS: "50",
+      ADMIN_TOKEN,
     };
     await server.load(async (app, options) => {
       deliverybot = await startDeliverybot(app, options, env);

@@ -5,6 +5,7 @@ import { findTokenUser } from "./user-state.js";
 
 const APP_JWT = /^bearer [\w-]+\.[\w-]+\.[\w-]+$/i;
 
+const APP_ROUTES: ReadonlySet<string> = new Set([FAKE_ROUTES.createInstallationToken, FAKE_ROUTES.getRepoInstallation]);
 const USER_ROUTES: ReadonlySet<string> = new Set([
   FAKE_ROUTES.getAuthenticatedUser,
   FAKE_ROUTES.listInstallationsForUser,
@@ -14,10 +15,10 @@ const WEB_ROUTES: ReadonlySet<string> = new Set(Object.values(FAKE_WEB_ROUTES));
 
 /**
  * GitHub's refusal of a request to `route` (`METHOD /template`) for its `Authorization` header, or
- * `undefined` when the credentials fit: the installation token exchange takes the app's JWT, the
- * `/user…` routes a user token from the OAuth web flow (an installation token there is "not
- * accessible by integration", 403), the web routes nothing, and every other route an installation
- * token the fake handed out.
+ * `undefined` when the credentials fit: the installation token exchange and a repository's
+ * installation take the app's JWT, the `/user…` routes a user token from the OAuth web flow (an
+ * installation token there is "not accessible by integration", 403), the web routes nothing, and
+ * every other route an installation token the fake handed out.
  */
 export function checkCredentials(
   state: FakeState,
@@ -26,7 +27,7 @@ export function checkCredentials(
   at: number,
 ): RouteResponse | undefined {
   if (WEB_ROUTES.has(route)) return undefined;
-  if (route === FAKE_ROUTES.createInstallationToken) return APP_JWT.test(authorization ?? "") ? undefined : badCredentials();
+  if (APP_ROUTES.has(route)) return APP_JWT.test(authorization ?? "") ? undefined : badCredentials();
   const [scheme = "", token = ""] = (authorization ?? "").split(" ");
   const installationToken = /^(token|bearer)$/i.test(scheme) && state.tokens.has(token);
   if (!USER_ROUTES.has(route)) return installationToken ? undefined : badCredentials();

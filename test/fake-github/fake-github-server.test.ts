@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { exchangeWebFlowCode, getWebFlowAuthorizationUrl } from "@octokit/oauth-methods";
 import { request } from "@octokit/request";
 import { Probot, ProbotOctokit } from "probot";
+import { createFindRepository } from "../../src/create-repo-contexts.js";
 import { createConditionalCache } from "../../src/github/conditional-cache.js";
 import { listRecentCommits } from "../../src/github/list-recent-commits.js";
 import { resolveCommit } from "../../src/github/resolve-commit.js";
@@ -27,12 +28,16 @@ async function statusOf(call: Promise<unknown>): Promise<number | undefined> {
 
 describe("the fake GitHub server", () => {
   let github: FakeGitHub;
+  let probot: Probot;
   let octokit: Octokit;
 
   beforeEach(async () => {
-    github = await startFakeGitHub({ configs: { "acme/shop": CONFIG } });
+    github = await startFakeGitHub({
+      configs: { "acme/shop": CONFIG },
+      repositories: { "globex/api": { id: 9101, installationId: 12, private: true, defaultBranch: "trunk" } },
+    });
     // The app's own client: Probot's Octokit, authenticated as installation 7 through the token exchange.
-    const probot = new Probot({
+    probot = new Probot({
       appId: 1,
       privateKey: TEST_PRIVATE_KEY,
       baseUrl: github.apiUrl,
@@ -318,12 +323,82 @@ describe("the fake GitHub server", () => {
     expect(github.problems()).toEqual([]);
   });
 
+  it("finds a repository's installation with the app's JWT, then the repository with its token, as the admin API does; 404 for a repository it does not know", async () => {
+    const app = await probot.auth();
+    const found = await createFindRepository(probot)("globex", "api");
+    const { data: installation } = await app.rest.apps.getRepoInstallation(REPO);
+    const { data: repository } = await octokit.rest.repos.get({ owner: "globex", repo: "api" });
+    const unknownInstallation = await statusOf(app.rest.apps.getRepoInstallation({ owner: "acme", repo: "nope" }));
+    const unknownRepository = await statusOf(octokit.rest.repos.get({ owner: "acme", repo: "nope" }));
+
+    expect(found).toEqual({ repoId: 9101, owner: "globex", repo: "api", installationId: 12 });
+    expect(installation).toMatchObject({
+      id: 1,
+      app_id: 1,
+      account: { login: "acme", type: "Organization" },
+      target_type: "Organization",
+      repository_selection: "all",
+      access_tokens_url: `${github.apiUrl}/app/installations/1/access_tokens`,
+      permissions: { deployments: "write", contents: "read" },
+      events: expect.arrayContaining(["deployment_status", "push"]),
+    });
+    expect(repository).toMatchObject({
+      id: 9101,
+      name: "api",
+      full_name: "globex/api",
+      owner: { login: "globex", type: "Organization" },
+      private: true,
+      visibility: "private",
+      default_branch: "trunk",
+      html_url: `${github.url}/globex/api`,
+      url: `${github.apiUrl}/repos/globex/api`,
+      permissions: { admin: false, push: false, pull: true },
+    });
+    expect(unknownInstallation).toBe(404);
+    expect(unknownRepository).toBe(404);
+    // Probot exchanges the JWT for an installation's token at the installation's first request.
+    expect(github.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      "GET /repos/globex/api/installation 200",
+      "POST /app/installations/12/access_tokens 201",
+      "GET /repos/globex/api 200",
+      "GET /repos/acme/shop/installation 200",
+      "POST /app/installations/7/access_tokens 201",
+      "GET /repos/globex/api 200",
+      "GET /repos/acme/nope/installation 404",
+      "GET /repos/acme/nope 404",
+    ]);
+    expect(github.problems()).toEqual([]);
+  });
+
+  it("refuses an installation token on a repository's installation, and the app's JWT on the repository", async () => {
+    const jwt = "Bearer header.claims.signature";
+    const exchanged = await fetch(`${github.apiUrl}/app/installations/1/access_tokens`, {
+      method: "POST",
+      headers: { authorization: jwt },
+    });
+    const { token } = (await exchanged.json()) as { token: string };
+
+    const withToken = await fetch(`${github.apiUrl}/repos/acme/shop/installation`, {
+      headers: { authorization: `token ${token}` },
+    });
+    const withJwt = await fetch(`${github.apiUrl}/repos/acme/shop`, { headers: { authorization: jwt } });
+
+    expect([withToken.status, withJwt.status]).toEqual([401, 401]);
+    expect(github.unexpected.map((r) => `${r.method} ${r.route} ${r.status}`)).toEqual([
+      "GET /repos/{owner}/{repo}/installation 401",
+      "GET /repos/{owner}/{repo} 401",
+    ]);
+  });
+
   it("answers operations it does not serve with 404 and records them as unexpected", async () => {
-    const inSubset = statusOf(octokit.rest.repos.get({ ...REPO }));
+    const inSubset = statusOf(octokit.rest.repos.getCombinedStatusForRef({ ...REPO, ref: SHA }));
     const unknown = statusOf(octokit.request("GET /users/{username}", { username: "mona" }));
 
     expect([await inSubset, await unknown]).toEqual([404, 404]);
-    expect(github.unexpected.map((r) => `${r.method} ${r.route}`)).toEqual(["GET /repos/acme/shop", "GET /users/mona"]);
+    expect(github.unexpected.map((r) => `${r.method} ${r.route}`)).toEqual([
+      `GET /repos/acme/shop/commits/${SHA}/status`,
+      "GET /users/mona",
+    ]);
     expect(github.problems()).toHaveLength(2);
   });
 

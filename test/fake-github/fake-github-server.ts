@@ -53,8 +53,11 @@ interface ServerContext {
  * `/api/v3`), for the app run as real processes with `GHE_HOST=<fake.host> GHE_PROTOCOL=http`.
  * It answers the operations Deliverybot uses ({@link FAKE_ROUTES}) from its own state, validates
  * every request against GitHub's OpenAPI description, records every request, and answers anything
- * else 404 (recorded as unexpected). `problems()` lists what a clean run must not have. Outside
- * `/api/v3` it serves the OAuth web flow that signs users in to the app ({@link FAKE_WEB_ROUTES}):
+ * else 404 (recorded as unexpected). `problems()` lists what a clean run must not have. The
+ * repositories it knows (`repositories`, `configs`, and those later calls name) have an
+ * installation and a description (id, owner, default branch, visibility): the admin API behind
+ * `deliverybot deploy` and `promote` finds them by name as on GitHub; other names answer 404 (not
+ * installed). Outside `/api/v3` it serves the OAuth web flow that signs users in to the app ({@link FAKE_WEB_ROUTES}):
  * the test says who is signed in (`signInAs`) and what they may see (`grantUser`).
  *
  * @example
@@ -67,6 +70,11 @@ interface ServerContext {
  * @example Branches and tags (`GET …/commits/{ref}`): a full SHA names itself, `main` a stable SHA until moved
  * github.setRef("acme/shop", "v1.2.0", sha);
  * github.resolveRef("acme/shop", "main"); // what the app's resolveCommit("main") gets
+ *
+ * @example The admin API and its CLI (the app started with ADMIN_TOKEN)
+ * const github = await startFakeGitHub({ configs: { "acme/shop": yaml }, repositories: { "acme/shop": { id: 7301 } } });
+ * // ADMIN_TOKEN=… deliverybot deploy acme/shop production --url http://127.0.0.1:3000
+ * // asks GET /repos/acme/shop/installation (app JWT), then GET /repos/acme/shop (installation token)
  *
  * @example Signing in to the dashboard (the app started with the same client id and secret)
  * const github = await startFakeGitHub({ oauth: { clientId, clientSecret }, repositories: { "acme/shop": { id: 7301 } } });

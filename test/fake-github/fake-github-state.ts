@@ -43,6 +43,11 @@ export interface FakeState {
   nextId(kind: "token" | "deployment" | "status" | "checkRun" | "reaction" | "comment"): number;
 }
 
+/** The app's id, as the installations the fake answers name it (`oauth.appId`, default 1). */
+export function appIdOf(state: FakeState): number {
+  return state.oauthClient?.appId ?? 1;
+}
+
 /** What `createFakeState` starts from: `startFakeGitHub`'s options, defaults applied. */
 export interface FakeStateOptions {
   readonly configs: Readonly<Record<string, string>>;

@@ -1,6 +1,11 @@
 /** The operations the fake answers under `/api/v3`, as `METHOD /path-template` (GitHub's OpenAPI templates). */
 export const FAKE_ROUTES = {
+  // With the app's JWT: the token exchange, and a repository's installation (how the admin API finds
+  // a repository by name, before asking for the repository itself with that installation's token).
   createInstallationToken: "POST /app/installations/{installation_id}/access_tokens",
+  getRepoInstallation: "GET /repos/{owner}/{repo}/installation",
+  // With an installation token: this route and those below, up to the `/user…` ones.
+  getRepository: "GET /repos/{owner}/{repo}",
   getContent: "GET /repos/{owner}/{repo}/contents/{path}",
   createDeployment: "POST /repos/{owner}/{repo}/deployments",
   listDeployments: "GET /repos/{owner}/{repo}/deployments",
@@ -171,7 +176,7 @@ export type FakeRole = "admin" | "maintain" | "write" | "triage" | "read" | "non
 export interface FakeOAuthClient {
   readonly clientId: string;
   readonly clientSecret: string;
-  /** The `app_id` of the installations `GET /user/installations` lists (default 1). */
+  /** The `app_id` of the installations `GET /user/installations` and `GET /repos/{owner}/{repo}/installation` answer (default 1). */
   readonly appId?: number;
 }
 

@@ -4,8 +4,10 @@ import type { FakeRepository } from "./register-repository.js";
 import { simpleUserJson, type FakeUrls } from "./user-json.js";
 
 type Rest = InstanceType<typeof ProbotOctokit>["rest"];
-/** The answer's type as Octokit declares it (from GitHub's OpenAPI description): the compiler checks the fake's shape. */
-type Repository = Awaited<ReturnType<Rest["apps"]["listInstallationReposForAuthenticatedUser"]>>["data"]["repositories"][number];
+type DataOf<Method extends (...args: never[]) => Promise<{ data: unknown }>> = Awaited<ReturnType<Method>>["data"];
+/** The answers' types as Octokit declares them (from GitHub's OpenAPI description): the compiler checks the fake's shapes. */
+type Repository = DataOf<Rest["apps"]["listInstallationReposForAuthenticatedUser"]>["repositories"][number];
+type FullRepository = DataOf<Rest["repos"]["get"]>;
 
 const CREATED_AT = "2020-01-01T00:00:00Z";
 
@@ -18,8 +20,37 @@ const PERMISSIONS: Readonly<Record<Exclude<FakeRole, "none">, NonNullable<Reposi
   read: { admin: false, maintain: false, push: false, triage: false, pull: true },
 };
 
+/**
+ * What an installation token may do with a repository, as `GET /repos/{owner}/{repo}` answers it:
+ * read it, as the app's `contents: read` allows (the fake's guess: the app reads no `permissions` there).
+ */
+const INSTALLATION_VIEW: NonNullable<FullRepository["permissions"]> = {
+  admin: false,
+  maintain: false,
+  push: false,
+  triage: false,
+  pull: true,
+};
+
 /** A repository as `GET /user/installations/{installation_id}/repositories` lists it for a user with `role`. */
 export function repositoryJson(repository: FakeRepository, role: Exclude<FakeRole, "none">, urls: FakeUrls): Repository {
+  return { ...repositoryFields(repository, urls), permissions: PERMISSIONS[role] };
+}
+
+/** A repository as `GET /repos/{owner}/{repo}` answers it to the app's installation token. */
+export function fullRepositoryJson(repository: FakeRepository, urls: FakeUrls): FullRepository {
+  return {
+    ...repositoryFields(repository, urls),
+    organization: simpleUserJson(repository.owner, "Organization", urls),
+    has_discussions: false,
+    subscribers_count: 0,
+    network_count: 0,
+    permissions: INSTALLATION_VIEW,
+  };
+}
+
+/** The fields both answers share. */
+function repositoryFields(repository: FakeRepository, urls: FakeUrls) {
   const { fullName } = repository;
   const api = `${urls.apiUrl}/repos/${fullName}`;
   const host = new URL(urls.webUrl).host;
@@ -100,6 +131,5 @@ export function repositoryJson(repository: FakeRepository, role: Exclude<FakeRol
     pushed_at: CREATED_AT,
     created_at: CREATED_AT,
     updated_at: CREATED_AT,
-    permissions: PERMISSIONS[role],
   };
 }

@@ -13,12 +13,15 @@ import {
   updateComment,
 } from "./issue-routes.js";
 import { authorizeUser, exchangeCode } from "./oauth-routes.js";
+import { getRepoInstallation, getRepository } from "./repository-routes.js";
 import type { RouteHandler } from "./route-handler.js";
 import { getAuthenticatedUser, listInstallationReposForUser, listInstallationsForUser } from "./user-routes.js";
 
 /** Every operation the fake answers, by `METHOD /path-template`. */
 export const ROUTE_TABLE: Readonly<Record<FakeRoute, RouteHandler>> = {
   [FAKE_ROUTES.createInstallationToken]: createInstallationToken,
+  [FAKE_ROUTES.getRepoInstallation]: getRepoInstallation,
+  [FAKE_ROUTES.getRepository]: getRepository,
   [FAKE_ROUTES.getContent]: getContent,
   [FAKE_ROUTES.createDeployment]: createDeployment,
   [FAKE_ROUTES.listDeployments]: listDeployments,

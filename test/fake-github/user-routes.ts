@@ -1,6 +1,6 @@
 import type { FakeRole } from "./fake-github-types.js";
 import { paginate } from "./paginate.js";
-import type { FakeState } from "./fake-github-state.js";
+import { appIdOf, type FakeState } from "./fake-github-state.js";
 import { registerRepository, type FakeRepository } from "./register-repository.js";
 import { repositoryJson } from "./repository-json.js";
 import { notFound, type RouteHandler, type RouteRequest, type RouteResponse } from "./route-handler.js";
@@ -18,7 +18,7 @@ export const listInstallationsForUser: RouteHandler = (request, state) =>
   withUser(request, state, (user) => {
     const byId = new Map<number, FakeRepository>();
     for (const { repository } of visibleRepositories(state, user)) byId.set(repository.installationId, repository);
-    const appId = state.oauthClient?.appId ?? 1;
+    const appId = appIdOf(state);
     const all = [...byId.values()]
       .sort((a, b) => a.installationId - b.installationId)
       .map((repository) => installationJson(repository, appId, request));
