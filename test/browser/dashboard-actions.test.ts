@@ -5,6 +5,7 @@ import { commitPushEvent, deploymentStatusEvent, type DeploymentFacts, type Stat
 import { SHOP, useDashboardServer } from "./dashboard-server.js";
 import { screenshot } from "./screenshot.js";
 import { useBrowser } from "./use-browser.js";
+import { submitForm, withOtherPage as withOtherPageOf, type FormResult } from "./page-forms.js";
 
 // This file's webhook ids: far above the fake's own deployment ids (1, 2, 3…), and growing, so that
 // of two statuses the later is the newer.
@@ -24,29 +25,10 @@ describe("the dashboard's lock, unlock, rollback and metrics pages in Chromium, 
   const page = () => browser.page;
   const repoPage = () => `${app.url}/dashboard/acme/shop`;
 
-  /** Runs `use` with a page of a browser context of its own (its own cookies: another signed-in user), closed after. */
-  async function withOtherPage<T>(use: (other: Page) => Promise<T>): Promise<T> {
-    const context = await browser.browser.newContext();
-    try {
-      return await use(await context.newPage());
-    } finally {
-      await context.close();
-    }
-  }
+  const withOtherPage = <T>(use: (other: Page) => Promise<T>): Promise<T> => withOtherPageOf(browser.browser, use);
 
-  /** Sends `form` with its submit button: the result page's status, reason code (refusals) and text. */
-  async function submit(form: Locator, action: string): Promise<{ status: number; reason: string | null; text: string }> {
-    const formPage = form.page();
-    const [response] = await Promise.all([
-      formPage.waitForResponse((r) => r.request().method() === "POST" && r.url() === `${repoPage()}/${action}`),
-      form.locator("button[type=submit]").click(),
-    ]);
-    const result = formPage.locator("[data-testid=result]");
-    await result.waitFor();
-    const code = result.locator("code");
-    const reason = (await code.count()) === 0 ? null : await code.textContent();
-    return { status: response.status(), reason, text: ((await result.textContent()) ?? "").trim() };
-  }
+  /** Sends `form` (posting to `action`) with its submit button: the result page's status, reason code and text. */
+  const submit = (form: Locator, action: string): Promise<FormResult> => submitForm(form, `${repoPage()}/${action}`);
 
   /** A deployment reported by GitHub's `deployment_status` webhook, once the store has the status. */
   async function reportDeployment(deployment: DeploymentFacts, status: StatusFacts): Promise<void> {

@@ -5,6 +5,7 @@ import { commitPushEvent, pullRequestOpenedEvent } from "./dashboard-payloads.js
 import { useDashboardServer, VAULT } from "./dashboard-server.js";
 import { screenshot } from "./screenshot.js";
 import { useBrowser } from "./use-browser.js";
+import { submitForm, withOtherPage as withOtherPageOf, type FormResult } from "./page-forms.js";
 
 const short = (sha: string) => sha.slice(0, 7);
 const VAULT_NAME = `${VAULT.owner}/${VAULT.name}`;
@@ -24,29 +25,10 @@ describe("approving and rejecting a deploy that waits for approval, from the das
     await app.signIn(on, login);
   }
 
-  /** Runs `use` with a page of a browser context of its own (its own cookies: another signed-in user), closed after. */
-  async function withOtherPage<T>(use: (other: Page) => Promise<T>): Promise<T> {
-    const context = await browser.browser.newContext();
-    try {
-      return await use(await context.newPage());
-    } finally {
-      await context.close();
-    }
-  }
+  const withOtherPage = <T>(use: (other: Page) => Promise<T>): Promise<T> => withOtherPageOf(browser.browser, use);
 
-  /** Sends `form` (posting to `action`) with its submit button: the result page's status, reason code (refusals and waits) and text. */
-  async function submit(form: Locator, action = "approve"): Promise<{ status: number; reason: string | null; text: string }> {
-    const formPage = form.page();
-    const [response] = await Promise.all([
-      formPage.waitForResponse((r) => r.request().method() === "POST" && r.url() === `${repoPage()}/${action}`),
-      form.locator("button[type=submit]").click(),
-    ]);
-    const result = formPage.locator("[data-testid=result]");
-    await result.waitFor();
-    const code = result.locator("code");
-    const reason = (await code.count()) === 0 ? null : await code.textContent();
-    return { status: response.status(), reason, text: ((await result.textContent()) ?? "").replace(/\s+/g, " ").trim() };
-  }
+  /** Sends `form` (posting to `action`) with its submit button: the result page's status, reason code and text. */
+  const submit = (form: Locator, action = "approve"): Promise<FormResult> => submitForm(form, `${repoPage()}/${action}`);
 
   /** The Waiting row of `sha`, once the page shows it. */
   async function waitingRow(on: Page, sha: string): Promise<Locator> {
