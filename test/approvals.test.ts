@@ -1,17 +1,15 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import {
   comment,
-  commandGitHub,
   deploymentRequests,
   HEAD_SHA,
   PR,
   pullRequestEvent,
   replies,
   type CommandGitHub,
+  harnessWithConfig,
 } from "./commands/command-events.js";
-import { pullRequest } from "./commands/responses.js";
-import { defaultBranchConfig } from "./config/config-events.js";
-import { createHarness, INSTALLATION_ID, type Harness } from "./helpers/app-harness.js";
+import { type Harness } from "./helpers/app-harness.js";
 import { mockGitHub } from "./helpers/mock-github.js";
 import { expectReview, receiveProtectionRequest } from "./helpers/protection-requests.js";
 import { STORE_BACKENDS, useStore } from "./helpers/store-backends.js";
@@ -43,15 +41,7 @@ describe.each(STORE_BACKENDS)("approvals, on $name", (backend) => {
   let gh: CommandGitHub;
 
   async function begin(config = CONFIG): Promise<void> {
-    h = await createHarness(store(), github);
-    gh = commandGitHub(github, h);
-    github.installationToken(INSTALLATION_ID, { persist: true });
-    github.expect("GET", defaultBranchConfig(h), { status: 200, body: config, persist: true });
-    github.expect("GET", `${h.api}/pulls/${PR}`, {
-      status: 200,
-      body: pullRequest({ repo: h.repo, number: PR, headSha: HEAD_SHA, headRef: "feature/login" }),
-      persist: true,
-    });
+    ({ h, gh } = await harnessWithConfig(store(), github, config));
   }
 
   it("deploys a pull request once two people approved it, refusing a read-only user and the author; a held job is approved with it", async () => {

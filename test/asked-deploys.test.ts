@@ -5,17 +5,14 @@ import { handleExternalDeploy, handleHookDeploy } from "../src/hooks/handle-hook
 import { KEEP_ASKED_DEPLOYS_MS, sweepOnce } from "../src/start-retry-sweep.js";
 import {
   comment,
-  commandGitHub,
   deploymentRequests,
   HEAD_SHA,
-  PR,
   pullRequestEvent,
   replies,
   type CommandGitHub,
+  harnessWithConfig,
 } from "./commands/command-events.js";
-import { pullRequest } from "./commands/responses.js";
-import { defaultBranchConfig } from "./config/config-events.js";
-import { createHarness, INSTALLATION_ID, type Harness } from "./helpers/app-harness.js";
+import { INSTALLATION_ID, type Harness } from "./helpers/app-harness.js";
 import { mockGitHub } from "./helpers/mock-github.js";
 import { STORE_BACKENDS, useStore } from "./helpers/store-backends.js";
 
@@ -39,14 +36,9 @@ describe.each(STORE_BACKENDS)("asked deploys waiting for approvals, on $name", (
   let gh: CommandGitHub;
 
   async function begin(options: { config?: string; headSha?: string; logins?: string[] } = {}): Promise<void> {
-    h = await createHarness(store(), github);
-    gh = commandGitHub(github, h);
-    github.installationToken(INSTALLATION_ID, { persist: true });
-    github.expect("GET", defaultBranchConfig(h), { status: 200, body: options.config ?? CONFIG, persist: true });
-    if (options.headSha === undefined) {
-      const body = pullRequest({ repo: h.repo, number: PR, headSha: HEAD_SHA, headRef: "feature/login" });
-      github.expect("GET", `${h.api}/pulls/${PR}`, { status: 200, body, persist: true });
-    }
+    ({ h, gh } = await harnessWithConfig(store(), github, options.config ?? CONFIG, {
+      pullRequest: options.headSha === undefined,
+    }));
     for (const login of options.logins ?? ["dana", "alice", "bob"]) gh.permission(login, "write");
   }
 

@@ -1,9 +1,10 @@
 import { expect } from "@jest/globals";
 import { defaultBranchConfig } from "../config/config-events.js";
-import { INSTALLATION_ID, useAppTests, type Harness } from "../helpers/app-harness.js";
+import { createHarness, INSTALLATION_ID, useAppTests, type Harness } from "../helpers/app-harness.js";
 import { deployment } from "../helpers/github-responses.js";
 import type { GitHubMock, RequestAssertion } from "../helpers/mock-github.js";
 import type { ReasonCode } from "../../src/domain/reason-codes.js";
+import type { Store } from "../../src/store/store.js";
 import { collaboratorPermission, commit, issueComment, pullRequest, reaction, teamMembership } from "./responses.js";
 
 /** The pull request the commands are written on. */
@@ -143,6 +144,27 @@ export function commandGitHub(github: GitHubMock, h: Harness) {
       github.expect("PATCH", `${api}/issues/comments/${replyId}`, { status: 200, body: issueComment(h.repo, replyId, PR) });
     },
   };
+}
+
+/**
+ * A harness on `store` whose repository serves `config` from its default branch for the whole test
+ * (installation token persisted too), and, unless `pullRequest: false`, pull request {@link PR} at
+ * {@link HEAD_SHA}: what a test of approvals and commands starts from.
+ */
+export async function harnessWithConfig(
+  store: Store,
+  github: GitHubMock,
+  config: string,
+  options: { readonly pullRequest?: boolean } = {},
+): Promise<{ readonly h: Harness; readonly gh: CommandGitHub }> {
+  const h = await createHarness(store, github);
+  github.installationToken(INSTALLATION_ID, { persist: true });
+  github.expect("GET", defaultBranchConfig(h), { status: 200, body: config, persist: true });
+  if (options.pullRequest !== false) {
+    const body = pullRequest({ repo: h.repo, number: PR, headSha: HEAD_SHA, headRef: HEAD_REF });
+    github.expect("GET", `${h.api}/pulls/${PR}`, { status: 200, body, persist: true });
+  }
+  return { h, gh: commandGitHub(github, h) };
 }
 
 const REPLY_REQUEST = /\/issues\/(\d+\/comments|comments\/\d+)$/;

@@ -3,16 +3,15 @@ import { approveFromDashboard, type DashboardVerdict } from "../../src/dashboard
 import type { ActionResult } from "../../src/dashboard/actions/action-result.js";
 import { readRepositoryData } from "../../src/dashboard/page-data.js";
 import {
-  commandGitHub,
   deploymentRequests,
   HEAD_SHA,
   PR,
   pullRequestEvent,
   type CommandGitHub,
+  harnessWithConfig,
 } from "../commands/command-events.js";
 import { pullRequest } from "../commands/responses.js";
-import { defaultBranchConfig } from "../config/config-events.js";
-import { createHarness, INSTALLATION_ID, type Harness } from "../helpers/app-harness.js";
+import { INSTALLATION_ID, type Harness } from "../helpers/app-harness.js";
 import { mockGitHub } from "../helpers/mock-github.js";
 import { expectReview, receiveProtectionRequest } from "../helpers/protection-requests.js";
 import { STORE_BACKENDS, useStore } from "../helpers/store-backends.js";
@@ -38,10 +37,7 @@ describe.each(STORE_BACKENDS)("approving and rejecting from the dashboard, on $n
   let gh: CommandGitHub;
 
   async function begin(config = CONFIG): Promise<void> {
-    h = await createHarness(store(), github);
-    gh = commandGitHub(github, h);
-    github.installationToken(INSTALLATION_ID, { persist: true });
-    github.expect("GET", defaultBranchConfig(h), { status: 200, body: config, persist: true });
+    ({ h, gh } = await harnessWithConfig(store(), github, config, { pullRequest: false }));
   }
 
   /** The action as the dashboard's route calls it: the signed-in user's verdict, through the app's repository context. */
