@@ -11,8 +11,9 @@ export interface ApprovalSubject {
   readonly rule: ApprovalRule;
   readonly sha: string;
   /**
-   * Who asked for the deploy (the person who started a held workflow run), whose own approval
-   * counts only with `self_approval`; null for an auto-deploy, as its decision counts them.
+   * Who asked for the deploy (the person who started a held workflow run, or wrote the command or
+   * used the dashboard that asked for it), whose own approval counts only with `self_approval`;
+   * null for an auto-deploy, a hook or the admin API, as their decisions count them.
    */
   readonly requester: string | null;
   /** What was said about the commit, for any target, oldest first (only the subject's target is read). */
