@@ -10,10 +10,9 @@ import { renderDeployReply } from "./render-deploy-reply.js";
 import { refusal, sentence } from "./reply.js";
 import { resolveActor } from "../deploy/resolve-actor.js";
 import type { Asker } from "../domain/asker.js";
+import { isFullSha } from "../domain/full-sha.js";
 
 type DeployCommand = Extract<ParsedCommand, { kind: "deploy" }>;
-
-const FULL_SHA = /^[0-9a-f]{40}$/i;
 
 /** `/deploy` and `/noop`: the pull request's head (or the ref named) to a target, through every gate. */
 export async function runDeploy(ctx: CommandContext, command: DeployCommand): Promise<string> {
@@ -100,5 +99,5 @@ async function pickCommit(
   if (ref === undefined) return { ref: pr.headRef, sha: pr.headSha };
   const sha = await ctx.deps.github.resolveCommit(ref);
   if (sha === undefined) return undefined;
-  return { ref: FULL_SHA.test(ref) ? sha : ref, sha };
+  return { ref: isFullSha(ref) ? sha : ref, sha };
 }

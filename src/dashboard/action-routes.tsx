@@ -13,13 +13,13 @@ import { sendPage, sendText } from "./send-page.js";
 import { sameText } from "./sign-in-routes.js";
 import type { SignedIn } from "./signed-in.js";
 import { ActionResultPage } from "./views/action-result-page.js";
+import { isFullSha } from "../domain/full-sha.js";
 
 /** Form bodies past this many bytes are refused. */
 export const MAX_FORM_BYTES = 8 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9_-]{16,64}$/;
 /** A lock's or a rejection's reason, as the page takes it. */
 const MAX_REASON_LENGTH = 200;
-const FULL_SHA = /^[0-9a-f]{40}$/i;
 /** A pull request's number, or empty for none. */
 const PR_NUMBER = /^(?:[1-9]\d{0,8})?$/;
 /** The approval form's `verdict`, as the store names it. */
@@ -158,7 +158,7 @@ export async function postApprove(
   const reason = form.get("reason")?.trim() ?? "";
   const pr = form.get("pr") ?? "";
   const title = verdict === "rejected" ? "Reject" : "Approve";
-  if (verdict === undefined || target === "" || !FULL_SHA.test(sha) || !PR_NUMBER.test(pr)) {
+  if (verdict === undefined || target === "" || !isFullSha(sha) || !PR_NUMBER.test(pr)) {
     return showResult(res, parts, signedIn, repo, title, INVALID_FORM);
   }
   if (reason.length > MAX_REASON_LENGTH) {

@@ -1,3 +1,5 @@
+import { isFullSha } from "../domain/full-sha.js";
+
 /** What a hook request asks to deploy, whatever shape its body had. */
 export type HookRequest =
   /** An empty body (or `{}`): the default branch's head. */
@@ -21,7 +23,6 @@ export const EXPECTED_HOOK_BODIES =
 // Docker's own grammar for a tag; refs are limited to what git allows and URLs carry unescaped.
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const REF = /^(?!\/)(?!.*(?:\.\.|\/\/|\/$|\.lock$))[A-Za-z0-9_./-]{1,255}$/;
-const SHA = /^[0-9a-fA-F]{40}$/;
 const IMAGE = /^[a-z0-9][a-z0-9._/:-]{0,254}$/;
 
 const invalid = (message: string): HookRequestParse => ({ ok: false, error: "invalid", message });
@@ -83,7 +84,7 @@ function parsePlain(fields: Record<string, unknown>): HookRequestParse {
     return { ok: true, request: { kind: "tag", tag } };
   }
   if (ref !== undefined && !REF.test(ref)) return invalid("`ref` must be a branch or tag name such as main or v2.0.1.");
-  if (sha !== undefined && !SHA.test(sha)) return invalid("`sha` must be a full commit SHA: 40 hexadecimal digits.");
+  if (sha !== undefined && !isFullSha(sha)) return invalid("`sha` must be a full commit SHA: 40 hexadecimal digits.");
   return { ok: true, request: { kind: "commit", ref, sha: sha?.toLowerCase() } };
 }
 

@@ -1,3 +1,4 @@
+import { isFullSha } from "../domain/full-sha.js";
 import { handleExternalDeploy } from "../hooks/handle-hook-deploy.js";
 import type { HookResponse } from "../hooks/hook-response.js";
 import { parseHookRequest, type HookRequest } from "../hooks/parse-hook-request.js";
@@ -6,7 +7,6 @@ import { answerRepositoryPost, type AdminRepositoryRouteOptions } from "./answer
 import { readAdminBody, readRepositoryField, readRequestIdField, readTargetField } from "./read-admin-body.js";
 
 const PATH = /^\/admin\/deploy\/?$/;
-const SHA = /^[0-9a-fA-F]{40}$/;
 
 /**
  * The admin API behind `deliverybot deploy`: `POST /admin/deploy` with `Authorization: Bearer
@@ -58,7 +58,7 @@ function parseDeployBody(text: string): DeployInput {
   let request: HookRequest = { kind: "default" };
   if (ref !== undefined) {
     // A ref is read as a hook's: a full SHA is a commit, anything else a branch or tag.
-    const parsed = parseHookRequest(JSON.stringify(SHA.test(ref) ? { sha: ref } : { ref }), "application/json");
+    const parsed = parseHookRequest(JSON.stringify(isFullSha(ref) ? { sha: ref } : { ref }), "application/json");
     if (!parsed.ok) return { error: `"ref" must be a branch, tag or full commit SHA, got ${JSON.stringify(ref.slice(0, 100))}` };
     request = parsed.request;
   }

@@ -2,6 +2,7 @@ import { giveVerdict } from "../../commands/give-verdict.js";
 import type { RepoContext } from "../../deploy/repo-context.js";
 import type { ActionResult } from "./action-result.js";
 import { loadDashboardTarget } from "./load-dashboard-config.js";
+import { isFullSha } from "../../domain/full-sha.js";
 
 /** An approval or rejection given with the dashboard's buttons on a row that waits for approval. */
 export interface DashboardVerdict {
@@ -17,8 +18,6 @@ export interface DashboardVerdict {
   readonly pr: number | null;
 }
 
-const FULL_SHA = /^[0-9a-f]{40}$/i;
-
 /**
  * Approves or rejects a commit for a target from the dashboard, through the one path of
  * `/approve` and `/reject` ({@link giveVerdict}): the target from the default branch's
@@ -26,7 +25,7 @@ const FULL_SHA = /^[0-9a-f]{40}$/i;
  * against the author of the commit's pull request when one is known.
  */
 export async function approveFromDashboard(deps: RepoContext, asked: DashboardVerdict): Promise<ActionResult> {
-  if (!FULL_SHA.test(asked.sha)) {
+  if (!isFullSha(asked.sha)) {
     return { kind: "refused", reason: "invalid_command", message: "The form names no commit; reload the page and try again." };
   }
   const loaded = await loadDashboardTarget(deps, asked.target);

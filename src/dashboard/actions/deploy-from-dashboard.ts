@@ -7,6 +7,7 @@ import { decideCommandDeploy, type CommandDecision } from "../../engine/decide-c
 import { describeLock } from "../../engine/find-lock.js";
 import type { ActionResult } from "./action-result.js";
 import { loadDashboardTarget } from "./load-dashboard-config.js";
+import { isFullSha } from "../../domain/full-sha.js";
 
 /** A deploy asked for with the dashboard's form. */
 export interface DashboardDeploy {
@@ -19,8 +20,6 @@ export interface DashboardDeploy {
   /** Random, from the form: the same form sent twice deploys once. */
   readonly requestId: string;
 }
-
-const FULL_SHA = /^[0-9a-f]{40}$/i;
 
 /**
  * Deploys a commit from the dashboard through the same gates as `/deploy`: the target from the
@@ -35,7 +34,7 @@ export async function deployFromDashboard(deps: RepoContext, asked: DashboardDep
   const sha = await deps.github.resolveCommit(asked.ref);
   if (sha === undefined)
     return { kind: "refused", reason: "invalid_command", message: `There is no branch, tag or commit ${asked.ref} here.` };
-  const commit = { ref: FULL_SHA.test(asked.ref) ? sha : asked.ref, sha };
+  const commit = { ref: isFullSha(asked.ref) ? sha : asked.ref, sha };
 
   const [actor, checks, locks, approvals] = await Promise.all([
     resolveActor(deps.github, asked.login, target),
